@@ -1,0 +1,74 @@
+/** The file-system side of rendering: templates (user's first, then built-in), manuscript files, fonts from npm. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fail } from './diagnostics/reporter';
+import type { AssetStore } from './render/types';
+
+/** quire's own `templates/` folder (the same relative place from `src/` under ts-jest and from `lib/` once compiled). */
+export const BUILTIN_TEMPLATES = path.resolve(__dirname, '..', 'templates');
+
+/** Font keys → files in npm packages. Source Serif 4 (OFL) covers Latin, Greek and Cyrillic in four styles. */
+const FONTS: Record<string, [pkg: string, file: string]> = {
+  'serif-regular': ['source-serif', 'TTF/SourceSerif4-Regular.ttf'],
+  'serif-italic': ['source-serif', 'TTF/SourceSerif4-It.ttf'],
+  'serif-bold': ['source-serif', 'TTF/SourceSerif4-Bold.ttf'],
+  'serif-bold-italic': ['source-serif', 'TTF/SourceSerif4-BoldIt.ttf'],
+};
+
+/** The absolute path of a font by key. */
+export function fontPath(key: string): string {
+  const entry = FONTS[key];
+  if (!entry) throw new Error(`unknown font key ${key}`);
+  const pkgDir = path.dirname(require.resolve(`${entry[0]}/package.json`));
+  return path.join(pkgDir, entry[1]);
+}
+
+export interface FileAssetOptions {
+  /** The book's folder: manuscript files resolve against it and may not leave it. */
+  root: string;
+  /** A user's `templates/` folder, searched before the built-in one. */
+  userTemplates?: string;
+}
+
+/** An `AssetStore` over the file system, caching what it reads. */
+export class FileAssets implements AssetStore {
+  private readonly cache = new Map<string, Buffer>();
+  constructor(private readonly options: FileAssetOptions) {}
+
+  templatePath(name: string): string {
+    const user = this.options.userTemplates;
+    if (user) {
+      const candidate = path.join(user, name);
+      if (fs.existsSync(candidate)) return candidate;
+    }
+    return path.join(BUILTIN_TEMPLATES, name);
+  }
+
+  template(name: string): string {
+    return this.read(this.templatePath(name)).toString('utf8');
+  }
+
+  manuscriptFile(url: string): Buffer {
+    const root = fs.realpathSync(this.options.root);
+    const decoded = decodeURIComponent(url.split(/[?#]/)[0]);
+    const target = path.resolve(root, decoded);
+    const inside = (p: string) => p === root || p.startsWith(root + path.sep);
+    if (!inside(target)) fail('asset-outside', `${url} is outside the manuscript folder`);
+    if (!fs.existsSync(target)) fail('asset-missing', `${url} does not exist`);
+    if (!inside(fs.realpathSync(target))) fail('asset-outside', `${url} links to a file outside the manuscript folder`);
+    return this.read(target);
+  }
+
+  font(key: string): Buffer {
+    return this.read(fontPath(key));
+  }
+
+  private read(file: string): Buffer {
+    let data = this.cache.get(file);
+    if (!data) {
+      data = fs.readFileSync(file);
+      this.cache.set(file, data);
+    }
+    return data;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The catalogue of fatal errors: permanent names, a title and a hint (after astro's errors-data.ts).
+ *
+ * A rule id never changes meaning once released. The message says what is wrong; the position is not part of it
+ * (the reporter prints it); the hint says what to do.
+ */
+export interface CatalogueEntry {
+  title: string;
+  hint?: string;
+}
+
+export const catalogue = {
+  'input-not-found': { title: 'Input not found', hint: 'Give a manuscript file (.md, .markdown, .txt) or a folder that holds one.' },
+  'input-unsupported': { title: 'Unsupported input file', hint: 'quire reads Markdown (.md, .markdown) and plain text (.txt).' },
+  'input-empty': { title: 'Manuscript is empty', hint: 'Write the story below the metadata header or front matter.' },
+  'input-no-story': { title: 'Manuscript has metadata but no story', hint: 'Write the story below the metadata.' },
+  'input-not-text': { title: 'File is not text', hint: 'Save the manuscript as UTF-8 text.' },
+  'encoding-invalid': { title: 'Text is not valid UTF-8', hint: 'Save the file as UTF-8 (in most editors: Save As… → Encoding → UTF-8).' },
+  'yaml-invalid': { title: 'Front matter is not valid YAML', hint: 'Check the indentation and quote values that contain a colon followed by a space.' },
+  'yaml-unclosed': { title: 'Front matter is never closed', hint: 'End the front matter with a line holding only `---`.' },
+  'yaml-not-mapping': { title: 'Front matter is not a mapping', hint: 'Write front matter as `key: value` lines.' },
+  'meta-invalid': { title: 'Metadata value has the wrong type' },
+  'asset-missing': { title: 'File not found', hint: 'Paths are relative to the manuscript folder.' },
+  'asset-outside': { title: 'File outside the manuscript folder', hint: 'Keep images and covers inside the manuscript folder.' },
+  'format-unknown': { title: 'Unknown output format', hint: 'Use one of the formats `quire --help` lists.' },
+  'reader-unknown': { title: 'Unknown input format' },
+  'template-invalid': { title: 'Template error' },
+  'write-failed': { title: 'Could not write output' },
+  'render-failed': { title: 'Rendering failed' },
+} satisfies Record<string, CatalogueEntry>;
+
+export type CatalogueRule = keyof typeof catalogue;

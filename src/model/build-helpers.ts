@@ -1,0 +1,97 @@
+/** Small constructors and queries over the model that readers, transforms and renderers share. */
+import { MODEL_VERSION, type Book, type Inline, type Meta, type Section, type Block } from './types';
+
+/** Metadata with every list empty and the defaults quire documents (language `en`). */
+export function emptyMeta(title = ''): Meta {
+  return {
+    title,
+    authors: [],
+    language: 'en',
+    fandoms: [],
+    characters: [],
+    relationships: [],
+    warnings: [],
+    tags: [],
+    genres: [],
+    declared: {},
+    extra: {},
+  };
+}
+
+/** An empty book whose relative URLs resolve against `root`. */
+export function emptyBook(root: string): Book {
+  return {
+    type: 'book',
+    version: MODEL_VERSION,
+    meta: emptyMeta(),
+    metaPositions: {},
+    front: [],
+    body: [],
+    back: [],
+    footnotes: [],
+    sources: [],
+    root,
+  };
+}
+
+/** The plain text of inline content, as a reader would say it (breaks become spaces, notes vanish). */
+export function plainText(inlines: readonly Inline[]): string {
+  let out = '';
+  for (const node of inlines) {
+    switch (node.type) {
+      case 'text':
+      case 'code':
+        out += node.value;
+        break;
+      case 'break':
+        out += ' ';
+        break;
+      case 'image':
+        out += node.alt;
+        break;
+      case 'footnoteReference':
+        break;
+      default:
+        if ('children' in node) out += plainText(node.children as Inline[]);
+    }
+  }
+  return out;
+}
+
+/** The title to show for a section in navigation: its title, else its label, else `fallback`. */
+export function sectionTitle(section: Section, fallback: string): string {
+  const title = plainText(section.title).trim();
+  if (title && section.label) return `${section.label}: ${title}`.replace(/[.:]\s*:/, ':');
+  return title || section.label || fallback;
+}
+
+/** Every section in reading order, depth first. */
+export function* allSections(sections: readonly Section[]): Generator<Section> {
+  for (const section of sections) {
+    yield section;
+    yield* allSections(section.sections);
+  }
+}
+
+/** The sections a reader navigates by (role `chapter`), in reading order. */
+export function chapters(book: Book): Section[] {
+  return [...allSections(book.body)].filter((s) => s.role === 'chapter');
+}
+
+/** Every block in a list of blocks, depth first (into quotes, lists, author's notes). */
+export function* allBlocks(blocks: readonly Block[]): Generator<Block> {
+  for (const block of blocks) {
+    yield block;
+    switch (block.type) {
+      case 'blockquote':
+      case 'authorNote':
+        yield* allBlocks(block.children);
+        break;
+      case 'list':
+        for (const item of block.items) yield* allBlocks(item.children);
+        break;
+      default:
+        break;
+    }
+  }
+}

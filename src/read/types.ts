@@ -1,0 +1,21 @@
+/** The reader interface: one source file's text in, a partial book out. */
+import type { Reporter } from '../diagnostics/types';
+import type { Book } from '../model/types';
+
+/** What a reader is given besides the text. */
+export interface ReadContext {
+  /** The file's path as it is to appear in messages and positions. */
+  readonly file: string;
+  readonly report: Reporter;
+}
+
+/**
+ * A reader turns one file's text (already decoded, BOM removed, line endings as in the file) into a book.
+ * `book.root` and `book.sources` are filled in by the caller; a folder of files is read file by file and merged.
+ */
+export interface Reader {
+  readonly name: string;
+  /** File extensions this reader handles, lower-case with the dot. */
+  readonly extensions: readonly string[];
+  read(text: string, ctx: ReadContext): Book;
+}
