@@ -1,0 +1,154 @@
+/**
+ * Inputs → one Book: picks a reader by extension from the table, reads a single file or a whole folder (files in
+ * natural order, metadata from `book.yaml` or the first file), and merges the pieces.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import yaml from 'js-yaml';
+import { fail, pointPosition } from '../diagnostics/reporter';
+import type { Reporter } from '../diagnostics/types';
+import { emptyBook } from '../model/build-helpers';
+import type { Block, Book, Position } from '../model/types';
+import { decodeText } from './decode';
+import { markdownReader } from './markdown';
+import { addFrontMatterFromMeta, applyMetadata, canonicalKey, type MetaEntry } from './metadata';
+import { plaintextReader } from './plaintext';
+import type { Reader } from './types';
+
+/** The reader table, like pandoc's `readers`. The first reader listing an extension handles it. */
+export const readers: readonly Reader[] = [markdownReader, plaintextReader];
+
+/** The reader for a file name, by extension. */
+export function readerFor(file: string): Reader | undefined {
+  const ext = path.extname(file).toLowerCase();
+  return readers.find((r) => r.extensions.includes(ext));
+}
+
+/** `2-x` before `10-x`: numbers inside names compare by value. */
+const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
+
+const BOOK_YAML = ['book.yaml', 'book.yml'];
+
+/** Reads one manuscript file into a book whose root is the file's folder. */
+export function readFile(file: string, report: Reporter): Book {
+  const reader = readerFor(file);
+  if (!reader) {
+    fail('input-unsupported', `cannot read ${path.basename(file)}: not a .md, .markdown or .txt file`, { position: pointPosition(file, 1) });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    fail('input-not-found', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const text = decodeText(bytes, file, report);
+  if (!text.trim()) report.fail('input-empty', 'the manuscript is empty', { position: pointPosition(file, 1) });
+  const book = reader.read(text, { file, report });
+  book.sources = [file];
+  book.root = path.dirname(file);
+  return book;
+}
+
+/** A metadata text as paragraphs, one per blank-line-separated block (for `book.yaml` values). */
+function plainParagraphs(text: string, position?: Position): Block[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean)
+    .map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }], ...(position ? { position } : {}) }));
+}
+
+/** Reads `book.yaml`'s keys with the line of each, failing with the YAML's own position on a syntax error. */
+function readBookYaml(file: string, report: Reporter): MetaEntry[] {
+  const text = decodeText(fs.readFileSync(file), file, report);
+  let data: unknown;
+  try {
+    data = yaml.load(text, { filename: file, schema: yaml.CORE_SCHEMA });
+  } catch (e) {
+    const err = e as yaml.YAMLException;
+    const mark = err.mark;
+    report.fail('yaml-invalid', `book.yaml is not valid YAML: ${err.reason ?? err.message}`, {
+      position: mark ? pointPosition(file, mark.line + 1, mark.column + 1) : pointPosition(file, 1),
+    });
+  }
+  if (data === undefined || data === null) return [];
+  if (typeof data !== 'object' || Array.isArray(data)) report.fail('yaml-not-mapping', 'book.yaml must hold `key: value` lines', { position: pointPosition(file, 1) });
+  const lines = text.split(/\r?\n/);
+  return Object.entries(data as Record<string, unknown>).map(([key, value]) => {
+    const line = lines.findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`) || l.startsWith(`'${key}':`));
+    const position: Position | undefined = line >= 0 ? pointPosition(file, line + 1, 1) : undefined;
+    return { key, value, position };
+  });
+}
+
+/**
+ * Merges books read from the files of one folder: metadata and front matter from the first, sections, footnotes and
+ * back matter from all. Footnote identifiers are prefixed per file so that `[^1]` in two files stays two notes.
+ */
+function merge(parts: Book[], root: string): Book {
+  const book = emptyBook(root);
+  book.meta = parts[0].meta;
+  book.metaPositions = parts[0].metaPositions;
+  book.front = parts[0].front;
+  parts.forEach((part, i) => {
+    if (parts.length > 1 && part.footnotes.length) prefixFootnotes(part, `f${i + 1}-`);
+    book.body.push(...part.body);
+    book.back.push(...part.back);
+    book.footnotes.push(...part.footnotes);
+    book.sources.push(...part.sources);
+  });
+  return book;
+}
+
+function prefixFootnotes(book: Book, prefix: string): void {
+  for (const note of book.footnotes) note.identifier = prefix + note.identifier;
+  const visit = (node: unknown): void => {
+    const stack: unknown[] = [node];
+    while (stack.length) {
+      const current = stack.pop();
+      if (Array.isArray(current)) stack.push(...current);
+      else if (current && typeof current === 'object') {
+        const record = current as Record<string, unknown>;
+        if (record.type === 'footnoteReference') record.identifier = prefix + String(record.identifier);
+        for (const key of ['children', 'sections', 'items', 'stanzas', 'cells', 'head', 'rows']) if (key in record) stack.push(record[key]);
+      }
+    }
+  };
+  visit(book.body);
+  visit(book.footnotes);
+}
+
+/** Reads a folder: every manuscript file directly inside it, in natural order, as one book. */
+export function readFolder(dir: string, report: Reporter): Book {
+  const names = fs
+    .readdirSync(dir)
+    .filter((name) => !name.startsWith('.') && !name.startsWith('_') && readerFor(name) && fs.statSync(path.join(dir, name)).isFile())
+    .sort(naturalOrder);
+  if (names.length === 0) {
+    fail('input-not-found', `${dir} holds no manuscript file (.md, .markdown, .txt)`, { hint: 'Put the story in a .md or .txt file in that folder.' });
+  }
+  const parts = names.map((name) => readFile(path.join(dir, name), report));
+  const book = merge(parts, dir);
+  const yamlFile = BOOK_YAML.map((n) => path.join(dir, n)).find((f) => fs.existsSync(f));
+  if (yamlFile) {
+    // book.yaml wins over the first file's own metadata, front-matter pages included.
+    const entries = readBookYaml(yamlFile, report);
+    applyMetadata(book, entries, report);
+    const given = new Set(entries.map((e) => canonicalKey(e.key)));
+    book.front = book.front.filter((m) => !given.has(m.role));
+    addFrontMatterFromMeta(book, plainParagraphs);
+    book.sources.unshift(yamlFile);
+  }
+  return book;
+}
+
+/** Reads one input (a file or a folder) into a book. */
+export function readInput(input: string, report: Reporter): Book {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(input);
+  } catch {
+    fail('input-not-found', `${input} does not exist`);
+  }
+  return stat.isDirectory() ? readFolder(input, report) : readFile(input, report);
+}

@@ -1,0 +1,15 @@
+/** The default transform pipeline, in order. */
+import type { Book } from '../model/types';
+import { ids } from './ids';
+import { stats } from './stats';
+import type { Transform, TransformContext } from './types';
+import { typography } from './typography';
+
+export const defaultTransforms: readonly Transform[] = [typography, ids, stats];
+
+/** Runs transforms in order; a transform may change the book in place or return a new one. */
+export function runTransforms(book: Book, ctx: TransformContext, transforms: readonly Transform[] = defaultTransforms): Book {
+  let current = book;
+  for (const transform of transforms) current = transform.run(current, ctx) ?? current;
+  return current;
+}

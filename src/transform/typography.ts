@@ -1,0 +1,187 @@
+/**
+ * Smart typography: curly quotes and apostrophes in the book's language, dashes and ellipses.
+ *
+ * Quotes are decided from their neighbours, not by pairing, so the unbalanced quotes of real manuscripts (a
+ * paragraph that continues a speech without reopening it) still come out right. A paragraph is processed as one
+ * string across its inline nodes, so a quote next to an italic word sees that word. Code is never touched.
+ */
+import type { Block, Book, Inline, Section, Text } from '../model/types';
+import type { Transform } from './types';
+
+/** Opening and closing double and single quotes for a language. */
+export interface QuoteStyle {
+  open2: string;
+  close2: string;
+  open1: string;
+  close1: string;
+}
+
+const ENGLISH: QuoteStyle = { open2: '\u201c', close2: '\u201d', open1: '\u2018', close1: '\u2019' };
+
+/** Quote styles by primary language subtag; languages not listed use English quotes. */
+const STYLES: Record<string, QuoteStyle> = {
+  en: ENGLISH,
+  de: { open2: '\u201e', close2: '\u201c', open1: '\u201a', close1: '\u2018' },
+  cs: { open2: '\u201e', close2: '\u201c', open1: '\u201a', close1: '\u2018' },
+  fr: { open2: '\u00ab\u00a0', close2: '\u00a0\u00bb', open1: '\u2039\u00a0', close1: '\u00a0\u203a' },
+  ru: { open2: '\u00ab', close2: '\u00bb', open1: '\u201e', close1: '\u201c' },
+  uk: { open2: '\u00ab', close2: '\u00bb', open1: '\u201e', close1: '\u201c' },
+  es: { open2: '\u00ab', close2: '\u00bb', open1: '\u201c', close1: '\u201d' },
+  it: { open2: '\u00ab', close2: '\u00bb', open1: '\u201c', close1: '\u201d' },
+  pl: { open2: '\u201e', close2: '\u201d', open1: '\u00ab', close1: '\u00bb' },
+  sv: { open2: '\u201d', close2: '\u201d', open1: '\u2019', close1: '\u2019' },
+  ja: { open2: '\u300c', close2: '\u300d', open1: '\u300e', close1: '\u300f' },
+};
+
+/** The quote style for a BCP 47 tag (`en-GB` → English). */
+export function quoteStyle(language: string): QuoteStyle {
+  return STYLES[language.toLowerCase().split('-')[0]] ?? ENGLISH;
+}
+
+const APOSTROPHE = '\u2019';
+/** Words that begin with an elided letter: `'Twas`, `'tis`, `'em`, `'cause`. */
+const ELISIONS = /^(?:tis|twas|twere|twill|twould|em|cause|cos|til|till|bout|round|nuff|n|s|scuse|sup|ello|er|im|ere)\b/i;
+
+const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isSpaceOrStart = (c: string | undefined) => c === undefined || /[\s([{<\u2014\u2013\-/]/.test(c);
+
+/** Node boundaries inside a paragraph's joined text; quotes look through them. */
+const SEPARATOR = '\u0000';
+
+/** The character next to `i` in direction `step`, looking through node boundaries. */
+function neighbour(s: string, i: number, step: 1 | -1): string | undefined {
+  let j = i + step;
+  while (j >= 0 && j < s.length && s[j] === SEPARATOR) j += step;
+  return j >= 0 && j < s.length ? s[j] : undefined;
+}
+
+/** Converts straight quotes, dashes and dots in `text` (the whole of a paragraph's text, in reading order). */
+export function smarten(text: string, style: QuoteStyle = ENGLISH): string {
+  let s = text;
+  if (s.includes('.')) s = s.replace(/\.\s?\.\s?\.(?!\.)/g, '\u2026');
+  if (s.includes('-')) {
+    s = s
+      .replace(/---/g, '\u2014')
+      // `word--word` (the typewriter em dash of Gutenberg texts and fan fiction) is an em dash;
+      // `1990--95` and spaced ` -- ` are en dashes, as in pandoc's smart extension.
+      .replace(/(\p{L})--(?=\p{L}|["'])/gu, '$1\u2014')
+      .replace(/--/g, '\u2013');
+  }
+  if (!s.includes('"') && !s.includes("'")) return s;
+
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c !== '"' && c !== "'") {
+      out += c;
+      continue;
+    }
+    const prev = neighbour(s, i, -1);
+    const next = neighbour(s, i, 1);
+    if (c === '"') {
+      const opening = isSpaceOrStart(prev) || (prev !== undefined && /["'\u2018\u201c]/.test(prev) && isWord(next));
+      out += opening && next !== undefined && !/\s/.test(next) ? style.open2 : style.close2;
+      continue;
+    }
+    // Single quote: apostrophe inside a word, before a decade ('90s) or an elided word ('Twas, rock 'n' roll).
+    if (isWord(prev) && isWord(next)) {
+      out += APOSTROPHE;
+    } else if ((isSpaceOrStart(prev) || /["\u201c\u00ab]/.test(prev ?? '')) && (/^\d\d(?:s\b|\b)/.test(s.slice(i + 1, i + 4)) || ELISIONS.test(s.slice(i + 1, i + 8)))) {
+      // `'n'` in rock 'n' roll: both quotes are apostrophes.
+      if (/^n'/i.test(s.slice(i + 1, i + 3))) {
+        out += `${APOSTROPHE}${s[i + 1]}${APOSTROPHE}`;
+        i += 2;
+      } else {
+        out += APOSTROPHE;
+      }
+    } else if (isSpaceOrStart(prev) || (prev !== undefined && /["\u201c\u2018\u00ab]/.test(prev))) {
+      out += next === undefined || /\s/.test(next) ? APOSTROPHE : style.open1;
+    } else {
+      out += style.close1;
+    }
+  }
+  return out;
+}
+
+/** Applies `smarten` to a run of inlines as one string, then hands each text node its share back. */
+function smartenInlines(inlines: Inline[], style: QuoteStyle): void {
+  const texts: Text[] = [];
+  const collect = (nodes: Inline[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') texts.push(node);
+      else if (node.type === 'break') texts.push({ type: 'text', value: '\n' }); // a boundary the quotes can see
+      else if (node.type === 'code' || node.type === 'image' || node.type === 'footnoteReference') continue;
+      else collect(node.children);
+    }
+  };
+  collect(inlines);
+  if (texts.length === 0) return;
+  const joined = texts.map((t) => t.value).join(SEPARATOR);
+  const result = smarten(joined, style);
+  const parts = result.split(SEPARATOR);
+  // Replacements never cross the separator except `...`/`--` spanning two nodes; then keep the originals.
+  if (parts.length !== texts.length) {
+    for (const t of texts) t.value = smarten(t.value, style);
+    return;
+  }
+  texts.forEach((t, i) => {
+    t.value = parts[i];
+  });
+}
+
+function smartenBlocks(blocks: Block[], style: QuoteStyle): void {
+  const stack: Block[] = [...blocks];
+  while (stack.length) {
+    const block = stack.pop()!;
+    switch (block.type) {
+      case 'paragraph':
+      case 'heading':
+        smartenInlines(block.children, style);
+        break;
+      case 'blockquote':
+      case 'authorNote':
+        stack.push(...block.children);
+        break;
+      case 'list':
+        for (const item of block.items) stack.push(...item.children);
+        break;
+      case 'verse':
+        for (const stanza of block.stanzas) for (const line of stanza) smartenInlines(line.children, style);
+        break;
+      case 'table':
+        for (const row of [...block.head, ...block.rows]) for (const cell of row.cells) smartenInlines(cell.children, style);
+        break;
+      case 'imageBlock':
+        if (block.caption) smartenInlines(block.caption, style);
+        block.alt = smarten(block.alt, style);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The typography transform: runs over titles, front matter, the body and footnotes. Metadata strings too. */
+export const typography: Transform = {
+  name: 'typography',
+  run(book: Book) {
+    const style = quoteStyle(book.meta.language);
+    const sections: Section[] = [...book.body];
+    while (sections.length) {
+      const section = sections.pop()!;
+      smartenInlines(section.title, style);
+      smartenBlocks(section.children, style);
+      sections.push(...section.sections);
+    }
+    for (const matter of [...book.front, ...book.back]) {
+      if (matter.title) smartenInlines(matter.title, style);
+      smartenBlocks(matter.children, style);
+    }
+    for (const note of book.footnotes) smartenBlocks(note.children, style);
+    const meta = book.meta;
+    for (const key of ['title', 'subtitle', 'summary', 'disclaimer', 'dedication', 'notes'] as const) {
+      const value = meta[key];
+      if (value) meta[key] = smarten(value, style);
+    }
+  },
+};

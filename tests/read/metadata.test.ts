@@ -1,0 +1,80 @@
+import { CollectingReporter } from '../../src/diagnostics/reporter';
+import { emptyBook } from '../../src/model/build-helpers';
+import { addFrontMatterFromMeta, applyMetadata, suggestKey } from '../../src/read/metadata';
+
+const pos = (line: number) => ({ file: 'h.txt', start: { line, column: 1 }, end: { line, column: 1 } });
+
+describe('applyMetadata', () => {
+  test('maps aliases case-insensitively and splits lists', () => {
+    const book = emptyBook('.');
+    const report = new CollectingReporter();
+    applyMetadata(
+      book,
+      [
+        { key: 'TITLE', value: 'A: Story With Colons' },
+        { key: 'Rated', value: 'T' },
+        { key: 'Pairings', value: 'Lex/Clark, Chloe/Lois' },
+        { key: 'Fandom', value: 'Smallville' },
+        { key: 'Author', value: 'Ann Lee & Bo Chen' },
+        { key: 'Language', value: 'pt_BR' },
+        { key: 'Words', value: '3,200' },
+        { key: 'Published', value: '2004-05-01' },
+        { key: 'Series', value: 'Small Lights #2' },
+      ],
+      report,
+    );
+    expect(book.meta).toMatchObject({
+      title: 'A: Story With Colons',
+      rating: 'T',
+      relationships: ['Lex/Clark', 'Chloe/Lois'],
+      fandoms: ['Smallville'],
+      authors: [{ name: 'Ann Lee' }, { name: 'Bo Chen' }],
+      language: 'pt-BR',
+      declared: { words: '3,200', published: '2004-05-01' },
+      date: '2004-05-01',
+      series: { name: 'Small Lights', index: 2 },
+    });
+    expect(report.messages).toEqual([]);
+  });
+
+  test('keeps unknown keys as extra metadata with a did-you-mean warning', () => {
+    const book = emptyBook('.');
+    const report = new CollectingReporter();
+    applyMetadata(book, [{ key: 'Auther', value: 'X', position: pos(3) }, { key: 'Beta', value: 'Someone', position: pos(4) }], report);
+    expect(book.meta.extra).toEqual({ auther: 'X', beta: 'Someone' });
+    expect(report.messages[0]).toMatchObject({ rule: 'unknown-key', hint: 'did you mean `author`?', position: pos(3) });
+    expect(report.messages[1].hint).toBeUndefined();
+  });
+
+  test('warns on an invalid language tag and keeps the default', () => {
+    const book = emptyBook('.');
+    const report = new CollectingReporter();
+    applyMetadata(book, [{ key: 'lang', value: 'english please', position: pos(2) }], report);
+    expect(book.meta.language).toBe('en');
+    expect(report.messages[0]).toMatchObject({ rule: 'language-invalid', position: pos(2) });
+  });
+
+  test('right-to-left languages get rtl direction', () => {
+    const book = emptyBook('.');
+    applyMetadata(book, [{ key: 'language', value: 'he' }], new CollectingReporter());
+    expect(book.meta.direction).toBe('rtl');
+  });
+
+  test('YAML authors with file-as', () => {
+    const book = emptyBook('.');
+    applyMetadata(book, [{ key: 'authors', value: [{ name: 'Herman Melville', 'file-as': 'Melville, Herman' }, 'Ishmael'] }], new CollectingReporter());
+    expect(book.meta.authors).toEqual([{ name: 'Herman Melville', fileAs: 'Melville, Herman' }, { name: 'Ishmael' }]);
+  });
+
+  test('suggestKey only suggests near misses', () => {
+    expect(suggestKey('dedicaton')).toBe('dedication');
+    expect(suggestKey('zzzzzz')).toBeUndefined();
+  });
+
+  test('front matter pages come in a fixed order', () => {
+    const book = emptyBook('.');
+    applyMetadata(book, [{ key: 'Dedication', value: 'For A' }, { key: 'Disclaimer', value: 'Not mine' }, { key: 'Summary', value: 'S' }], new CollectingReporter());
+    addFrontMatterFromMeta(book, (text) => [{ type: 'paragraph', children: [{ type: 'text', value: text }] }]);
+    expect(book.front.map((m) => m.role)).toEqual(['summary', 'disclaimer', 'dedication']);
+  });
+});
