@@ -1,8 +1,8 @@
-/** Jest runs the TypeScript sources directly through ts-jest (no compile step needed for tests). */
+/** Jest runs the TypeScript sources through ts-jest; a global setup compiles lib/ for the end-to-end tests. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testTimeout: 120000,
+  testTimeout: 300000,
 };

@@ -1,0 +1,107 @@
+/**
+ * Consistency checks that leave a valid book behind: dangling footnote references become plain text, unused
+ * footnotes and duplicate chapter titles are reported. Each finding is a warning with the node's position.
+ */
+import { allSections, plainText } from '../model/build-helpers';
+import type { Block, Book, FootnoteReference, Inline } from '../model/types';
+import type { Transform, TransformContext } from './types';
+
+type Container = { children: Inline[] };
+
+/** Every inline container in a list of blocks (paragraphs, headings, verse lines, table cells, captions). */
+function* inlineContainers(blocks: readonly Block[]): Generator<Container> {
+  const stack: Block[] = [...blocks].reverse();
+  while (stack.length) {
+    const block = stack.pop()!;
+    switch (block.type) {
+      case 'paragraph':
+      case 'heading':
+        yield block;
+        break;
+      case 'blockquote':
+      case 'authorNote':
+        stack.push(...[...block.children].reverse());
+        break;
+      case 'list':
+        for (const item of [...block.items].reverse()) stack.push(...[...item.children].reverse());
+        break;
+      case 'verse':
+        for (const stanza of block.stanzas) yield* stanza;
+        break;
+      case 'table':
+        for (const row of [...block.head, ...block.rows]) yield* row.cells;
+        break;
+      case 'imageBlock':
+        if (block.caption) yield { children: block.caption };
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** Every inline container of the book: section titles and bodies, front and back matter, footnotes. */
+function* bookContainers(book: Book): Generator<Container> {
+  for (const section of allSections(book.body)) {
+    yield { children: section.title };
+    yield* inlineContainers(section.children);
+  }
+  for (const matter of [...book.front, ...book.back]) yield* inlineContainers(matter.children);
+  for (const note of book.footnotes) yield* inlineContainers(note.children);
+}
+
+/** Replaces footnote references (recursively through emphasis and links) by what `visit` returns. */
+function mapReferences(inlines: Inline[], visit: (ref: FootnoteReference) => Inline | undefined): void {
+  for (let i = 0; i < inlines.length; i++) {
+    const node = inlines[i];
+    if (node.type === 'footnoteReference') {
+      const replacement = visit(node);
+      if (replacement) inlines[i] = replacement;
+    } else if ('children' in node) {
+      mapReferences(node.children as Inline[], visit);
+    }
+  }
+}
+
+function checkFootnotes(book: Book, ctx: TransformContext): void {
+  const defined = new Map(book.footnotes.map((n) => [n.identifier, n]));
+  const used = new Set<string>();
+  for (const container of bookContainers(book)) {
+    mapReferences(container.children, (ref) => {
+      if (defined.has(ref.identifier)) {
+        used.add(ref.identifier);
+        return undefined;
+      }
+      const label = ref.label ?? ref.identifier;
+      ctx.report.warn('footnote-undefined', `footnote [^${label}] is referenced but never defined`, {
+        position: ref.position,
+        hint: `Add a definition: [^${label}]: the note's text`,
+      });
+      return { type: 'text', value: `[^${label}]`, ...(ref.position ? { position: ref.position } : {}) };
+    });
+  }
+  for (const note of book.footnotes) {
+    if (!used.has(note.identifier)) {
+      ctx.report.warn('footnote-unused', `footnote [^${note.label ?? note.identifier}] is defined but never referenced`, { position: note.position });
+    }
+  }
+}
+
+function checkChapterTitles(book: Book, ctx: TransformContext): void {
+  const seen = new Set<string>();
+  for (const section of allSections(book.body)) {
+    if (section.role !== 'chapter') continue;
+    const title = `${section.label ?? ''} ${plainText(section.title)}`.trim().toLowerCase();
+    if (!title) continue;
+    if (seen.has(title)) ctx.report.warn('duplicate-chapter-title', `another chapter is already titled "${title}"`, { position: section.position });
+    seen.add(title);
+  }
+}
+
+export const checks: Transform = {
+  name: 'checks',
+  run(book, ctx) {
+    checkFootnotes(book, ctx);
+    checkChapterTitles(book, ctx);
+  },
+};

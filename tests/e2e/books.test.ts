@@ -1,0 +1,148 @@
+/**
+ * End to end: real manuscripts through the real command, every EPUB through EPUBCheck and a strict XML parser,
+ * every PDF through pdftotext, pdffonts, pdfinfo and qpdf.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { quire, REPO } from '../helpers/cli';
+import { assertEpubXmlWellFormed, corpusFile, epubcheck, pdfFonts, pdfInfo, pdfText, qpdfCheck, tempDir, unzip } from '../helpers/tools';
+
+interface Built {
+  epub: string;
+  pdf: string;
+  stderr: string;
+}
+
+function buildBoth(input: string, env: NodeJS.ProcessEnv = {}): Built {
+  const out = tempDir('quire-e2e-');
+  const run = quire(['build', input, '--out', out], { env });
+  if (run.status !== 0) throw new Error(`quire build ${input} exited ${run.status}:\n${run.stderr}`);
+  const [epub, pdf] = run.stdout.trim().split('\n');
+  return { epub, pdf, stderr: run.stderr };
+}
+
+/** Normalises whitespace and typography so a phrase from the source can be found in extracted text. */
+const flat = (s: string) =>
+  s
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\u2026/g, '...')
+    .replace(/-\n/g, '')
+    .replace(/\s+/g, ' ');
+
+function expectValidEpub(file: string): void {
+  const result = epubcheck(file);
+  expect({ file: path.basename(file), errors: result.errors, warnings: result.warnings, fatals: result.fatals, messages: result.messages.slice(0, 10) }).toEqual({
+    file: path.basename(file),
+    errors: 0,
+    warnings: 0,
+    fatals: 0,
+    messages: [],
+  });
+}
+
+function expectGoodPdf(file: string, phrases: string[]): string {
+  const text = pdfText(file);
+  for (const phrase of phrases) expect(flat(text)).toContain(flat(phrase));
+  expect(text).not.toContain('\u00ad');
+  expect(text).not.toContain('\ufffd');
+  const fonts = pdfFonts(file);
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const font of fonts) expect(font).toMatchObject({ embedded: true, subset: true });
+  const check = qpdfCheck(file);
+  expect(check.output).toContain('No syntax or stream encoding errors found');
+  expect(check.status).toBe(0);
+  return text;
+}
+
+describe('the seed: the book every release must build perfectly', () => {
+  const seed = corpusFile('seed/000_27920b3cbfe5b9b8.txt');
+  const source = fs.readFileSync(seed, 'utf8');
+  const storyParagraphs = source
+    .split(/\r?\n/)
+    .filter((l) => l.trim() && !/^(Title|Rated|Disclaimer|Summary|Dedication):/.test(l));
+  let built: Built;
+  beforeAll(() => {
+    built = buildBoth(seed);
+  });
+
+  test('writes a-moment-of-friendship.epub and .pdf', () => {
+    expect(path.basename(built.epub)).toBe('a-moment-of-friendship.epub');
+    expect(path.basename(built.pdf)).toBe('a-moment-of-friendship.pdf');
+  });
+
+  test('has 21 story paragraphs', () => {
+    expect(storyParagraphs).toHaveLength(21);
+  });
+
+  test('EPUB: EPUBCheck clean, well-formed, every paragraph present, front matter on its own pages', async () => {
+    expectValidEpub(built.epub);
+    await assertEpubXmlWellFormed(fs.readFileSync(built.epub));
+    const files = await unzip(fs.readFileSync(built.epub));
+    const xhtml = [...files].filter(([name]) => name.endsWith('.xhtml'));
+    const all = flat(xhtml.map(([, b]) => b.toString('utf8').replace(/<[^>]+>/g, ' ')).join(' ').replace(/&amp;/g, '&'));
+    for (const paragraph of storyParagraphs) expect(all).toContain(flat(paragraph).slice(0, 60).trim());
+    const disclaimer = xhtml.filter(([, b]) => b.toString('utf8').includes('I do not now nor will I ever own Smallville'));
+    const dedication = xhtml.filter(([, b]) => b.toString('utf8').includes('WayLowHalo who made me write this'));
+    expect(disclaimer).toHaveLength(1);
+    expect(dedication).toHaveLength(1);
+    expect(disclaimer[0][0]).not.toBe(dedication[0][0]);
+    const opf = [...files].find(([name]) => name.endsWith('.opf'))![1].toString('utf8');
+    expect(opf).toContain('A Moment of Friendship');
+    expect(opf).not.toMatch(/<dc:creator/); // the seed has no author: none is invented
+    expect(opf).toMatch(/<dc:language>en<\/dc:language>/);
+  });
+
+  test('PDF: title, disclaimer, dedication and the last sentence; fonts embedded; metadata', () => {
+    const lastParagraph = storyParagraphs[storyParagraphs.length - 1];
+    const lastSentence = lastParagraph.trim().split(/(?<=[.!?…"])\s+/).pop()!;
+    expectGoodPdf(built.pdf, ['A Moment of Friendship', 'I do not now nor will I ever own Smallville', 'WayLowHalo who made me write this', lastSentence]);
+    expect(pdfInfo(built.pdf).Title).toBe('A Moment of Friendship');
+  });
+});
+
+describe('the sample manuscript', () => {
+  test('builds a valid EPUB and a good PDF', () => {
+    const built = buildBoth(path.join(REPO, 'manuscript'));
+    expect(built.stderr).toBe('');
+    expectValidEpub(built.epub);
+    expectGoodPdf(built.pdf, ['The Keeper of Small Lights', 'Wren Halloway', 'For my grandmother', 'and went on.']);
+    expect(pdfInfo(built.pdf)).toMatchObject({ Title: 'The Keeper of Small Lights', Author: 'Wren Halloway' });
+  });
+});
+
+describe('reproducible builds', () => {
+  test('the same manuscript gives byte-identical files in different time zones', () => {
+    const input = path.join(REPO, 'manuscript');
+    const a = buildBoth(input, { TZ: 'UTC' });
+    const b = buildBoth(input, { TZ: 'Pacific/Kiritimati' });
+    const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    expect(sha(a.epub)).toBe(sha(b.epub));
+    expect(sha(a.pdf)).toBe(sha(b.pdf));
+  });
+
+  test('SOURCE_DATE_EPOCH sets the modification date', async () => {
+    const built = buildBoth(path.join(REPO, 'manuscript'), { SOURCE_DATE_EPOCH: '1700000000' });
+    const files = await unzip(fs.readFileSync(built.epub));
+    const opf = [...files].find(([name]) => name.endsWith('.opf'))![1].toString('utf8');
+    expect(opf).toContain('2023-11-14T22:13:20Z');
+  });
+});
+
+describe.each(['fanfic-style/persuasion.txt', 'fanfic-style/northanger-abbey.txt', 'fanfic-style/moby-dick.txt', 'novels/moby-dick.md'])('corpus: %s', (rel) => {
+  test('EPUB passes EPUBCheck with no errors or warnings; PDF fonts are all embedded', async () => {
+    const input = corpusFile(rel);
+    const built = buildBoth(input);
+    expectValidEpub(built.epub);
+    await assertEpubXmlWellFormed(fs.readFileSync(built.epub));
+    const lastLine = fs
+      .readFileSync(input, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .filter((l) => l.trim())
+      .pop()!;
+    const lastWords = lastLine.trim().split(/\s+/).slice(-3).join(' ').replace(/[*_]/g, '');
+    expectGoodPdf(built.pdf, [lastWords]);
+  });
+});

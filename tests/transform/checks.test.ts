@@ -1,0 +1,29 @@
+import { CollectingReporter } from '../../src/diagnostics/reporter';
+import { checks } from '../../src/transform/checks';
+import { sampleBook } from '../helpers/sample-book';
+
+test('a reference to an undefined footnote becomes text, with a positioned warning', () => {
+  const book = sampleBook();
+  const pos = { file: 'sample.md', start: { line: 12, column: 30 }, end: { line: 12, column: 34 } };
+  book.body[0].children[0] = { type: 'paragraph', children: [{ type: 'text', value: 'See' }, { type: 'footnoteReference', identifier: 'nope', label: 'nope', position: pos }] };
+  const report = new CollectingReporter();
+  checks.run(book, { report });
+  expect(book.body[0].children[0]).toEqual({ type: 'paragraph', children: [{ type: 'text', value: 'See' }, { type: 'text', value: '[^nope]', position: pos }] });
+  expect(report.messages.map((m) => m.rule)).toEqual(['footnote-undefined', 'footnote-unused']);
+  expect(report.messages[0].position).toEqual(pos);
+});
+
+test('duplicate chapter titles are reported', () => {
+  const book = sampleBook();
+  book.body[1].label = book.body[0].label;
+  book.body[1].title = book.body[0].title;
+  const report = new CollectingReporter();
+  checks.run(book, { report });
+  expect(report.messages).toEqual([expect.objectContaining({ rule: 'duplicate-chapter-title', position: book.body[1].position })]);
+});
+
+test('a consistent book passes without messages', () => {
+  const report = new CollectingReporter();
+  checks.run(sampleBook(), { report });
+  expect(report.messages).toEqual([]);
+});
