@@ -18,6 +18,7 @@ export const catalogue = {
   'encoding-invalid': { title: 'Text is not valid UTF-8', hint: 'Save the file as UTF-8 (in most editors: Save As… → Encoding → UTF-8).' },
   'yaml-invalid': { title: 'Front matter is not valid YAML', hint: 'Check the indentation and quote values that contain a colon followed by a space.' },
   'yaml-unclosed': { title: 'Front matter is never closed', hint: 'End the front matter with a line holding only `---`.' },
+  'front-matter-language': { title: 'Front matter is not YAML', hint: 'Remove the language name after the opening `---` and write YAML `key: value` lines.' },
   'yaml-not-mapping': { title: 'Front matter is not a mapping', hint: 'Write front matter as `key: value` lines.' },
   'meta-invalid': { title: 'Metadata value has the wrong type' },
   'asset-missing': { title: 'File not found', hint: 'Paths are relative to the manuscript folder.' },

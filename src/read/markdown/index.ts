@@ -1,0 +1,67 @@
+/** The Markdown reader: YAML front matter (gray-matter) and a CommonMark body (markdown-it) → a `Book`. */
+import * as path from 'node:path';
+import { emptyBook } from '../../model/build-helpers';
+import type { Block, Book, Position } from '../../model/types';
+import { addFrontMatterFromMeta, applyMetadata } from '../metadata';
+import type { ReadContext, Reader } from '../types';
+import { toBlocks } from './blocks';
+import { readFrontMatter } from './front-matter';
+import { parseMarkdown, truncatedContainer, type ParsedMarkdown } from './parser';
+import { makeSections } from './sections';
+import { locator, nowhere, type LineMap, type Locate } from './source';
+
+/** A metadata text (summary, disclaimer, dedication) as Markdown blocks. Its nodes are not spans of the file. */
+export function metadataBlocks(text: string): Block[] {
+  return toBlocks(parseMarkdown(text).tokens, { locate: nowhere }).blocks;
+}
+
+/** Reports what markdown-it could not keep, and what quire keeps in a reduced form. */
+function reportLosses(
+  ctx: ReadContext,
+  parsed: ParsedMarkdown,
+  rawHtml: readonly (Position | undefined)[],
+  at: Locate,
+): void {
+  const cut = truncatedContainer(parsed.tokens);
+  if (cut) {
+    ctx.report.warn('markdown-too-deep', 'content nested 100 levels deep or more (block quotes, lists) was dropped', {
+      position: at(cut.map as LineMap),
+      hint: 'Nest block quotes and lists less deeply.',
+    });
+  }
+  if (rawHtml.length > 0) {
+    const more = rawHtml.length > 1 ? ` (and ${rawHtml.length - 1} more places)` : '';
+    ctx.report.warn('raw-html', `raw HTML is shown as text, not interpreted${more}`, {
+      position: rawHtml[0],
+      hint: 'Write it in Markdown instead (emphasis, links, images, block quotes).',
+    });
+  }
+  for (const label of parsed.unusedFootnotes) {
+    ctx.report.warn('footnote-unused', `footnote \`[^${label}]\` is defined but never referenced; left out`, {
+      hint: `Refer to it with \`[^${label}]\` in the text, or delete it.`,
+    });
+  }
+}
+
+/** Reads a Markdown file with optional YAML front matter. */
+export const markdownReader: Reader = {
+  name: 'markdown',
+  extensions: ['.md', '.markdown'],
+  read(text: string, ctx: ReadContext): Book {
+    const book = emptyBook(path.dirname(ctx.file));
+    book.sources = [ctx.file];
+    const front = readFrontMatter(text, ctx.file, ctx.report);
+    applyMetadata(book, front.entries, ctx.report);
+
+    const locate = locator(ctx.file, front.lines, front.bodyLine);
+    const rawHtml: (Position | undefined)[] = [];
+    const parsed = parseMarkdown(front.body);
+    const { blocks, footnotes } = toBlocks(parsed.tokens, { locate, onRawHtml: (position) => rawHtml.push(position) });
+    reportLosses(ctx, parsed, rawHtml, locate);
+
+    book.body = makeSections(blocks);
+    book.footnotes = footnotes;
+    addFrontMatterFromMeta(book, metadataBlocks);
+    return book;
+  },
+};

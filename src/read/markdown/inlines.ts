@@ -1,0 +1,128 @@
+/** markdown-it's inline tokens → the model's inlines, walked with an explicit stack (no recursion on nesting). */
+import type MarkdownIt from 'markdown-it';
+import { plainText } from '../../model/build-helpers';
+import type { Inline } from '../../model/types';
+
+type Token = MarkdownIt.Token;
+
+/** How to treat what the inline walk meets. */
+export interface InlineOptions {
+  /** What a soft line break becomes: a space (prose) or a `break` (a line of verse). */
+  softbreak: 'space' | 'break';
+  /** Called for each piece of raw HTML kept as text. */
+  onRawHtml?: () => void;
+}
+
+/** An inline node with children, while its closing token is still ahead. */
+interface Frame {
+  children: Inline[];
+}
+
+interface Walk {
+  stack: Frame[];
+  options: InlineOptions;
+}
+
+/** A token attribute as a string (markdown-it types attribute values as strings or numbers). */
+export function attr(token: Token, name: string): string | undefined {
+  const value = token.attrGet(name);
+  return value === null ? undefined : String(value);
+}
+
+const top = (walk: Walk): Inline[] => walk.stack[walk.stack.length - 1].children;
+
+/** Appends text, merging it into a text node just before it (so soft breaks do not split words apart). */
+export function appendText(children: Inline[], value: string): void {
+  if (!value) return;
+  const last = children[children.length - 1];
+  if (last?.type === 'text') last.value += value;
+  else children.push({ type: 'text', value });
+}
+
+/** HTML comments are the author's notes to self: dropped, never shown as text. */
+export const isHtmlComment = (html: string): boolean => /^\s*<!--[\s\S]*?-->\s*$/.test(html);
+
+/** A handler that opens a node with children; a fresh copy of `node` each time. */
+function open(node: Inline & Frame): (walk: Walk) => void {
+  return (walk) => {
+    const copy: Inline & Frame = { ...node, children: [] };
+    top(walk).push(copy);
+    walk.stack.push(copy);
+  };
+}
+
+const close = (walk: Walk): void => {
+  if (walk.stack.length > 1) walk.stack.pop();
+};
+
+/** One handler per inline token type. */
+const handlers: Record<string, (walk: Walk, token: Token) => void> = {
+  text: (walk, token) => appendText(top(walk), token.content),
+  softbreak: (walk) => {
+    if (walk.options.softbreak === 'break') top(walk).push({ type: 'break' });
+    else appendText(top(walk), ' ');
+  },
+  hardbreak: (walk) => top(walk).push({ type: 'break' }),
+  code_inline: (walk, token) => top(walk).push({ type: 'code', value: token.content }),
+  em_open: open({ type: 'emphasis', children: [] }),
+  em_close: close,
+  strong_open: open({ type: 'strong', children: [] }),
+  strong_close: close,
+  s_open: open({ type: 'strikethrough', children: [] }),
+  s_close: close,
+  link_open: (walk, token) => {
+    const title = attr(token, 'title');
+    open({ type: 'link', url: attr(token, 'href') ?? '', ...(title ? { title } : {}), children: [] })(walk);
+  },
+  link_close: close,
+  image: (walk, token) => {
+    const title = attr(token, 'title');
+    // The alt text is parsed as inlines (`![*a* b](…)`); the model keeps what a screen reader would say.
+    const alt = plainText(toInlines(token.children ?? [], { softbreak: 'space' }));
+    top(walk).push({ type: 'image', url: attr(token, 'src') ?? '', alt, ...(title ? { title } : {}) });
+  },
+  footnote_ref: (walk, token) => top(walk).push(footnoteReference(footnoteMeta(token))),
+  html_inline: (walk, token) => {
+    if (isHtmlComment(token.content)) return;
+    walk.options.onRawHtml?.();
+    appendText(top(walk), token.content);
+  },
+};
+
+/** What markdown-it-footnote puts in `token.meta` of references and definitions. */
+export interface FootnoteMeta {
+  id: number;
+  label?: string;
+}
+
+/** The footnote fields of a `footnote_ref` or `footnote_open` token. */
+export function footnoteMeta(token: Token): FootnoteMeta {
+  const meta = token.meta ?? {};
+  return typeof meta.label === 'string' ? { id: Number(meta.id), label: meta.label } : { id: Number(meta.id) };
+}
+
+/**
+ * The identifier of a note: its label as written (`[^note]` → `note`), or for an inline note (`^[…]`), which has
+ * none, a name with a space in it, which no written label can have.
+ */
+export function footnoteIdentifier(meta: FootnoteMeta): string {
+  return meta.label ?? `inline ${meta.id + 1}`;
+}
+
+function footnoteReference(meta: FootnoteMeta): Inline {
+  const reference: Inline = { type: 'footnoteReference', identifier: footnoteIdentifier(meta) };
+  if (meta.label !== undefined) reference.label = meta.label;
+  return reference;
+}
+
+/** Converts an inline token's children. Unknown token types keep their text, so nothing the author wrote is lost. */
+export function toInlines(tokens: readonly Token[], options: InlineOptions): Inline[] {
+  const root: Frame = { children: [] };
+  const walk: Walk = { stack: [root], options };
+  for (const token of tokens) {
+    const handler = handlers[token.type];
+    if (handler) handler(walk, token);
+    else appendText(top(walk), token.content);
+  }
+  return root.children;
+}

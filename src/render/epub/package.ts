@@ -1,0 +1,95 @@
+/** The data behind the package document (OPF): Dublin Core and accessibility metadata, manifest and spine. */
+import type { Reporter } from '../../diagnostics/types';
+import type { Book } from '../../model/types';
+import { bookIdentifier } from './identifier';
+
+export interface ManifestItem {
+  id: string;
+  href: string;
+  mediaType: string;
+  properties?: string;
+}
+
+/** What `templates/epub/content.opf.ejs` receives as `quire.pkg`. */
+export interface PackageData {
+  identifier: string;
+  title: string;
+  subtitle?: string;
+  language: string;
+  direction?: 'ltr' | 'rtl';
+  creators: { id: string; name: string; fileAs?: string }[];
+  description?: string;
+  date?: string;
+  publisher?: string;
+  rights?: string;
+  subjects: string[];
+  series?: { name: string; index?: number };
+  /** `dcterms:modified`: the build's timestamp to the second, UTC. */
+  modified: string;
+  accessModes: string[];
+  accessibilityFeatures: string[];
+  accessibilitySummary: string;
+  manifest: ManifestItem[];
+  /** Manifest ids in reading order. */
+  spine: string[];
+}
+
+/** W3CDTF, the date syntax EPUBCheck accepts in `dc:date`. */
+const W3CDTF = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
+
+/** The manuscript's date as W3CDTF, `undefined` (reported) when it cannot be read as a date. */
+function publicationDate(book: Book, report: Reporter): string | undefined {
+  const given = book.meta.date?.trim();
+  if (!given || W3CDTF.test(given)) return given || undefined;
+  const parsed = new Date(given);
+  if (!Number.isNaN(parsed.getTime())) {
+    // Free-form dates parse as local midnight, so the local calendar fields are the ones the author wrote.
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${parsed.getFullYear()}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
+  }
+  report.warn('date-invalid', `date \`${given}\` is not a date; the EPUB gets no publication date`, {
+    position: book.metaPositions.date,
+    source: 'render:epub',
+    hint: 'Write the date as YYYY-MM-DD.',
+  });
+  return undefined;
+}
+
+/** What the package metadata needs besides the book. */
+export interface PackageInput {
+  /** The validated language tag. */
+  language: string;
+  now: Date;
+  hasImages: boolean;
+  /** The summary as plain text (from `meta.summary` or the summary page). */
+  summary?: string;
+}
+
+/** The package metadata for a book; `manifest` and `spine` are filled in by the caller. */
+export function packageData(book: Book, input: PackageInput, report: Reporter): PackageData {
+  const { meta } = book;
+  const { language, now, hasImages } = input;
+  const features = ['structuralNavigation', 'tableOfContents', 'readingOrder'];
+  return {
+    identifier: bookIdentifier(meta),
+    title: meta.title,
+    subtitle: meta.subtitle?.trim() || undefined,
+    language,
+    direction: meta.direction,
+    creators: meta.authors.map((a, i) => ({ id: `creator-${i + 1}`, name: a.name, fileAs: a.fileAs })),
+    description: input.summary?.trim() || undefined,
+    date: publicationDate(book, report),
+    publisher: meta.publisher?.trim() || undefined,
+    rights: meta.rights?.trim() || undefined,
+    subjects: [...new Set([...meta.fandoms, ...meta.genres, ...meta.tags].map((s) => s.trim()).filter(Boolean))],
+    series: meta.series,
+    modified: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    accessModes: hasImages ? ['textual', 'visual'] : ['textual'],
+    accessibilityFeatures: features,
+    accessibilitySummary:
+      'This publication has a table of contents, headings for structural navigation and a single logical reading order.' +
+      (hasImages ? ' Images carry the alternative text the author gave.' : ''),
+    manifest: [],
+    spine: [],
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The book's reading order as EPUB documents: title page, disclaimer, dedication, other front matter, (the table of
+ * contents), then one document per part and chapter, then back matter; with the navigation tree and link targets.
+ */
+import { plainText, sectionTitle } from '../../model/build-helpers';
+import type { Book, Matter, MatterRole, Section } from '../../model/types';
+
+/** One XHTML document of the spine (the navigation document is not one of these: the package adds it). */
+export type Doc =
+  | { kind: 'title-page'; file: string; title: string }
+  | { kind: 'matter'; file: string; title: string; matter: Matter }
+  | { kind: 'part'; file: string; title: string; section: Section; ordinal: number }
+  | { kind: 'chapter'; file: string; title: string; section: Section; ordinal: number };
+
+/** An entry of the table of contents; `children` nest parts, chapters and sub-sections. */
+export interface NavEntry {
+  title: string;
+  href: string;
+  children: NavEntry[];
+}
+
+export interface Plan {
+  front: Doc[];
+  body: Doc[];
+  back: Doc[];
+  toc: NavEntry[];
+  /** Element id (section or matter id) → href of the place, for links written as `#id`. */
+  targets: Map<string, string>;
+  /** The summary shown on the title page, if the book has one. */
+  summary?: Matter;
+}
+
+/** The vocabulary term (EPUB Structural Semantics) for each matter role; roles without one get none. */
+export const MATTER_TYPES: Partial<Record<MatterRole, string>> = {
+  disclaimer: 'copyright-page',
+  dedication: 'dedication',
+  epigraph: 'epigraph',
+  foreword: 'foreword',
+  afterword: 'afterword',
+};
+
+const MATTER_TITLES: Record<MatterRole, string> = {
+  summary: 'Summary',
+  disclaimer: 'Disclaimer',
+  dedication: 'Dedication',
+  epigraph: 'Epigraph',
+  foreword: 'Foreword',
+  afterword: 'Afterword',
+  notes: 'Notes',
+  other: 'Note',
+};
+
+/** File names are made from ids, kept to the characters epub-gen-memory and all zip tools accept, and unique. */
+class FileNames {
+  private readonly used = new Set(['toc', 'title-page']);
+  take(wanted: string, fallback: string): string {
+    const base = wanted.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || fallback;
+    let stem = base;
+    for (let n = 2; this.used.has(stem); n++) stem = `${base}-${n}`;
+    this.used.add(stem);
+    return `${stem}.xhtml`;
+  }
+}
+
+/** A matter page made from a metadata string, for books whose reader put the text only in `meta`. */
+function matterFromMeta(role: MatterRole, text: string | undefined): Matter | undefined {
+  if (!text?.trim()) return undefined;
+  const paragraphs = text.trim().split(/\n\s*\n/);
+  return { type: 'matter', role, id: role, children: paragraphs.map((p) => ({ type: 'paragraph', children: [{ type: 'text', value: p.trim() }] })) };
+}
+
+/** Orders the book's pages and names their files. */
+export function planBook(book: Book): Plan {
+  const names = new FileNames();
+  const plan: Plan = { front: [], body: [], back: [], toc: [], targets: new Map() };
+  const metaText = { summary: book.meta.summary, disclaimer: book.meta.disclaimer, dedication: book.meta.dedication };
+  const byRole = (role: keyof typeof metaText) => book.front.find((m) => m.role === role) ?? matterFromMeta(role, metaText[role]);
+  plan.summary = byRole('summary');
+
+  const matterDoc = (matter: Matter, into: Doc[]) => {
+    const title = (matter.title && plainText(matter.title).trim()) || MATTER_TITLES[matter.role];
+    const file = names.take(matter.id, matter.role);
+    into.push({ kind: 'matter', file, title, matter });
+    plan.toc.push({ title, href: file, children: [] });
+    if (matter.id) plan.targets.set(matter.id, file);
+  };
+
+  plan.front.push({ kind: 'title-page', file: 'title-page.xhtml', title: book.meta.title || 'Title Page' });
+  const disclaimer = byRole('disclaimer');
+  const dedication = byRole('dedication');
+  if (disclaimer) matterDoc(disclaimer, plan.front);
+  if (dedication) matterDoc(dedication, plan.front);
+  for (const matter of book.front) if (!['summary', 'disclaimer', 'dedication'].includes(matter.role)) matterDoc(matter, plan.front);
+
+  let chapters = 0;
+  let parts = 0;
+  // Inside a chapter, sub-sections are part of its document: their entries link to fragments.
+  const inner = (section: Section, file: string, into: NavEntry[]) => {
+    if (section.id) plan.targets.set(section.id, `${file}#${section.id}`);
+    const entry: NavEntry = { title: sectionTitle(section, ''), href: `${file}#${section.id}`, children: [] };
+    // An untitled sub-section has no heading to navigate to; its own sub-sections are listed in its place.
+    if (entry.title && section.id) into.push(entry);
+    for (const child of section.sections) inner(child, file, entry.title && section.id ? entry.children : into);
+  };
+  const own = (section: Section, into: NavEntry[]) => {
+    const isPart = section.role === 'part';
+    const ordinal = isPart ? ++parts : ++chapters;
+    const title = sectionTitle(section, isPart ? `Part ${ordinal}` : `Chapter ${ordinal}`);
+    const file = names.take(section.id, isPart ? `part-${ordinal}` : `chapter-${ordinal}`);
+    plan.body.push(isPart ? { kind: 'part', file, title, section, ordinal } : { kind: 'chapter', file, title, section, ordinal });
+    if (section.id) plan.targets.set(section.id, file);
+    const entry: NavEntry = { title, href: file, children: [] };
+    into.push(entry);
+    for (const child of section.sections) {
+      if (isPart) own(child, entry.children);
+      else inner(child, file, entry.children);
+    }
+  };
+  for (const section of book.body) own(section, plan.toc);
+
+  for (const matter of book.back) matterDoc(matter, plan.back);
+  return plan;
+}

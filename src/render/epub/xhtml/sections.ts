@@ -1,0 +1,37 @@
+/** Parts and chapters to XHTML: the chapter's heading, its blocks, and its sub-sections as nested `<section>`s. */
+import type { Section } from '../../../model/types';
+import { attrs, escapeText } from '../escape';
+import { blocks } from './blocks';
+import type { XhtmlContext } from './context';
+import { inlines } from './inlines';
+
+/**
+ * The inside of a section's heading: label and title in their own spans (the stylesheet sets them on two lines),
+ * else whichever one there is, else `fallback` (`Chapter 3`); empty when there is nothing to show.
+ */
+export function headingContent(section: Section, fallback: string, ctx: XhtmlContext): string {
+  const title = inlines(section.title, ctx);
+  const hasTitle = section.title.length > 0 && title.trim() !== '';
+  if (section.label && hasTitle) {
+    return `<span class="label">${escapeText(section.label)}</span> <span class="title">${title}</span>`;
+  }
+  if (hasTitle) return title;
+  return escapeText(section.label ?? fallback);
+}
+
+/** A sub-section inside a chapter: `<section>` with an `h2` … `h6` by nesting; untitled ones get no heading. */
+function subsection(section: Section, level: number, ctx: XhtmlContext): string {
+  const heading = headingContent(section, '', ctx);
+  const h = Math.min(6, level);
+  const head = heading ? `<h${h}>${heading}</h${h}>\n` : '';
+  const inner = section.sections.map((s) => subsection(s, level + 1, ctx)).join('');
+  return `<section${attrs({ id: section.id || undefined, class: 'subsection' })}>\n${head}${blocks(section.children, ctx)}${inner}</section>\n`;
+}
+
+/** A chapter document's body: `<section epub:type="chapter">` with an `h1`, its blocks and its sub-sections. */
+export function chapterBody(section: Section, fallback: string, ctx: XhtmlContext): string {
+  const heading = `<h1 class="chapter-title">${headingContent(section, fallback, ctx)}</h1>\n`;
+  const inner = section.sections.map((s) => subsection(s, 2, ctx)).join('');
+  const open = `<section${attrs({ 'epub:type': 'chapter', id: section.id || undefined, class: 'chapter' })}>\n`;
+  return `${open}${heading}${blocks(section.children, ctx)}${inner}</section>\n`;
+}
