@@ -52,7 +52,12 @@ export function readBody(lines: readonly Line[], from: number, file: string): Se
   }
   if (chapters.length === 0) return leading.length ? [section('chapter', [], leading)] : [];
   const sections = chapters.map(({ heading, blocks }) => section('chapter', heading.title, blocks, heading));
-  if (leading.length) {
+  if (leading.length && leading.every((block) => block.type === 'authorNote')) {
+    // An author's note above the first chapter line is the usual opening of a posted chapter: it belongs to it.
+    const first = sections[0];
+    first.children.unshift(...leading);
+    if (first.position && leading[0].position) first.position = { ...first.position, start: leading[0].position.start };
+  } else if (leading.length) {
     // Front material before the first chapter (an epigraph, Moby-Dick's Etymology) is not a chapter: it must not
     // change the chapter count, but nothing in it may be lost.
     const title = capsTitle(leading[0]);

@@ -19,6 +19,14 @@ function failure(text: string): QuireError {
 }
 
 describe('plaintextReader', () => {
+  it("puts an author's note above the first chapter line into that chapter, not a chapter of its own", () => {
+    const { book } = read('Title: T\n\nA/N: Hello there.\n\nChapter 1: One\n\nText.\n');
+    expect(book.body).toHaveLength(1);
+    expect(book.body[0]).toMatchObject({ role: 'chapter', label: 'Chapter 1' });
+    expect(texts(book)).toEqual(['<authorNote>', 'Text.']);
+    expect(book.body[0].position?.start.line).toBe(3);
+  });
+
   it('declares its name and extension', () => {
     expect(plaintextReader.name).toBe('plaintext');
     expect(plaintextReader.extensions).toEqual(['.txt']);
