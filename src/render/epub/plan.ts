@@ -104,8 +104,11 @@ export function planBook(book: Book): Plan {
   };
   const own = (section: Section, into: NavEntry[]) => {
     const isPart = section.role === 'part';
-    const ordinal = isPart ? ++parts : ++chapters;
-    const title = sectionTitle(section, isPart ? `Part ${ordinal}` : `Chapter ${ordinal}`);
+    const isChapter = section.role === 'chapter';
+    const ordinal = isPart ? ++parts : isChapter ? ++chapters : chapters + 1;
+    // An untitled opening (text before the first chapter) or a one-chapter story is named after the book.
+    const untitled = !isPart && (!isChapter || book.body.length === 1) ? book.meta.title : `Chapter ${ordinal}`;
+    const title = sectionTitle(section, isPart ? `Part ${ordinal}` : untitled);
     const file = names.take(section.id, isPart ? `part-${ordinal}` : `chapter-${ordinal}`);
     plan.body.push(isPart ? { kind: 'part', file, title, section, ordinal } : { kind: 'chapter', file, title, section, ordinal });
     if (section.id) plan.targets.set(section.id, file);
