@@ -1,0 +1,57 @@
+/** The PDF renderer: lays the book out into pages (layout/), then draws them with pdfkit (draw.ts). */
+import { createHash } from 'node:crypto';
+import type { Book } from '../../model/types';
+import type { Artifact, RenderContext, Renderer } from '../types';
+import { drawPdf } from './draw';
+import { FontSet } from './fonts';
+import { layoutBook } from './layout/book';
+import { Notes, type LayoutEnv } from './layout/env';
+import { hyphenatorFor } from './layout/hyphenate';
+import { markPages, paginate } from './layout/paginate';
+import { DEFAULT_PDF_OPTIONS, PAGE_SIZES, type PdfOptions } from './options';
+import { loadTheme } from './theme';
+
+export { DEFAULT_PDF_OPTIONS, PAGE_SIZES, type PageSize, type PdfOptions } from './options';
+
+/** Renders a book as a typeset PDF. */
+export const pdfRenderer: Renderer<PdfOptions> = {
+  name: 'pdf',
+  extension: '.pdf',
+  defaultOptions: DEFAULT_PDF_OPTIONS,
+  async render(book: Book, ctx: RenderContext<PdfOptions>): Promise<Artifact> {
+    const options = { ...DEFAULT_PDF_OPTIONS, ...ctx.options };
+    const size = PAGE_SIZES[options.pageSize];
+    if (!size) ctx.report.fail('render-failed', `unknown page size \`${options.pageSize}\` (known: ${Object.keys(PAGE_SIZES).join(', ')})`);
+    const theme = loadTheme(ctx);
+    const fonts = new FontSet(ctx.assets);
+    const env: LayoutEnv = {
+      fonts,
+      theme,
+      measure: size[0] - theme.margins.inner - theme.margins.outer,
+      textHeight: size[1] - theme.margins.top - theme.margins.bottom,
+      hyphenate: options.hyphenate ? hyphenatorFor(book.meta.language) : undefined,
+      report: ctx.report,
+      assets: ctx.assets,
+      notes: new Notes(book.footnotes),
+    };
+    const pages = paginate(layoutBook(book, env), env.textHeight, book.meta.title);
+    const labels = new Map([...markPages(pages)].map(([id, { page }]) => [id, pages[page].label]));
+    const data = await drawPdf({
+      pages,
+      size,
+      theme,
+      fonts,
+      pageLabels: labels,
+      info: {
+        title: book.meta.title,
+        author: book.meta.authors.map((a) => a.name).join(', '),
+        subject: book.meta.summary,
+        keywords: book.meta.tags.join(', ') || undefined,
+        language: book.meta.language,
+        date: ctx.now,
+        fileId: createHash('md5').update(JSON.stringify([book, options, theme])).digest(),
+      },
+    });
+    return { data, extension: '.pdf', mediaType: 'application/pdf' };
+  },
+};

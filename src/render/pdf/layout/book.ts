@@ -1,0 +1,111 @@
+/** The whole book as one stream of flow blocks: front matter, contents, parts and chapters with their notes, back matter. */
+import { plainText, sectionTitle } from '../../../model/build-helpers';
+import type { Book, Section } from '../../../model/types';
+import { hangMarker, layoutBlocks, leadingOf } from './blocks';
+import { bodyStyle, type LayoutEnv } from './env';
+import { centred, contents, matterPage, otherMatter, spacer, titlePage, type TocEntry } from './front';
+import type { FlowBlock, PageStart } from './types';
+
+/** Front-matter roles with pages of their own design; the rest are set as ordinary titled pages. */
+const DESIGNED = new Set(['summary', 'disclaimer', 'dedication']);
+
+/** Lays out the whole book; `pageRef` ops in the contents point at the marks on chapter openings. */
+export function layoutBook(book: Book, env: LayoutEnv): FlowBlock[] {
+  const blocks: FlowBlock[] = [titlePage(book, env), ...matterPage(book, 'disclaimer', env), ...matterPage(book, 'dedication', env)];
+  for (const matter of book.front) if (!DESIGNED.has(matter.role)) blocks.push(...otherMatter(matter, env, 'roman'));
+
+  const story: FlowBlock[] = [];
+  const entries: TocEntry[] = [];
+  const state = { chapter: 0, first: true, env, entries };
+  for (const section of book.body) story.push(...layoutSection(section, 0, state));
+  book.back.forEach((matter, i) => {
+    const id = matter.id || `back-${i + 1}`;
+    const title = matter.title?.length ? plainText(matter.title).trim() || undefined : undefined;
+    if (title) entries.push({ id, title, level: 0 });
+    story.push(...otherMatter(matter, env, 'arabic', title ? { id, title, level: 0 } : undefined));
+  });
+  if (entries.length) blocks.push(...contents(entries, env));
+  return [...blocks, ...story];
+}
+
+interface State {
+  chapter: number;
+  /** The next page run is the story's first: arabic numbering restarts there. */
+  first: boolean;
+  env: LayoutEnv;
+  entries: TocEntry[];
+}
+
+function start(state: State, head: string | undefined, plain = false): PageStart {
+  const restart = state.first;
+  state.first = false;
+  return { numbering: 'arabic', restart, plainFirst: true, plain, head };
+}
+
+function layoutSection(section: Section, level: number, state: State): FlowBlock[] {
+  const { env } = state;
+  if (section.role === 'section') return subsection(section, state);
+  if (section.role === 'chapter') state.chapter++;
+  const fallback = `${env.theme.strings.untitled} ${state.chapter}`;
+  const title = sectionTitle(section, fallback);
+  const id = section.id || `section-${state.entries.length + 1}`;
+  state.entries.push({ id, title, level });
+  const mark = { id, title, level };
+  const t = section.role === 'part' ? env.theme.partTitle : env.theme.chapterTitle;
+  const scale = t.size / env.theme.body.size;
+  const hasTitle = section.title.length > 0;
+  const label = hasTitle && section.label ? centred(section.label, 1.1, 'serif-italic', env) : [];
+  const heading = hasTitle ? centred(section.title, scale, 'serif-bold', env) : centred(section.label ?? fallback, scale, 'serif-bold', env);
+
+  if (section.role === 'part') {
+    const page: FlowBlock = {
+      boxes: [spacer(env.textHeight * 0.3), ...label, ...heading], spaceBefore: 0, spaceAfter: 0, splittable: false,
+      breakBefore: start(state, undefined, true), marks: [mark],
+    };
+    const out = [page, ...layoutBlocks(section.children, { left: 0, right: 0, scale: 1, indentFirst: false }, env)];
+    for (const child of section.sections) out.push(...layoutSection(child, level + 1, state));
+    return out;
+  }
+  const opening: FlowBlock = {
+    boxes: [spacer(env.theme.body.leading * env.theme.chapterTitle.dropLines), ...label, ...heading, spacer(env.theme.body.leading * 2)],
+    spaceBefore: 0, spaceAfter: 0, splittable: false, keepWithNext: true,
+    breakBefore: start(state, hasTitle ? plainText(section.title).trim() : undefined), marks: [mark],
+  };
+  const out = [opening, ...layoutBlocks(section.children, { left: 0, right: 0, scale: 1, indentFirst: false }, env)];
+  for (const child of section.sections) out.push(...layoutSection(child, level + 1, state));
+  out.push(...chapterNotes(env));
+  return out;
+}
+
+/** A section inside a chapter: a bold heading, then its blocks and sub-sections. */
+function subsection(section: Section, state: State): FlowBlock[] {
+  const { env } = state;
+  const scale = section.depth <= 2 ? 1.2 : 1.05;
+  const leading = leadingOf(env, scale);
+  const title = sectionTitle(section, '');
+  const heading: FlowBlock[] = title
+    ? [{ boxes: centred(title, scale, 'serif-bold', env), spaceBefore: leading, spaceAfter: leading / 2, splittable: false, keepWithNext: true }]
+    : [];
+  const out = [...heading, ...layoutBlocks(section.children, { left: 0, right: 0, scale: 1, indentFirst: false }, state.env)];
+  for (const child of section.sections) out.push(...subsection(child, state));
+  return out;
+}
+
+/** The notes referenced in the chapter just laid out, under a small heading at its end. */
+function chapterNotes(env: LayoutEnv): FlowBlock[] {
+  const notes = env.notes.take();
+  if (notes.length === 0) return [];
+  const scale = env.theme.small;
+  const leading = leadingOf(env, scale);
+  const out: FlowBlock[] = [
+    { boxes: centred(env.theme.strings.notes, 1, 'serif-italic', env), spaceBefore: leading * 1.5, spaceAfter: leading / 2, splittable: false, keepWithNext: true },
+  ];
+  const hang = env.theme.body.size * 1.8;
+  const style = bodyStyle(env, scale);
+  for (const { number, note } of notes) {
+    const blocks = layoutBlocks(note.children, { left: hang, right: 0, scale, indentFirst: false }, env);
+    hangMarker(blocks, `${number}.`, style, hang - style.size * 0.5, env);
+    out.push(...blocks);
+  }
+  return out;
+}

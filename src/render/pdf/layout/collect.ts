@@ -1,0 +1,121 @@
+/** Step one of inline layout: model inlines → styled runs → words (pieces of text that no space separates). */
+import type { Inline, InlineMap } from '../../../model/types';
+import type { FontKey, TextStyle } from './types';
+
+/** Text in one style, or a hard line break. */
+export type Run = { text: string; style: TextStyle } | { lineBreak: true };
+
+/** One piece of a word in one style (`lantern` then a superscript `1`). */
+export interface Piece {
+  text: string;
+  style: TextStyle;
+}
+
+/** What separates two words: a breakable space, a no-break space, or a forced line break. */
+export type Gap = { kind: 'space' | 'nbsp'; style: TextStyle } | { kind: 'break' };
+
+/** A paragraph as words and the gaps between them. */
+export interface Word {
+  pieces: Piece[];
+  /** The gap after the word (none after the last). */
+  gap?: Gap;
+}
+
+/** What collecting needs from the rest of layout: footnote numbers and a place for warnings. */
+export interface CollectEnv {
+  /** The number to print for a footnote reference, or undefined when the note does not exist. */
+  noteNumber(identifier: string): number | undefined;
+  warn(message: string, node: Inline): void;
+}
+
+const ITALIC: Record<FontKey, FontKey> = {
+  // Emphasis inside italics turns upright again, as in print.
+  'serif-regular': 'serif-italic',
+  'serif-italic': 'serif-regular',
+  'serif-bold': 'serif-bold-italic',
+  'serif-bold-italic': 'serif-bold',
+};
+const BOLD: Record<FontKey, FontKey> = {
+  'serif-regular': 'serif-bold',
+  'serif-italic': 'serif-bold-italic',
+  'serif-bold': 'serif-bold',
+  'serif-bold-italic': 'serif-bold-italic',
+};
+
+type Handler<K extends keyof InlineMap> = (node: InlineMap[K], style: TextStyle, out: Run[], env: CollectEnv) => void;
+
+const handlers: { [K in keyof InlineMap]: Handler<K> } = {
+  text: (node, style, out) => out.push({ text: node.value, style }),
+  emphasis: (node, style, out, env) => collectInto(node.children, { ...style, font: ITALIC[style.font] }, out, env),
+  strong: (node, style, out, env) => collectInto(node.children, { ...style, font: BOLD[style.font] }, out, env),
+  strikethrough: (node, style, out, env) => collectInto(node.children, { ...style, strike: true }, out, env),
+  // Only external links become annotations; a link to a place in the book has no page to point to yet.
+  link: (node, style, out, env) =>
+    collectInto(node.children, /^(https?|mailto|ftp):/i.test(node.url) ? { ...style, link: node.url } : style, out, env),
+  // No monospace face ships with quire: code keeps its characters and is set in the serif.
+  code: (node, style, out) => out.push({ text: node.value, style }),
+  break: (_node, _style, out) => out.push({ lineBreak: true }),
+  footnoteReference: (node, style, out, env) => {
+    const n = env.noteNumber(node.identifier);
+    if (n === undefined) {
+      env.warn(`footnote reference [^${node.label ?? node.identifier}] has no footnote`, node);
+      return;
+    }
+    out.push({ text: String(n), style: { ...style, size: style.size * 0.65, rise: style.size * 0.38, link: undefined } });
+  },
+  image: (node, style, out) => out.push({ text: node.alt, style: { ...style, font: ITALIC[style.font] } }),
+};
+
+function collectInto(inlines: readonly Inline[], style: TextStyle, out: Run[], env: CollectEnv): void {
+  for (const node of inlines) (handlers[node.type] as Handler<typeof node.type>)(node, style, out, env);
+}
+
+/** The runs of inline content set in `style`. */
+export function collectRuns(inlines: readonly Inline[], style: TextStyle, env: CollectEnv): Run[] {
+  const out: Run[] = [];
+  collectInto(inlines, style, out, env);
+  return out;
+}
+
+/** Splits runs into words at white space; soft hyphens are dropped (quire hyphenates by pattern instead). */
+export function toWords(runs: readonly Run[]): Word[] {
+  const words: Word[] = [];
+  let current: Piece[] = [];
+  const flush = () => {
+    if (current.length > 0) {
+      words.push({ pieces: current });
+      current = [];
+    }
+  };
+  const gap = (g: Gap) => {
+    flush();
+    const last = words[words.length - 1];
+    // A forced break wins over a space; leading gaps of the paragraph are dropped.
+    if (last && (!last.gap || g.kind === 'break')) last.gap = g;
+  };
+  for (const run of runs) {
+    if ('lineBreak' in run) {
+      gap({ kind: 'break' });
+      continue;
+    }
+    for (const part of run.text.replace(/\u00ad/g, '').split(/([ \t\n\r\u00a0]+)/)) {
+      if (part === '') continue;
+      if (/^[ \t\n\r\u00a0]+$/.test(part)) {
+        gap({ kind: part.includes('\u00a0') && !/[ \t\n\r]/.test(part) ? 'nbsp' : 'space', style: run.style });
+        continue;
+      }
+      const last = current[current.length - 1];
+      if (last && sameStyle(last.style, run.style)) last.text += part;
+      else current.push({ text: part, style: run.style });
+    }
+  }
+  flush();
+  const last = words[words.length - 1];
+  if (last) delete last.gap;
+  return words;
+}
+
+/** Whether two styles draw identically (so their text can be one string, keeping kerning between them). */
+export function sameStyle(a: TextStyle, b: TextStyle): boolean {
+  return a.font === b.font && a.size === b.size && a.rise === b.rise && a.link === b.link && a.strike === b.strike;
+}

@@ -1,0 +1,72 @@
+/** What every layout step shares: fonts, theme, measure, hyphenation, footnote numbering and diagnostics. */
+import type { Reporter } from '../../../diagnostics/types';
+import type { Footnote, Inline } from '../../../model/types';
+import type { AssetStore } from '../../types';
+import type { FontSet } from '../fonts';
+import type { Theme } from '../theme';
+import { collectRuns, toWords, type CollectEnv, type Word } from './collect';
+import type { Hyphenator } from './hyphenate';
+import type { FontKey, TextStyle } from './types';
+
+/** Footnotes in the order they are first referenced, numbered through the book; each chapter collects its own. */
+export class Notes {
+  private readonly byId: Map<string, Footnote>;
+  private readonly numbers = new Map<string, number>();
+  /** Notes first referenced since the last `take()`. */
+  private pending: { number: number; note: Footnote }[] = [];
+
+  constructor(footnotes: readonly Footnote[]) {
+    this.byId = new Map(footnotes.map((f) => [f.identifier, f]));
+  }
+
+  number(identifier: string): number | undefined {
+    const note = this.byId.get(identifier);
+    if (!note) return undefined;
+    let n = this.numbers.get(identifier);
+    if (n === undefined) {
+      n = this.numbers.size + 1;
+      this.numbers.set(identifier, n);
+      this.pending.push({ number: n, note });
+    }
+    return n;
+  }
+
+  /** The notes referenced since the last call, in order. */
+  take(): { number: number; note: Footnote }[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+}
+
+export interface LayoutEnv {
+  fonts: FontSet;
+  theme: Theme;
+  /** Width of the text block. */
+  measure: number;
+  /** Height of the text block. */
+  textHeight: number;
+  hyphenate?: Hyphenator;
+  report: Reporter;
+  assets: AssetStore;
+  notes: Notes;
+}
+
+/** A style in the body size times `scale`. */
+export function bodyStyle(env: LayoutEnv, scale = 1, font: FontKey = 'serif-regular'): TextStyle {
+  return { font, size: env.theme.body.size * scale };
+}
+
+/** Inline content → words, with footnote numbers and warnings routed through `env`. */
+export function wordsOf(inlines: readonly Inline[], style: TextStyle, env: LayoutEnv): Word[] {
+  const collectEnv: CollectEnv = {
+    noteNumber: (id) => env.notes.number(id),
+    warn: (message, node) => env.report.warn('footnote-missing', message, { position: node.position, source: 'render:pdf' }),
+  };
+  return toWords(collectRuns(inlines, style, collectEnv));
+}
+
+/** Words of a plain string in one style. */
+export function wordsOfText(text: string, style: TextStyle): Word[] {
+  return toWords([{ text, style }]);
+}

@@ -1,0 +1,228 @@
+/**
+ * Knuth–Plass total-fit line breaking: chooses the breaks that minimise the paragraph's total demerits.
+ *
+ * Boxes, glue and penalties as in *Breaking Paragraphs into Lines* (1981) and TeX's §813–890. Three passes, as TeX:
+ * without hyphenation at a low tolerance, with hyphenation at the normal tolerance, then an emergency pass that adds
+ * stretch to every line rather than letting one run into the margin.
+ */
+
+/** Something with a fixed width (a word or word fragment). `T` is what layout needs to draw it. */
+export interface BoxItem<T> {
+  kind: 'box';
+  width: number;
+  data: T;
+}
+/** Space that may stretch or shrink; a break may happen at glue that follows a box. */
+export interface GlueItem {
+  kind: 'glue';
+  width: number;
+  stretch: number;
+  shrink: number;
+}
+/** A possible break with a cost; `width` is added when broken here (a hyphen); `flagged` marks hyphen breaks. */
+export interface PenaltyItem {
+  kind: 'penalty';
+  width: number;
+  penalty: number;
+  flagged: boolean;
+  /** A hyphenation point: ignored by the first pass. */
+  hyphen?: boolean;
+}
+export type Item<T> = BoxItem<T> | GlueItem | PenaltyItem;
+
+/** Penalties at or above this never break; at or below `-INFINITY_PENALTY` always do. */
+export const INFINITY_PENALTY = 10000;
+/** Stretch that swamps any finite stretch: the glue that fills a paragraph's last line. */
+export const FILL = 1e6;
+
+export interface BreakOptions {
+  /** Line widths; the last one repeats (so `[w]` gives every line the same measure). */
+  widths: readonly number[];
+  /** TeX `\pretolerance`: the no-hyphenation pass; negative skips it. */
+  pretolerance: number;
+  /** TeX `\tolerance`. */
+  tolerance: number;
+  /** TeX `\emergencystretch`, added to each line's stretch in the last pass. */
+  emergencyStretch: number;
+  linePenalty: number;
+  adjacentDemerits: number;
+  doubleHyphenDemerits: number;
+  finalHyphenDemerits: number;
+}
+
+/** plain TeX's values (see ../shared/tools/typeset_metrics.md). */
+export const TEX_DEFAULTS: Omit<BreakOptions, 'widths' | 'emergencyStretch'> = {
+  pretolerance: 100,
+  tolerance: 200,
+  linePenalty: 10,
+  adjacentDemerits: 10000,
+  doubleHyphenDemerits: 10000,
+  finalHyphenDemerits: 5000,
+};
+
+/** A chosen break: the item index and the line's adjustment ratio (−1…∞; 0 = natural spacing). */
+export interface Break {
+  position: number;
+  ratio: number;
+}
+
+interface Node {
+  position: number;
+  line: number;
+  fitness: number;
+  width: number;
+  stretch: number;
+  shrink: number;
+  demerits: number;
+  previous: Node | null;
+  flagged: boolean;
+  /** Adjustment ratio of the line that ends here. */
+  ratio: number;
+  /** Width of the line that starts here. */
+  target: number;
+}
+
+/**
+ * An upper bound on active breakpoints. Nodes leave the active list once a line from them would be overfull, so a
+ * normal paragraph keeps a few dozen; the cap keeps pathological input (huge tolerance, no glue) bounded.
+ */
+const MAX_ACTIVE = 400;
+
+/**
+ * Breaks `items` into lines; returns the breaks in order (the last is the paragraph's end).
+ * The items must end with a forced break (`penalty -INFINITY_PENALTY`), normally after a `FILL` glue.
+ */
+export function breakLines<T>(items: readonly Item<T>[], options: BreakOptions): Break[] {
+  const passes: { tolerance: number; hyphens: boolean; emergency: boolean }[] = [];
+  if (options.pretolerance >= 0) passes.push({ tolerance: options.pretolerance, hyphens: false, emergency: false });
+  passes.push({ tolerance: options.tolerance, hyphens: true, emergency: false });
+  passes.push({ tolerance: Infinity, hyphens: true, emergency: true });
+  for (const pass of passes) {
+    const result = run(items, options, pass.tolerance, pass.hyphens, pass.emergency);
+    if (result) return result;
+  }
+  throw new Error('line breaking failed: the emergency pass found no breaks');
+}
+
+function run<T>(items: readonly Item<T>[], o: BreakOptions, tolerance: number, hyphens: boolean, emergency: boolean): Break[] | null {
+  const extra = emergency ? o.emergencyStretch : 0;
+  const lineWidth = (line: number) => o.widths[Math.min(line, o.widths.length - 1)];
+  let active: Node[] = [{ position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, previous: null, flagged: false, ratio: 0, target: lineWidth(0) }];
+  const sum = { width: 0, stretch: 0, shrink: 0 };
+
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind === 'box') {
+      sum.width += item.width;
+      continue;
+    }
+    let canBreak: boolean;
+    if (item.kind === 'glue') canBreak = i > 0 && items[i - 1].kind === 'box';
+    else canBreak = item.penalty < INFINITY_PENALTY && (hyphens || !item.hyphen);
+    if (canBreak) {
+      active = tryBreak(items, i, active, sum, o, lineWidth, tolerance, extra, emergency);
+      if (active.length === 0) return null;
+    }
+    if (item.kind === 'glue') {
+      sum.width += item.width;
+      sum.stretch += item.stretch;
+      sum.shrink += item.shrink;
+    }
+  }
+  let best: Node | null = null;
+  for (const node of active) if (node.position === items.length - 1 && (!best || node.demerits < best.demerits)) best = node;
+  if (!best) return null;
+  const breaks: Break[] = [];
+  for (let node: Node | null = best; node && node.previous; node = node.previous) {
+    breaks.push({ position: node.position, ratio: node.ratio });
+  }
+  return breaks.reverse();
+}
+
+function ratio(slack: number, stretch: number, shrink: number): number {
+  if (slack > 0) return stretch > 0 ? slack / stretch : Infinity;
+  if (slack < 0) return shrink > 0 ? slack / shrink : -Infinity;
+  return 0;
+}
+
+function fitnessOf(r: number): number {
+  if (r < -0.5) return 0;
+  if (r <= 0.5) return 1;
+  if (r <= 1) return 2;
+  return 3;
+}
+
+function tryBreak<T>(
+  items: readonly Item<T>[],
+  i: number,
+  active: Node[],
+  sum: { width: number; stretch: number; shrink: number },
+  o: BreakOptions,
+  lineWidth: (line: number) => number,
+  tolerance: number,
+  extra: number,
+  emergency: boolean,
+): Node[] {
+  const item = items[i];
+  const penalty = item.kind === 'penalty' ? item.penalty : 0;
+  const penaltyWidth = item.kind === 'penalty' ? item.width : 0;
+  const flagged = item.kind === 'penalty' && item.flagged;
+  const forced = penalty <= -INFINITY_PENALTY;
+  // Best candidate per fitness class (and per line number while widths still vary), as TeX's minimal_demerits.
+  const candidates = new Map<number, { demerits: number; previous: Node; fitness: number; ratio: number }>();
+  const kept: Node[] = [];
+  let lastDropped: Node | null = null;
+
+  for (const node of active) {
+    const width = sum.width - node.width + penaltyWidth;
+    const r = ratio(node.target - width, sum.stretch - node.stretch + extra, sum.shrink - node.shrink);
+    if (r < -1 || forced) lastDropped = node;
+    else kept.push(node);
+    // Badness as TeX: 100·|r|³, capped at 10000 ("infinitely bad"); tolerances are in badness units.
+    const badness = Math.min(100 * Math.abs(r) ** 3, INFINITY_PENALTY);
+    if (r < -1 || badness > tolerance) continue;
+    let demerits = (o.linePenalty + badness) ** 2;
+    if (penalty >= 0) demerits += penalty ** 2;
+    else if (!forced) demerits -= penalty ** 2;
+    if (flagged && node.flagged) demerits += o.doubleHyphenDemerits;
+    if (forced && node.flagged) demerits += o.finalHyphenDemerits;
+    const fitness = fitnessOf(r);
+    if (Math.abs(fitness - node.fitness) > 1) demerits += o.adjacentDemerits;
+    demerits += node.demerits;
+    const key = fitness + 4 * Math.min(node.line + 1, o.widths.length);
+    const best = candidates.get(key);
+    if (!best || demerits < best.demerits) candidates.set(key, { demerits, previous: node, fitness, ratio: r });
+  }
+
+  // Emergency pass with nothing left: accept an overfull line from the last node rather than fail (TeX §851).
+  if (emergency && kept.length === 0 && candidates.size === 0 && lastDropped) {
+    candidates.set(0, { demerits: lastDropped.demerits + 1e9, previous: lastDropped, fitness: 0, ratio: -1 });
+  }
+  if (candidates.size === 0) return kept;
+
+  const after = totalsAfter(items, i, sum);
+  for (const c of candidates.values()) {
+    kept.push({ position: i, line: c.previous.line + 1, fitness: c.fitness, ...after, demerits: c.demerits, previous: c.previous, flagged, ratio: c.ratio, target: lineWidth(c.previous.line + 1) });
+  }
+  if (kept.length > MAX_ACTIVE) {
+    kept.sort((a, b) => a.demerits - b.demerits);
+    kept.length = MAX_ACTIVE;
+  }
+  return kept;
+}
+
+/** Sums up to the first box after a break at `i`: glue and penalties there vanish at the start of the next line. */
+function totalsAfter<T>(items: readonly Item<T>[], i: number, sum: { width: number; stretch: number; shrink: number }) {
+  const totals = { ...sum };
+  for (let j = i; j < items.length; j++) {
+    const item = items[j];
+    if (item.kind === 'box') break;
+    if (item.kind === 'penalty' && item.penalty <= -INFINITY_PENALTY && j > i) break;
+    if (item.kind === 'glue') {
+      totals.width += item.width;
+      totals.stretch += item.stretch;
+      totals.shrink += item.shrink;
+    }
+  }
+  return totals;
+}

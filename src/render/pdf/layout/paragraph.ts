@@ -1,0 +1,122 @@
+/** Step three of inline layout: break a paragraph into lines and position every piece of text on them. */
+import type { FontSet } from '../fonts';
+import { sameStyle, type Piece, type Word } from './collect';
+import type { Hyphenator } from './hyphenate';
+import { buildItems } from './items';
+import { breakLines, FILL, TEX_DEFAULTS, type Item } from './linebreak';
+import type { DrawOp, FlowBox, TextStyle } from './types';
+
+/** The shape of a paragraph. All lengths in points. */
+export interface ParagraphSpec {
+  /** Width of the text block available to the paragraph. */
+  width: number;
+  /** Left offset of every line. */
+  indent?: number;
+  /** Extra left offset of the first line (paragraph indent). */
+  firstIndent?: number;
+  /** Extra left offset of every line after the first (hanging indent for verse and lists). */
+  hang?: number;
+  align: 'justify' | 'left' | 'center' | 'right';
+  /** Baseline-to-baseline distance. */
+  leading: number;
+  hyphenate?: Hyphenator;
+}
+
+/** What a line holds before positioning: text chunks and the glue between them. */
+type Slot = { kind: 'text'; piece: Piece } | { kind: 'glue'; width: number; stretch: number; shrink: number };
+
+/** Lays out a paragraph into line boxes of height `spec.leading`. */
+export function setParagraph(words: readonly Word[], spec: ParagraphSpec, fonts: FontSet): FlowBox[] {
+  if (words.length === 0) return [];
+  const justify = spec.align === 'justify';
+  const items = buildItems(words, fonts, { justify, hyphenate: spec.hyphenate });
+  const first = spec.firstIndent ?? 0;
+  const hang = spec.hang ?? 0;
+  const widths = [spec.width - (spec.indent ?? 0) - first, spec.width - (spec.indent ?? 0) - hang];
+  const emSize = words[0].pieces[0].style.size;
+  const breaks = breakLines(items, {
+    ...TEX_DEFAULTS,
+    pretolerance: spec.hyphenate ? TEX_DEFAULTS.pretolerance : -1,
+    widths,
+    emergencyStretch: emSize * 1.5,
+  });
+  const boxes: FlowBox[] = [];
+  let start = 0;
+  breaks.forEach((brk, line) => {
+    const slots = lineSlots(items, start, brk.position);
+    const x0 = (spec.indent ?? 0) + (line === 0 ? first : hang);
+    boxes.push(positionLine(slots, widths[Math.min(line, 1)], x0, spec, fonts));
+    start = brk.position + 1;
+  });
+  return boxes;
+}
+
+/** The slots of the line between two breaks, dropping discardable items at its start and adding a hyphen at its end. */
+function lineSlots(items: readonly Item<Piece>[], from: number, to: number): Slot[] {
+  const slots: Slot[] = [];
+  let i = from;
+  while (i < to && items[i].kind !== 'box') i++;
+  for (; i < to; i++) {
+    const item = items[i];
+    if (item.kind === 'box') {
+      const last = slots[slots.length - 1];
+      // Adjacent fragments in the same style are drawn as one string, so kerning across a hyphenation point survives.
+      if (last?.kind === 'text' && sameStyle(last.piece.style, item.data.style)) last.piece = { ...last.piece, text: last.piece.text + item.data.text };
+      else slots.push({ kind: 'text', piece: { ...item.data } });
+    } else if (item.kind === 'glue') slots.push({ kind: 'glue', width: item.width, stretch: item.stretch, shrink: item.shrink });
+  }
+  const end = items[to];
+  if (end.kind === 'penalty' && end.width > 0) {
+    const last = slots[slots.length - 1];
+    if (last?.kind === 'text') last.piece = { ...last.piece, text: `${last.piece.text}-` };
+  }
+  return slots;
+}
+
+/** Places a line's chunks: measured exactly, with the slack shared by the glue in proportion to its stretch or shrink. */
+function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphSpec, fonts: FontSet): FlowBox {
+  const measured = slots.map((s) => (s.kind === 'text' ? fonts.width(s.piece.text, s.piece.style) : s.width));
+  const natural = measured.reduce((a, b) => a + b, 0);
+  let stretch = 0;
+  let shrink = 0;
+  let fill = false;
+  for (const s of slots) {
+    if (s.kind !== 'glue') continue;
+    if (s.stretch >= FILL) fill = true;
+    else if (s.stretch > 0) stretch += s.stretch;
+    shrink += s.shrink;
+  }
+  const slack = width - natural;
+  // Justified lines fill the measure; the last line (fill glue) and ragged lines keep natural spacing unless too long.
+  const adjust = (s: Slot & { kind: 'glue' }): number => {
+    if (slack < 0) return shrink > 0 ? (slack * s.shrink) / shrink : 0;
+    if (spec.align !== 'justify' || fill || stretch === 0) return 0;
+    return s.stretch > 0 ? (slack * s.stretch) / stretch : 0;
+  };
+  const used = slots.reduce((sum, s) => (s.kind === 'glue' ? sum + adjust(s) : sum), natural);
+  let x = x0;
+  if (spec.align === 'center') x += Math.max(0, width - used) / 2;
+  else if (spec.align === 'right') x += Math.max(0, width - used);
+  const baseline = baselineOf(spec.leading, slots);
+  const ops: DrawOp[] = [];
+  slots.forEach((s, i) => {
+    if (s.kind === 'glue') {
+      x += s.width + adjust(s);
+      return;
+    }
+    ops.push(textOp(s.piece.text, s.piece.style, x, baseline, measured[i]));
+    x += measured[i];
+  });
+  return { height: spec.leading, ops };
+}
+
+/** Where the baseline sits in a line box: the x-height centred between the leading's halves. */
+export function baselineOf(leading: number, slots: readonly Slot[] = []): number {
+  const size = slots.reduce((m, s) => (s.kind === 'text' && !s.piece.style.rise ? Math.max(m, s.piece.style.size) : m), 0) || leading / 1.35;
+  return (leading + size * 0.7) / 2;
+}
+
+/** A text drawing op (raised for superscripts). */
+export function textOp(text: string, style: TextStyle, x: number, baseline: number, width: number): DrawOp {
+  return { type: 'text', text, style, x, baseline: baseline - (style.rise ?? 0), width };
+}

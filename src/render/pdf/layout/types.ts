@@ -1,0 +1,83 @@
+/** The layout's output: positioned drawing operations grouped into boxes, blocks and pages, with no pdfkit in sight. */
+
+/** The four faces of the book's serif. */
+export type FontKey = 'serif-regular' | 'serif-italic' | 'serif-bold' | 'serif-bold-italic';
+
+/** How a piece of text is set. */
+export interface TextStyle {
+  font: FontKey;
+  size: number;
+  /** Baseline shift upwards in points (superscripts). */
+  rise?: number;
+  /** A URL the text links to. */
+  link?: string;
+  strike?: boolean;
+}
+
+/** One thing to draw, relative to the top-left corner of the box that holds it (y grows downwards). */
+export type DrawOp =
+  | { type: 'text'; text: string; style: TextStyle; x: number; baseline: number; width: number }
+  | { type: 'rule'; x1: number; y1: number; x2: number; y2: number; width: number }
+  | { type: 'image'; data: Buffer; x: number; y: number; width: number; height: number }
+  /** A page number filled in after pagination (table of contents), right-aligned at `right`. */
+  | { type: 'pageRef'; target: string; style: TextStyle; right: number; baseline: number };
+
+/** An unbreakable horizontal slice of a page: a line of text, an image, a table row. */
+export interface FlowBox {
+  height: number;
+  ops: DrawOp[];
+}
+
+/** Where a page run starts and how its pages are numbered. */
+export interface PageStart {
+  numbering: 'roman' | 'arabic';
+  /** Restart the count at 1 (the first page of the front matter, the first page of the story). */
+  restart?: boolean;
+  /** No folio or running head on the first page of the run (title pages, chapter openings). */
+  plainFirst: boolean;
+  /** No folio or running heads on any page of the run (title page, dedication). */
+  plain?: boolean;
+  /** The running head's right-hand text for this run's pages (the chapter title). */
+  head?: string;
+}
+
+/** A named place (chapter start) recorded with the page it lands on: for the outline, TOC numbers and links. */
+export interface Mark {
+  id: string;
+  title: string;
+  /** Outline nesting: 0 = top level, 1 = under the last level-0 mark. */
+  level: number;
+}
+
+/** Lines that are laid out together and paginated by one rule set. */
+export interface FlowBlock {
+  boxes: FlowBox[];
+  spaceBefore: number;
+  spaceAfter: number;
+  /** Begin a new page before this block. */
+  breakBefore?: PageStart;
+  /** Never end a page after this block (headings). */
+  keepWithNext?: boolean;
+  /** May the block be split across pages (paragraphs yes, table rows and images no). */
+  splittable: boolean;
+  /** Keep two lines together at the start and end when splitting (paragraphs). */
+  widowControl?: boolean;
+  marks?: Mark[];
+}
+
+/** A box placed on a page at `y` from the text block's top. */
+export interface Placed {
+  y: number;
+  box: FlowBox;
+}
+
+/** A finished page. */
+export interface Page {
+  placed: Placed[];
+  /** The printed page number (`iv`, `12`), or undefined on pages that show none. */
+  folio?: string;
+  /** The page number as a TOC prints it. */
+  label: string;
+  head?: { left: string; right: string };
+  marks: Mark[];
+}

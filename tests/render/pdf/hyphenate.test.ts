@@ -1,0 +1,36 @@
+/** Pattern hyphenation: break points keep at least two letters before and three after. */
+import { hyphenatorFor, LEFT_MIN, RIGHT_MIN } from '../../../src/render/pdf/layout/hyphenate';
+
+describe('hyphenatorFor', () => {
+  const en = hyphenatorFor('en');
+
+  it('loads patterns for the language and its primary tag', () => {
+    expect(en).toBeDefined();
+    expect(hyphenatorFor('en-GB')).toBeDefined();
+    expect(hyphenatorFor('de-AT')).toBeDefined();
+    expect(hyphenatorFor('tlh')).toBeUndefined();
+  });
+
+  it('finds break points inside long words', () => {
+    expect(en?.('hyphenation')).toEqual([2, 6]);
+    expect(en?.('typesetting').length).toBeGreaterThan(0);
+  });
+
+  it('never leaves short fragments', () => {
+    for (const word of ['abandon', 'every', 'really', 'operatic', 'elephantine', 'a', 'into', 'cities.', '\u201cunable']) {
+      const letters = word.replace(/[^\p{L}]/gu, '');
+      const lead = word.indexOf(letters[0]);
+      for (const at of en?.(word) ?? []) {
+        expect(at - lead).toBeGreaterThanOrEqual(LEFT_MIN);
+        expect(lead + letters.length - at).toBeGreaterThanOrEqual(RIGHT_MIN);
+      }
+    }
+    expect(en?.('into')).toEqual([]);
+  });
+
+  it('leaves punctuation outside the hyphenated core', () => {
+    const points = en?.('\u201cbeautiful,') ?? [];
+    expect(points.length).toBeGreaterThan(0);
+    for (const at of points) expect(at).toBeGreaterThan(1);
+  });
+});

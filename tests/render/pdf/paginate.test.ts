@@ -1,0 +1,59 @@
+/** Pagination: page breaks before chapters, headings kept with text, no lone line at either end of a page. */
+import { keepTogether, paginate, roman } from '../../../src/render/pdf/layout/paginate';
+import type { FlowBlock, FlowBox } from '../../../src/render/pdf/layout/types';
+
+const line = (label: string): FlowBox => ({ height: 10, ops: [{ type: 'text', text: label, style: { font: 'serif-regular', size: 9 }, x: 0, baseline: 8, width: 10 }] });
+const para = (id: string, n: number): FlowBlock => ({
+  boxes: Array.from({ length: n }, (_, i) => line(`${id}${i}`)), spaceBefore: 0, spaceAfter: 0, splittable: true, widowControl: true,
+});
+const chapter = (id: string): FlowBlock => ({
+  boxes: [line(id)], spaceBefore: 0, spaceAfter: 0, splittable: false, keepWithNext: true,
+  breakBefore: { numbering: 'arabic', plainFirst: true, head: id }, marks: [{ id, title: id, level: 0 }],
+});
+const labels = (page: { placed: { box: FlowBox }[] }) => page.placed.map((p) => (p.box.ops[0] as { text: string }).text);
+
+describe('paginate', () => {
+  it('starts each chapter on a new page and numbers pages', () => {
+    const pages = paginate([chapter('A'), para('a', 3), chapter('B'), para('b', 2)], 100, 'Book');
+    expect(pages.map(labels)).toEqual([['A', 'a0', 'a1', 'a2'], ['B', 'b0', 'b1']]);
+    expect(pages[0].marks.map((m) => m.id)).toEqual(['A']);
+    expect(pages[0].folio).toBeUndefined(); // chapter opening
+  });
+
+  it('moves a paragraph whose first line alone would end a page', () => {
+    const pages = paginate([para('x', 9), para('y', 4)], 100, 'Book');
+    expect(labels(pages[0])).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8']);
+    expect(labels(pages[1])[0]).toBe('y0');
+  });
+
+  it('never leaves the last line of a paragraph alone at the top of a page', () => {
+    const pages = paginate([para('x', 8), para('y', 3)], 100, 'Book');
+    // 10 lines fit; y would split 2 + 1, so one more line moves over.
+    expect(labels(pages[0])).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7']);
+    expect(labels(pages[1])).toEqual(['y0', 'y1', 'y2']);
+    // Pages before any numbered run count in roman, as front matter does.
+    expect(pages[1].folio).toBe('ii');
+    expect(pages[1].head).toEqual(undefined);
+  });
+
+  it('keeps a heading with the lines after it', () => {
+    const heading: FlowBlock = { boxes: [line('H')], spaceBefore: 0, spaceAfter: 0, splittable: false, keepWithNext: true };
+    const pages = paginate([para('x', 8), heading, para('y', 5)], 100, 'Book');
+    expect(labels(pages[0])).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7']);
+    expect(labels(pages[1]).slice(0, 2)).toEqual(['H', 'y0']);
+  });
+
+  it('gives chapter pages running heads after the opening page', () => {
+    const pages = paginate([chapter('A'), para('a', 25)], 100, 'Book');
+    expect(pages.length).toBe(3);
+    expect(pages[1].head).toEqual({ left: 'Book', right: 'A' });
+    expect(pages[1].folio).toBe('2');
+  });
+
+  it('keepTogether and roman numerals', () => {
+    expect(keepTogether(1, 5, true)).toBe(0);
+    expect(keepTogether(4, 5, false)).toBe(3);
+    expect(keepTogether(3, 5, true)).toBe(3);
+    expect([1, 4, 9, 14, 40].map(roman)).toEqual(['i', 'iv', 'ix', 'xiv', 'xl']);
+  });
+});
