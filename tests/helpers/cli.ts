@@ -1,5 +1,6 @@
 /** Runs the compiled `quire` command (bin.quire) as a user would, capturing stdout, stderr and the exit code. */
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const REPO = path.resolve(__dirname, '..', '..');
@@ -13,6 +14,8 @@ export interface CliRun {
 
 /** `node <bin.quire> ...args` in `cwd` (default: the repository). */
 export function quire(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  const marker = path.join(REPO, 'lib', '.compile-failed');
+  if (fs.existsSync(marker)) throw new Error(`lib/ is stale: compiling src/ failed:\n${fs.readFileSync(marker, 'utf8')}`);
   const run = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,
     env: { ...process.env, ...options.env },

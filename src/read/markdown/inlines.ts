@@ -42,9 +42,20 @@ export function appendText(children: Inline[], value: string): void {
 /** HTML comments are the author's notes to self: dropped, never shown as text. */
 export const isHtmlComment = (html: string): boolean => /^\s*<!--[\s\S]*?-->\s*$/.test(html);
 
+/**
+ * Emphasis nested deeper than this is flattened into its parent: nobody reads 30 levels of italics, and every
+ * consumer of the tree (renderers, serialisers, deep-equality in tests) can then recurse on inlines safely.
+ */
+export const MAX_INLINE_DEPTH = 32;
+
 /** A handler that opens a node with children; a fresh copy of `node` each time. */
 function open(node: Inline & Frame): (walk: Walk) => void {
   return (walk) => {
+    if (walk.stack.length > MAX_INLINE_DEPTH) {
+      // Past the limit the parent stands in for the node, so its closing token pops the right frame.
+      walk.stack.push(walk.stack[walk.stack.length - 1]);
+      return;
+    }
     const copy: Inline & Frame = { ...node, children: [] };
     top(walk).push(copy);
     walk.stack.push(copy);

@@ -1,6 +1,7 @@
 /** Body edge cases: hostile nesting, raw HTML, footnotes, section roles, and JSON round trips. */
 import type { Book } from '../../../src/model/types';
 import { allBlocks } from '../../../src/model/build-helpers';
+import { MAX_INLINE_DEPTH } from '../../../src/read/markdown/inlines';
 import { readFixture, readText } from './helpers';
 
 const roundTrips = (book: Book): void => expect(JSON.parse(JSON.stringify(book))).toEqual(book);
@@ -25,6 +26,11 @@ describe('markdown body', () => {
     const lists = Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i * 2)}- item ${i}`).join('\n');
     const { book } = readText(`${emphasis}\n\n${lists}\n`);
     expect(JSON.stringify(book)).toContain('deep');
+    let depth = 0;
+    for (let node: unknown = book.body[0].children[0]; node && typeof node === 'object' && 'children' in node; depth++) {
+      node = (node as { children: unknown[] }).children[0];
+    }
+    expect(depth).toBeLessThanOrEqual(MAX_INLINE_DEPTH + 2);
     roundTrips(book);
   });
 
