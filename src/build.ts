@@ -12,6 +12,7 @@ import type { Reporter } from './diagnostics/types';
 import type { Book } from './model/types';
 import { readInput } from './read';
 import { rendererFor } from './render';
+import { resolveImages } from './resolve-images';
 import type { Artifact } from './render/types';
 import { runTransforms } from './transform';
 import { slugify } from './transform/slug';
@@ -124,6 +125,7 @@ function userTemplates(book: Book, input: string): string | undefined {
 export async function render(book: Book, options: Omit<BuildOptions, 'input' | 'outDir'> & { input?: string }): Promise<Artifact[]> {
   const templates = options.templates ?? (options.input ? userTemplates(book, options.input) : undefined);
   const assets = new FileAssets({ root: book.root, userTemplates: templates });
+  resolveImages(book, assets, options.report);
   const now = buildDate(book, options.env);
   const artifacts: Artifact[] = [];
   for (const format of options.formats) {

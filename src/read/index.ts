@@ -142,7 +142,18 @@ export function readFolder(dir: string, report: Reporter): Book {
   return book;
 }
 
-/** Reads one input (a file or a folder) into a book. */
+/** Whether any section holds a block: a book of headings or metadata alone has no story. */
+function hasStory(book: Book): boolean {
+  const stack = [...book.body];
+  while (stack.length) {
+    const section = stack.pop()!;
+    if (section.children.length) return true;
+    stack.push(...section.sections);
+  }
+  return false;
+}
+
+/** Reads one input (a file or a folder) into a book. Fails when the input holds metadata but no story. */
 export function readInput(input: string, report: Reporter): Book {
   let stat: fs.Stats;
   try {
@@ -150,5 +161,11 @@ export function readInput(input: string, report: Reporter): Book {
   } catch {
     fail('input-not-found', `${input} does not exist`);
   }
-  return stat.isDirectory() ? readFolder(input, report) : readFile(input, report);
+  const book = stat.isDirectory() ? readFolder(input, report) : readFile(input, report);
+  if (!hasStory(book)) {
+    const file = book.sources[book.sources.length - 1] ?? input;
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n').length;
+    report.fail('input-no-story', 'the manuscript has metadata but no story', { position: pointPosition(file, lines) });
+  }
+  return book;
 }

@@ -129,3 +129,43 @@ export function qpdfCheck(file: string): { status: number; output: string } {
 export function tempDir(prefix = 'quire-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+const BATCH = path.join(__dirname, 'java', 'EpubCheckBatch.java');
+
+/** Runs EPUBCheck on many files in one JVM (tests/helpers/java/EpubCheckBatch.java); results by file. */
+export function epubcheckMany(files: readonly string[]): Map<string, EpubCheckResult> {
+  if (!fs.existsSync(EPUBCHECK_JAR)) throw new Error(`EPUBCheck missing at ${EPUBCHECK_JAR}: apt-get install -y epubcheck`);
+  requireTool('javac', 'default-jdk-headless'); // the single-file source launcher needs the compiler module
+  const results = new Map<string, EpubCheckResult>();
+  // Keep command lines short: a few hundred files per JVM.
+  for (let i = 0; i < files.length; i += 200) {
+    const chunk = files.slice(i, i + 200);
+    const run = spawnSync('java', ['-cp', EPUBCHECK_JAR, BATCH, ...chunk], { encoding: 'utf8', maxBuffer: 256 << 20 });
+    if (run.status !== 0) throw new Error(`EpubCheckBatch failed (${run.status}): ${run.stderr}`);
+    let current: string | undefined;
+    let lines: string[] = [];
+    const flush = () => {
+      if (current === undefined) return;
+      const messages = lines.filter((l) => /^(ERROR|WARNING|FATAL)/.test(l));
+      results.set(current, {
+        errors: messages.filter((l) => l.startsWith('ERROR')).length,
+        warnings: messages.filter((l) => l.startsWith('WARNING')).length,
+        fatals: messages.filter((l) => l.startsWith('FATAL')).length,
+        messages,
+        output: lines.join('\n'),
+      });
+    };
+    for (const line of run.stdout.split('\n')) {
+      if (line.startsWith('FILE\t')) {
+        flush();
+        current = line.slice(5);
+        lines = [];
+      } else {
+        lines.push(line);
+      }
+    }
+    flush();
+  }
+  for (const file of files) if (!results.has(file)) throw new Error(`EpubCheckBatch gave no result for ${file}`);
+  return results;
+}
