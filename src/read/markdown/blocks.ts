@@ -7,6 +7,7 @@ import type { Block, Footnote, Heading, List, Position } from '../../model/types
 import { attr, footnoteIdentifier, footnoteMeta, isHtmlComment, toInlines } from './inlines';
 import type { FootnoteMeta, InlineOptions } from './inlines';
 import { spanOf, type LineMap, type Locate } from './source';
+import { htmlToBlocks } from './html';
 import { readTable } from './table';
 import { verseFromParagraph } from './verse';
 
@@ -23,8 +24,8 @@ type Frame =
 /** What the walk needs besides the tokens. */
 export interface BlockOptions {
   locate: Locate;
-  /** Called with the place of each piece of raw HTML kept as text. */
-  onRawHtml?: (position: Position | undefined) => void;
+  /** Called with the place and element name of each piece of raw HTML removed (active content, unknown markup). */
+  onRawHtml?: (position: Position | undefined, element: string) => void;
 }
 
 /** The blocks of a Markdown text. Headings at the top level are `heading` blocks; `makeSections` splits on them. */
@@ -49,7 +50,7 @@ const textParagraph = (value: string, position: Position | undefined): Block =>
 
 function inlineOptions(walk: Walk, map: LineMap): InlineOptions {
   const { onRawHtml, locate } = walk.options;
-  return { softbreak: 'space', onRawHtml: onRawHtml && (() => onRawHtml(locate(map))) };
+  return { softbreak: 'space', onRawHtml: onRawHtml && ((element) => onRawHtml(locate(map), element)) };
 }
 
 /** Adds a block to the innermost container. Verse paragraphs in a row become the stanzas of one verse. */
@@ -114,13 +115,13 @@ function code(walk: Walk, i: number): number {
   return i + 1;
 }
 
-/** Raw HTML is kept as literal text (renderers escape it): nothing the author wrote vanishes, nothing passes through. */
+/** Raw HTML through the allow-list of html.ts: formatting becomes blocks and inlines, active content is removed. */
 function htmlBlock(walk: Walk, i: number): number {
   const token = walk.tokens[i];
   if (isHtmlComment(token.content)) return i + 1;
   const position = walk.options.locate(mapOf(token));
-  walk.options.onRawHtml?.(position);
-  add(walk, textParagraph(token.content.trimEnd(), position));
+  const removed = (element: string) => walk.options.onRawHtml?.(position, element);
+  for (const block of htmlToBlocks(token.content, position, removed)) add(walk, block);
   return i + 1;
 }
 

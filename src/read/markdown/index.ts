@@ -19,7 +19,7 @@ export function metadataBlocks(text: string): Block[] {
 function reportLosses(
   ctx: ReadContext,
   parsed: ParsedMarkdown,
-  rawHtml: readonly (Position | undefined)[],
+  rawHtml: readonly { position: Position | undefined; element: string }[],
   at: Locate,
 ): void {
   const cut = truncatedContainer(parsed.tokens);
@@ -30,10 +30,11 @@ function reportLosses(
     });
   }
   if (rawHtml.length > 0) {
-    const more = rawHtml.length > 1 ? ` (and ${rawHtml.length - 1} more places)` : '';
-    ctx.report.warn('raw-html', `raw HTML is shown as text, not interpreted${more}`, {
-      position: rawHtml[0],
-      hint: 'Write it in Markdown instead (emphasis, links, images, block quotes).',
+    const names = [...new Set(rawHtml.map((r) => (/^[a-z]/.test(r.element) && !r.element.includes(' ') ? `<${r.element}>` : r.element)))];
+    const more = rawHtml.length > 1 ? ` (${rawHtml.length} places in all)` : '';
+    ctx.report.warn('raw-html', `removed raw HTML that quire does not keep: ${names.slice(0, 5).join(', ')}${more}`, {
+      position: rawHtml[0].position,
+      hint: 'quire keeps <i>, <b>, <em>, <strong>, <s>, <br>, <hr>, <p> and links to web or mail addresses; write the rest in Markdown.',
     });
   }
   for (const label of parsed.unusedFootnotes) {
@@ -54,9 +55,9 @@ export const markdownReader: Reader = {
     applyMetadata(book, front.entries, ctx.report);
 
     const locate = locator(ctx.file, front.lines, front.bodyLine);
-    const rawHtml: (Position | undefined)[] = [];
+    const rawHtml: { position: Position | undefined; element: string }[] = [];
     const parsed = parseMarkdown(front.body);
-    const { blocks, footnotes } = toBlocks(parsed.tokens, { locate, onRawHtml: (position) => rawHtml.push(position) });
+    const { blocks, footnotes } = toBlocks(parsed.tokens, { locate, onRawHtml: (position, element) => rawHtml.push({ position, element }) });
     reportLosses(ctx, parsed, rawHtml, locate);
 
     book.body = makeSections(blocks);

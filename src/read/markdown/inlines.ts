@@ -2,6 +2,7 @@
 import type MarkdownIt from 'markdown-it';
 import { plainText } from '../../model/build-helpers';
 import type { Inline } from '../../model/types';
+import { closingKind, inlineForTag, isSafeUrl, parseTag, REMOVED } from './html';
 
 type Token = MarkdownIt.Token;
 
@@ -9,8 +10,8 @@ type Token = MarkdownIt.Token;
 export interface InlineOptions {
   /** What a soft line break becomes: a space (prose) or a `break` (a line of verse). */
   softbreak: 'space' | 'break';
-  /** Called for each piece of raw HTML kept as text. */
-  onRawHtml?: () => void;
+  /** Called with the element name of each piece of raw HTML removed. */
+  onRawHtml?: (element: string) => void;
 }
 
 /** An inline node with children, while its closing token is still ahead. */
@@ -21,6 +22,10 @@ interface Frame {
 interface Walk {
   stack: Frame[];
   options: InlineOptions;
+  /** How many removed elements (`<script>` …) are open: their content is skipped. */
+  removing: number;
+  /** Frames opened by raw HTML tags, which only a matching closing tag may close. */
+  htmlFrames: WeakSet<Frame>;
 }
 
 /** A token attribute as a string (markdown-it types attribute values as strings or numbers). */
@@ -82,8 +87,15 @@ const handlers: Record<string, (walk: Walk, token: Token) => void> = {
   s_open: open({ type: 'strikethrough', children: [] }),
   s_close: close,
   link_open: (walk, token) => {
+    const url = attr(token, 'href') ?? '';
+    if (!isSafeUrl(url)) {
+      // The link goes; its text stays. markdown-it is told to accept every URL (parser.ts) so that this is the one check.
+      walk.options.onRawHtml?.(`link to ${url.split(':')[0]}:`);
+      walk.stack.push(walk.stack[walk.stack.length - 1]);
+      return;
+    }
     const title = attr(token, 'title');
-    open({ type: 'link', url: attr(token, 'href') ?? '', ...(title ? { title } : {}), children: [] })(walk);
+    open({ type: 'link', url, ...(title ? { title } : {}), children: [] })(walk);
   },
   link_close: close,
   image: (walk, token) => {
@@ -93,12 +105,44 @@ const handlers: Record<string, (walk: Walk, token: Token) => void> = {
     top(walk).push({ type: 'image', url: attr(token, 'src') ?? '', alt, ...(title ? { title } : {}) });
   },
   footnote_ref: (walk, token) => top(walk).push(footnoteReference(footnoteMeta(token))),
-  html_inline: (walk, token) => {
-    if (isHtmlComment(token.content)) return;
-    walk.options.onRawHtml?.();
-    appendText(top(walk), token.content);
-  },
+  html_inline: htmlInline,
 };
+
+/** Elements that never have a closing tag: a removed one must not start skipping text. */
+const VOID = new Set(['input', 'source', 'track', 'param', 'meta', 'link', 'base', 'embed', 'frame']);
+
+/** One raw HTML tag, through the allow-list of html.ts. */
+function htmlInline(walk: Walk, token: Token): void {
+  if (isHtmlComment(token.content)) return;
+  const tag = parseTag(token.content);
+  if (!tag) return walk.options.onRawHtml?.('markup');
+  if (REMOVED.has(tag.name)) {
+    if (tag.closing) walk.removing = Math.max(0, walk.removing - 1);
+    else {
+      walk.options.onRawHtml?.(tag.name);
+      if (!VOID.has(tag.name) && !/\/\s*>$/.test(token.content)) walk.removing++;
+    }
+    return;
+  }
+  if (walk.removing) return;
+  if (tag.closing) {
+    const kind = closingKind(tag);
+    for (let at = walk.stack.length - 1; kind && at > 0; at--) {
+      const frame = walk.stack[at] as Frame & { type?: string };
+      if (walk.htmlFrames.has(frame) && frame.type === kind) {
+        walk.stack.length = at;
+        break;
+      }
+    }
+    return;
+  }
+  const inline = inlineForTag(tag);
+  if (!inline) return;
+  if ('leaf' in inline) return void top(walk).push(inline.leaf);
+  open(inline.open)(walk);
+  const opened = walk.stack[walk.stack.length - 1];
+  if (opened !== walk.stack[walk.stack.length - 2]) walk.htmlFrames.add(opened);
+}
 
 /** What markdown-it-footnote puts in `token.meta` of references and definitions. */
 export interface FootnoteMeta {
@@ -129,8 +173,9 @@ function footnoteReference(meta: FootnoteMeta): Inline {
 /** Converts an inline token's children. Unknown token types keep their text, so nothing the author wrote is lost. */
 export function toInlines(tokens: readonly Token[], options: InlineOptions): Inline[] {
   const root: Frame = { children: [] };
-  const walk: Walk = { stack: [root], options };
+  const walk: Walk = { stack: [root], options, removing: 0, htmlFrames: new WeakSet() };
   for (const token of tokens) {
+    if (walk.removing && token.type !== 'html_inline') continue;
     const handler = handlers[token.type];
     if (handler) handler(walk, token);
     else appendText(top(walk), token.content);

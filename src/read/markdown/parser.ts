@@ -10,6 +10,9 @@ import footnote from 'markdown-it-footnote';
 const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
   .enable(['table', 'strikethrough'])
   .use(footnote);
+// Every link reaches the reader, which keeps only safe URLs and warns about the rest (inlines.ts); markdown-it's own
+// check would leave `[text](javascript:…)` in the book as literal text, URL included.
+md.validateLink = () => true;
 
 /** What markdown-it-footnote leaves in the parse environment: `:label` → note index, or -1 while unreferenced. */
 interface FootnoteState {

@@ -1,6 +1,7 @@
 /** Body edge cases: hostile nesting, raw HTML, footnotes, section roles, and JSON round trips. */
 import type { Book } from '../../../src/model/types';
 import { allBlocks } from '../../../src/model/build-helpers';
+import { isSafeUrl } from '../../../src/read/markdown/html';
 import { MAX_INLINE_DEPTH } from '../../../src/read/markdown/inlines';
 import { readFixture, readText } from './helpers';
 
@@ -34,15 +35,47 @@ describe('markdown body', () => {
     roundTrips(book);
   });
 
-  it('keeps raw HTML as text, warns once with the count, and drops HTML comments', () => {
+  it('turns allowed raw HTML into nodes, keeps the text of other tags, and drops HTML comments', () => {
     const { book, messages } = readFixture('blocks.md');
+    expect(messages.filter((m) => m.rule === 'raw-html')).toEqual([]);
+    const text = JSON.stringify(book);
+    expect(text).toContain('{"type":"strong","children":[{"type":"text","value":"HTML"}]}');
+    expect(text).toContain('Inline html stays text.');
+    expect(text).not.toContain('<div');
+    expect(text).not.toContain('note to self');
+  });
+
+  it('removes active content with one warning that names it, and keeps only safe link URLs', () => {
+    const { book, messages } = readText(
+      [
+        '<script>alert(1)</script>',
+        '',
+        'A <i>quiet</i> word<br>and <SCRIPT>alert(2)</SCRIPT>more <a href="javascript:alert(3)" onclick="x()">text</a>.',
+        '',
+        '[click](javascript:alert(4)) [ok](https://example.org) [data](data:text/html;base64,PHNjcmlwdD4=)',
+        '',
+        '<div onclick="alert(6)"><iframe src="https://evil.example">inner</iframe><p>Kept <b>bold</b></p></div>',
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.stringify(book);
+    expect(json).not.toMatch(/alert|javascript|onclick|iframe|evil|data:/i);
+    expect(json).toContain('{"type":"emphasis","children":[{"type":"text","value":"quiet"}]}');
+    expect(json).toContain('{"type":"break"}');
+    expect(json).toContain('{"type":"link","url":"https://example.org","children":[{"type":"text","value":"ok"}]}');
+    expect(json).toContain('"value":"click ');
+    expect(json).toContain('Kept ');
+    expect(isSafeUrl('java\tscript:alert(1)')).toBe(false);
+    expect(isSafeUrl(' JAVASCRIPT:alert(1)')).toBe(false);
+    expect(isSafeUrl('vbscript:x')).toBe(false);
+    expect(isSafeUrl('chapter-2.md#top')).toBe(true);
+    expect(isSafeUrl('mailto:a@example.org')).toBe(true);
     const html = messages.filter((m) => m.rule === 'raw-html');
     expect(html).toHaveLength(1);
-    expect(html[0].message).toMatch(/2 more places/);
-    expect(html[0].position?.start.line).toBe(33);
-    const text = JSON.stringify(book);
-    expect(text).toContain('<div class=\\"note\\">');
-    expect(text).not.toContain('note to self');
+    expect(html[0].message).toMatch(/<script>/);
+    expect(html[0].message).toMatch(/<iframe>/);
+    expect(html[0].message).toMatch(/link to javascript:/);
+    expect(html[0].position?.start.line).toBe(1);
   });
 
   it('links every footnote reference to a definition and warns about unused ones', () => {
