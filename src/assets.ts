@@ -50,11 +50,19 @@ export class FileAssets implements AssetStore {
 
   manuscriptFile(url: string): Buffer {
     const root = fs.realpathSync(this.options.root);
-    const decoded = decodeURIComponent(url.split(/[?#]/)[0]);
+    // A leading `/` means the book's folder, as a web server's root would; `%20` and friends are decoded.
+    const bare = url.split(/[?#]/)[0].replace(/^\/+/, '');
+    let decoded = bare;
+    try {
+      decoded = decodeURIComponent(bare);
+    } catch {
+      // A stray `%` is a literal character in a file name.
+    }
     const target = path.resolve(root, decoded);
     const inside = (p: string) => p === root || p.startsWith(root + path.sep);
     if (!inside(target)) fail('asset-outside', `${url} is outside the manuscript folder`);
     if (!fs.existsSync(target)) fail('asset-missing', `${url} does not exist`);
+    if (!fs.statSync(target).isFile()) fail('asset-missing', `${url} is a folder, not a file`);
     if (!inside(fs.realpathSync(target))) fail('asset-outside', `${url} links to a file outside the manuscript folder`);
     return this.read(target);
   }
