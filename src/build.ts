@@ -113,6 +113,8 @@ export interface BuildResult {
   book: Book;
   /** Written files, in the order of `formats`. */
   outputs: string[];
+  /** What each renderer returned, in the same order (an EPUB's carries its source map, for validators' messages). */
+  artifacts: Artifact[];
 }
 
 /** The templates folder a user keeps beside the manuscript (`manuscript/../templates`), if there is one. */
@@ -144,5 +146,5 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const slug = bookSlug(book);
   const outputs = artifacts.map((artifact) => path.join(options.outDir, `${slug}${artifact.extension}`));
   artifacts.forEach((artifact, i) => writeAtomic(outputs[i], artifact.data));
-  return { book, outputs };
+  return { book, outputs, artifacts };
 }

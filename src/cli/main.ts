@@ -57,18 +57,30 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const print = printer(args, io);
   let report = new CollectingReporter(print);
   try {
+    if (args.command === 'check') {
+      const { checkFiles } = await import('../check/files');
+      return checkFiles(args.inputs.map((file) => ({ file })), print, io.stdout) ? EXIT_MANUSCRIPT : EXIT_OK;
+    }
     // Loaded here so that `--help` and usage errors stay fast.
     const { build, read } = await import('../build');
     if (args.command === 'inspect') {
       io.stdout(`${JSON.stringify(read(args.inputs[0], { report }), null, 2)}\n`);
       return EXIT_OK;
     }
+    let checkFailed = false;
+    const rendererOptions = { epub: { profile: args.profile, notes: args.notes } };
     for (const input of args.inputs) {
       report = new CollectingReporter(print);
-      const result = await build({ input, outDir: args.out, formats: args.formats, report });
+      const result = await build({ input, outDir: args.out, formats: args.formats, report, rendererOptions });
       for (const file of result.outputs) io.stdout(`${file}\n`);
+      if (args.check) {
+        const { checkFiles } = await import('../check/files');
+        const epubs = result.outputs.map((file, i) => ({ file, artifact: result.artifacts[i] })).filter((o) => o.artifact.mediaType === 'application/epub+zip');
+        // stdout lists written files only, so the summary goes to stderr with the messages.
+        checkFailed = checkFiles(epubs, print, io.stderr) || checkFailed;
+      }
     }
-    return EXIT_OK;
+    return checkFailed ? EXIT_MANUSCRIPT : EXIT_OK;
   } catch (e) {
     if (e instanceof QuireError) {
       // A reporter's `fail` has printed it already; errors raised outside a reporter have not.

@@ -1,42 +1,45 @@
 /**
- * epub-gen-memory behind a narrow door. It assembles the zip (mimetype, container, OPF, NCX, nav, chapters, CSS)
- * from our templates; this subclass closes the gaps that matter for quire:
+ * epub-gen-memory behind a narrow door. It assembles the zip (mimetype first and stored, container, OPF, NCX, nav,
+ * documents, CSS) from our templates; this subclass closes the gaps that matter for quire:
  *
- * - It downloads every image, font and cover by URL (node-fetch). We give it no `<img>` to find (see `content`
- *   below), no fonts and no cover, and override the download steps to store the bytes we read from the manuscript.
- * - It runs chapter HTML through htmlparser2 and an attribute allow-list that drops valid XHTML (`<ol start>`), and
- *   registers each `<img>` under a random UUID. Our serialiser already writes XHTML, so each chapter's `content`
- *   is empty and the finished body travels in an extra `page` field that our `chapter.xhtml.ejs` prints.
+ * - It downloads every image, font and cover by URL (node-fetch). We give it no `<img>` to find, no fonts and no
+ *   cover, and override the download steps to store the bytes we read ourselves (images, the generated cover, fonts).
+ * - It runs chapter HTML through htmlparser2 and an attribute allow-list that drops valid XHTML (`<ol start>`,
+ *   `epub:type` on asides), and registers each `<img>` under a random UUID. quire writes each document completely
+ *   (with its own `chapter.xhtml.ejs`, through ejs 7), so each chapter's `content` is empty and the finished
+ *   document travels in a `document` field that the chapter template we hand epub-gen-memory prints as it is.
  * - Zip entries carry the wall-clock time. We set every entry's date to a constant before zipping (the zip
  *   order is the insertion order, which is fixed), so the same book gives the same bytes.
- * - Its OPF hard-codes `xml:lang="en"`, the rights text, `new Date()`, an empty `dc:description` and all authors
- *   in one `dc:creator`; its NCX and nav are flat. We replace all four templates (`contentOPF`, `tocNCX`,
- *   `tocXHTML`, `chapterXHTML` options) with ours from `templates/epub/`, fed through an extra `quire` option.
- *   Note that epub-gen-memory renders those four with its own bundled ejs 3.1; quire's page templates use ejs 7.
+ * - Its OPF hard-codes `xml:lang="en"`, the rights text, `new Date()`, a random UUID, an empty `dc:description` and
+ *   all authors in one `dc:creator`; its NCX and nav are flat and have no landmarks beyond the TOC. We replace the
+ *   `contentOPF`, `tocNCX` and `tocXHTML` templates with ours from `templates/epub/`, fed through an extra `quire`
+ *   option; epub-gen-memory renders those three with its own bundled ejs 3.1.
+ * - It writes Apple's display-options file only for EPUB 2 and cannot add other files: extra files (under
+ *   `META-INF/` or `OEBPS/`) are added here, and `container.xml` is rewritten with the lower-case `utf-8`
+ *   declaration Kindle's converter expects.
  */
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
 
 /** DOS time starts in 1980; every entry gets this date so that output does not depend on when it was built. */
 const ZIP_DATE = new Date('1980-01-01T00:00:00Z');
 
-/** A document of the spine as our `chapter.xhtml.ejs` reads it (`page.*`). */
-export interface PageData {
-  lang: string;
-  dir?: 'ltr' | 'rtl';
-  title: string;
-  body: string;
-}
+/** The template epub-gen-memory renders for each document: quire's finished document, unchanged. */
+export const PASS_THROUGH_TEMPLATE = '<%- document %>';
 
-/** A chapter for epub-gen-memory: its own fields plus the finished page. */
+const CONTAINER_XML =
+  '<?xml version="1.0" encoding="utf-8"?>\n<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">' +
+  '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>\n';
+
+/** A spine document for epub-gen-memory: its own fields plus quire's finished XHTML. */
 export interface PageChapter extends Chapter {
   filename: string;
-  page: PageData;
+  document: string;
 }
 
-/** A file stored as is under `OEBPS/`. */
+/** A file stored as is, by its path in the zip (`OEBPS/images/image-1.png`, `META-INF/…`). */
 export interface StoredFile {
-  href: string;
-  data: Buffer;
+  path: string;
+  data: Buffer | string;
 }
 
 class QuireEPub extends EPub {
@@ -48,12 +51,13 @@ class QuireEPub extends EPub {
     super(options, content);
   }
 
-  /** Stores the images we read ourselves instead of fetching URLs. */
+  /** Stores the files we read or made ourselves instead of fetching URLs. */
   protected override async downloadAllImages(): Promise<void> {
-    for (const file of this.files) this.zip.file(`OEBPS/${file.href}`, file.data);
+    this.zip.file('META-INF/container.xml', CONTAINER_XML);
+    for (const file of this.files) this.zip.file(file.path, file.data);
   }
 
-  /** quire passes no fonts; this keeps any future font from being fetched. */
+  /** quire passes no fonts by URL (embedded fonts are among `files`); this keeps any from being fetched. */
   protected override async downloadAllFonts(): Promise<void> {}
 
   /** quire passes no `cover` option (the cover is one of our files); this keeps it from ever being fetched. */
@@ -67,7 +71,7 @@ class QuireEPub extends EPub {
   }
 }
 
-/** Zips a book: `options` carries our templates and their data, `pages` the spine documents, `files` the images. */
+/** Zips a book: `options` carries our templates and their data, `pages` the spine documents, `files` everything else. */
 export function generateEpub(options: Options, pages: PageChapter[], files: readonly StoredFile[]): Promise<Buffer> {
   return new QuireEPub(options, pages, files).bytes();
 }

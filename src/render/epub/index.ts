@@ -1,24 +1,32 @@
 /** The EPUB renderer: the book's model serialised to XHTML by quire, packaged (EPUB 3 with NCX) by epub-gen-memory. */
 import * as ejs from 'ejs';
 import { pointPosition } from '../../diagnostics/reporter';
-import { allBlocks, plainText } from '../../model/build-helpers';
+import { allBlocks, allSections, plainText } from '../../model/build-helpers';
 import type { Book, Position } from '../../model/types';
 import type { Artifact, Renderer, RenderContext } from '../types';
-import { generateEpub, type PageChapter, type StoredFile } from './generator';
-import { ImageCatalog } from './images';
-import { navData, ncxData } from './nav';
+import { accessibility } from './a11y';
+import { coverBody, coverImage } from './cover';
+import { EMBEDDED_FONTS, fontFaces, plainCss } from './css';
+import { generateEpub, PASS_THROUGH_TEMPLATE, type PageChapter, type StoredFile } from './generator';
+import { ImageCatalog, type ManifestFile } from './images';
+import { addKoboSpans } from './kobo';
+import { guide, navData, ncxData } from './nav';
 import { FootnoteRegistry } from './notes';
+import { DEFAULT_OPTIONS, PROFILE_RULES, type EpubOptions } from './options';
 import { packageData, type ManifestItem } from './package';
-import { pageBody } from './pages';
-import { planBook, type Plan } from './plan';
+import { pageBody, renderTemplate } from './pages';
+import { NOTES_FILE, planBook, type Doc, type Plan } from './plan';
+import { documentLines, type SourceMap } from './sourcemap';
 import { blocks } from './xhtml/blocks';
-import type { XhtmlContext } from './xhtml/context';
+import type { BlockTrace, XhtmlContext } from './xhtml/context';
 import { chapterBody } from './xhtml/sections';
 
-/** Options of the EPUB renderer. */
-export interface EpubOptions {
-  /** Heading of the contents page (also its landmark and NCX label). */
-  tocTitle: string;
+export type { EpubOptions, EpubProfile, NotePlacement } from './options';
+export { PROFILES } from './options';
+
+/** An EPUB with the map from its XHTML lines back to the manuscript (for validators' messages). */
+export interface EpubArtifact extends Artifact {
+  sourceMap: SourceMap;
 }
 
 /** The navigation document's file; it is also the contents page in the spine. */
@@ -26,6 +34,13 @@ const NAV_FILE = 'toc.xhtml';
 
 /** Link schemes a reading system can open; anything else (`javascript:`, `file:`) is dropped with a warning. */
 const SAFE_SCHEME = /^(?:https?|mailto|ftp):/i;
+
+/** Primary language subtags written right to left (Unicode CLDR): these books get `dir="rtl"` without a `dir:` field. */
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+
+/** Apple Books uses the book's own fonts only when this file says so. */
+const APPLE_DISPLAY_OPTIONS =
+  '<?xml version="1.0" encoding="utf-8"?>\n<display_options><platform name="*"><option name="specified-fonts">true</option></platform></display_options>\n';
 
 /** The language as a well-formed BCP 47 tag (EPUBCheck rejects others); `en` with a warning when it is not one. */
 function bookLanguage(book: Book, ctx: RenderContext<unknown>): string {
@@ -41,6 +56,12 @@ function bookLanguage(book: Book, ctx: RenderContext<unknown>): string {
     hint: 'Write a language tag such as `en`, `en-GB` or `fr`.',
   });
   return 'en';
+}
+
+/** The text direction: the manuscript's `dir:`, else right to left for a right-to-left language, else none (ltr). */
+function bookDirection(book: Book, language: string): 'ltr' | 'rtl' | undefined {
+  if (book.meta.direction) return book.meta.direction;
+  return RTL_LANGUAGES.has(language.split('-')[0].toLowerCase()) ? 'rtl' : undefined;
 }
 
 /** Resolves a link from `file`: web links as they are, `#id` to the document holding that id; others are reported. */
@@ -81,64 +102,114 @@ function summaryText(book: Book, plan: Plan): string | undefined {
   return paragraphs.join('\n\n');
 }
 
-async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Artifact> {
+/** Where a document's text starts in the manuscript (for the source map's first line). */
+function docPosition(doc: Doc): Position | undefined {
+  if (doc.kind === 'chapter' || doc.kind === 'part') return doc.section.position;
+  if (doc.kind === 'matter') return doc.matter.position;
+  return undefined;
+}
+
+/** Manifest id of a document or file, from its href. */
+const itemId = (href: string): string => `item-${href.replace(/\.[a-z]+$/, '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<EpubArtifact> {
+  const options = { ...DEFAULT_OPTIONS, ...ctx.options };
+  const rules = PROFILE_RULES[options.profile] ?? PROFILE_RULES.generic;
   const language = bookLanguage(book, ctx);
-  const dir = book.meta.direction;
-  const plan = planBook(book);
-  const notes = new FootnoteRegistry(book.footnotes);
+  const dir = bookDirection(book, language);
+  const notes = new FootnoteRegistry(book.footnotes, options.notes, rules.noteType, NOTES_FILE);
+  const plan = planBook(book, { cover: true, notes: notes.needsNotesDocument });
   const images = new ImageCatalog(ctx.assets, ctx.report);
-  const cover = book.meta.cover ? images.add(book.meta.cover, book.metaPositions.cover) : undefined;
+  const cover = coverImage(book, images, ctx);
 
   // Serialise in reading order: footnote numbers and placement follow the order of first reference.
   const docs = [...plan.front, ...plan.body, ...plan.back];
+  const sourceMap: SourceMap = {};
   const pages: PageChapter[] = docs.map((doc, index) => {
     notes.begin(doc.file);
-    const x: XhtmlContext = { report: ctx.report, notes, images, links: linkResolver(plan, doc.file, ctx) };
-    let body = doc.kind === 'chapter' ? chapterBody(doc.section, `Chapter ${doc.ordinal}`, x) : pageBody(doc, book, plan.summary, language, x, ctx);
-    if (index === docs.length - 1) notes.adoptUnreferenced();
-    body += notes.flush((b) => blocks(b, x));
-    return { title: doc.title, filename: doc.file, content: '', page: { lang: language, dir, title: doc.title, body } };
+    const trace: BlockTrace = { depth: 0, entries: [] };
+    const x: XhtmlContext = { report: ctx.report, notes, images, links: linkResolver(plan, doc.file, ctx), trace };
+    // Unreferenced notes are adopted before the last flush: into the Notes document, or the book's last document.
+    if (doc.kind === 'notes' || (index === docs.length - 1 && !notes.needsNotesDocument)) notes.adoptUnreferenced();
+    let body: string;
+    if (doc.kind === 'chapter') body = chapterBody(doc.section, `Chapter ${doc.ordinal}`, x);
+    else if (doc.kind === 'cover') body = coverBody(book, cover, ctx);
+    else if (doc.kind === 'notes') body = '';
+    else body = pageBody(doc, book, plan.summary, language, x, ctx);
+    const flushed = notes.flush((b) => blocks(b, x));
+    if (doc.kind === 'notes') body = renderTemplate('notes.ejs', { title: doc.title, epubType: `${rules.noteType}s`, notes: flushed }, ctx);
+    else body += flushed;
+    if (rules.koboSpans) body = addKoboSpans(body);
+    const document = renderTemplate('chapter.xhtml.ejs', { page: { lang: language, dir, title: doc.title, body } }, ctx);
+    sourceMap[`OEBPS/${doc.file}`] = documentLines(document, docPosition(doc), trace);
+    return { title: doc.title, filename: doc.file, content: '', document };
   });
 
-  const pkg = packageData(book, { language, now: ctx.now, hasImages: images.files.length > 0, summary: summaryText(book, plan) }, ctx.report);
-  const docItem = (file: string): ManifestItem => ({ id: `item-${file.replace(/\.xhtml$/, '')}`, href: file, mediaType: 'application/xhtml+xml' });
+  const fonts: ManifestFile[] = options.embedFonts ? EMBEDDED_FONTS.map((f) => ({ href: f.file, mediaType: 'font/ttf', data: ctx.assets.font(f.key) })) : [];
+  const tables = [...allSections(book.body)].reduce((n, s) => n + [...allBlocks(s.children)].filter((b) => b.type === 'table').length, 0);
+  const a11y = accessibility({
+    // The cover is left out: its alt text repeats the title page, so a book without pictures stays textual only.
+    images: images.shown,
+    imagesWithoutAlt: images.withoutAlt,
+    animatedCandidates: images.files.filter((f) => f.mediaType === 'image/gif').length,
+    footnotes: book.footnotes.length,
+    tables,
+  });
+  const pkg = packageData(book, { language, direction: dir, now: ctx.now, a11y, summary: summaryText(book, plan) }, ctx.report);
+  const docItem = (file: string): ManifestItem => ({ id: itemId(file), href: file, mediaType: 'application/xhtml+xml' });
+  const fileItem = (f: ManifestFile): ManifestItem => ({
+    id: f === cover ? 'cover-image' : itemId(f.href),
+    href: f.href,
+    mediaType: f.mediaType,
+    fallback: f.fallback ? itemId(f.fallback) : undefined,
+    properties: f === cover ? 'cover-image' : undefined,
+  });
+  pkg.coverId = 'cover-image';
   pkg.manifest = [
     { id: 'nav', href: NAV_FILE, mediaType: 'application/xhtml+xml', properties: 'nav' },
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
     { id: 'css', href: 'style.css', mediaType: 'text/css' },
     ...docs.map((d) => docItem(d.file)),
-    ...images.files.map((f, i) => ({ id: `image-${i + 1}`, href: f.href, mediaType: f.mediaType, properties: f.href === cover ? 'cover-image' : undefined })),
+    ...images.files.map(fileItem),
+    ...fonts.map(fileItem),
   ];
-  pkg.spine = [...plan.front.map((d) => docItem(d.file).id), 'nav', ...[...plan.body, ...plan.back].map((d) => docItem(d.file).id)];
+  const frontIds = plan.front.map((d) => itemId(d.file));
+  pkg.spine = [...frontIds, 'nav', ...[...plan.body, ...plan.back].map((d) => itemId(d.file))];
 
-  const tocTitle = ctx.options.tocTitle;
+  const tocTitle = options.tocTitle;
+  const nav = navData(plan, tocTitle, NAV_FILE);
+  if (rules.guide) pkg.guide = guide(nav.landmarks);
   const quire = {
     pkg,
-    nav: navData(plan, tocTitle, NAV_FILE),
-    ncx: ncxData(plan, pkg.identifier, book.meta.title, book.meta.authors.map((a) => a.name)),
+    nav,
+    ncx: ncxData(plan, pkg.identifier, book.meta.title, book.meta.authors.map((a) => a.name), rules.ncxDepth),
     page: { lang: language, dir },
   };
-  const options = {
+  let css = ctx.assets.template('epub/style.css');
+  if (options.embedFonts) css = fontFaces() + css;
+  if (rules.plainCss) css = plainCss(css);
+  const generatorOptions = {
     title: book.meta.title,
     lang: language,
     tocTitle,
-    css: ctx.assets.template('epub/style.css'),
+    css,
     contentOPF: packageTemplate('content.opf.ejs', ctx),
     tocNCX: packageTemplate('toc.ncx.ejs', ctx),
     tocXHTML: packageTemplate('nav.xhtml.ejs', ctx),
-    chapterXHTML: packageTemplate('chapter.xhtml.ejs', ctx),
+    chapterXHTML: PASS_THROUGH_TEMPLATE,
     verbose: false,
     quire,
   };
-  const files: StoredFile[] = images.files.map((f) => ({ href: f.href, data: f.data }));
-  const data = await generateEpub(options, pages, files);
-  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), extension: '.epub', mediaType: 'application/epub+zip' };
+  const files: StoredFile[] = [...images.files, ...fonts].map((f) => ({ path: `OEBPS/${f.href}`, data: f.data }));
+  if (rules.appleDisplayOptions && options.embedFonts) files.push({ path: 'META-INF/com.apple.ibooks.display-options.xml', data: APPLE_DISPLAY_OPTIONS });
+  const data = await generateEpub(generatorOptions, pages, files);
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), extension: rules.extension, mediaType: 'application/epub+zip', sourceMap };
 }
 
-/** Renders a book as an EPUB 3 file (with an NCX for EPUB 2 readers) that passes EPUBCheck. */
+/** Renders a book as an EPUB 3 file (with an NCX for EPUB 2 readers) that passes EPUBCheck, for one device profile. */
 export const epubRenderer: Renderer<EpubOptions> = {
   name: 'epub',
   extension: '.epub',
-  defaultOptions: { tocTitle: 'Contents' },
+  defaultOptions: DEFAULT_OPTIONS,
   render,
 };

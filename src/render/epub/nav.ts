@@ -1,4 +1,4 @@
-/** The data behind the navigation document (`toc.xhtml`, with landmarks) and the EPUB 2 NCX. */
+/** The data behind the navigation document (`toc.xhtml`, with landmarks), the EPUB 2 NCX and the EPUB 2 guide. */
 import type { NavEntry, Plan } from './plan';
 
 /** A `navPoint` of the NCX: the nav entry plus the id and play order EPUB 2 readers need. */
@@ -8,11 +8,18 @@ export interface NcxPoint extends NavEntry {
   children: NcxPoint[];
 }
 
+/** A landmark: one `epub:type` (Apple Books reads only one per entry), where it is, and its label. */
+export interface Landmark {
+  type: string;
+  href: string;
+  title: string;
+}
+
 /** What `templates/epub/nav.xhtml.ejs` receives as `quire.nav`. */
 export interface NavData {
   title: string;
   entries: NavEntry[];
-  landmarks: { type: string; href: string; title: string }[];
+  landmarks: Landmark[];
 }
 
 /** What `templates/epub/toc.ncx.ejs` receives as `quire.ncx`. */
@@ -24,26 +31,41 @@ export interface NcxData {
   points: NcxPoint[];
 }
 
-/** The table of contents with its landmarks: the contents page, the title page, and where the story starts. */
-export function navData(plan: Plan, title: string, navFile: string): NavData {
-  const landmarks = [{ type: 'toc', href: navFile, title }];
+/** The landmarks: cover, title page, table of contents, and where the story starts. */
+export function landmarks(plan: Plan, tocTitle: string, navFile: string): Landmark[] {
+  const out: Landmark[] = [];
+  const cover = plan.front.find((d) => d.kind === 'cover');
+  if (cover) out.push({ type: 'cover', href: cover.file, title: 'Cover' });
   const titlePage = plan.front.find((d) => d.kind === 'title-page');
-  if (titlePage) landmarks.push({ type: 'titlepage', href: titlePage.file, title: 'Title Page' });
+  if (titlePage) out.push({ type: 'titlepage', href: titlePage.file, title: 'Title Page' });
+  out.push({ type: 'toc', href: navFile, title: tocTitle });
   const start = plan.body[0];
-  if (start) landmarks.push({ type: 'bodymatter', href: start.file, title: 'Start of Content' });
-  return { title, entries: plan.toc, landmarks };
+  if (start) out.push({ type: 'bodymatter', href: start.file, title: 'Start of Content' });
+  return out;
 }
 
-/** The NCX: the same tree, numbered in reading order. */
-export function ncxData(plan: Plan, identifier: string, title: string, authors: string[]): NcxData {
+/** The table of contents (never listing the contents page itself) with its landmarks. */
+export function navData(plan: Plan, title: string, navFile: string): NavData {
+  return { title, entries: plan.toc, landmarks: landmarks(plan, title, navFile) };
+}
+
+/** The NCX: the same tree, numbered in reading order, cut at `maxDepth` levels when given (Kindle reads two). */
+export function ncxData(plan: Plan, identifier: string, title: string, authors: string[], maxDepth?: number): NcxData {
   let order = 0;
   let depth = 1;
   const number = (entries: NavEntry[], level: number): NcxPoint[] =>
     entries.map((entry) => {
       depth = Math.max(depth, level);
       const playOrder = ++order;
-      return { ...entry, id: `nav-${playOrder}`, playOrder, children: number(entry.children, level + 1) };
+      const children = maxDepth !== undefined && level >= maxDepth ? [] : number(entry.children, level + 1);
+      return { ...entry, id: `nav-${playOrder}`, playOrder, children };
     });
   const points = number(plan.toc, 1);
   return { identifier, title, authors, depth, points };
+}
+
+/** EPUB 2 guide references for Kindle: cover, contents, and `text`, where Kindle opens the book. */
+export function guide(marks: readonly Landmark[]): { type: string; title: string; href: string }[] {
+  const types: Record<string, string> = { cover: 'cover', toc: 'toc', titlepage: 'title-page', bodymatter: 'text' };
+  return marks.filter((m) => types[m.type]).map((m) => ({ type: types[m.type], title: m.title, href: m.href }));
 }

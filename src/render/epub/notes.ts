@@ -1,13 +1,18 @@
 /**
- * Footnote numbering and placement: notes are numbered through the book in the order they are first referenced
- * and written as `<aside epub:type="footnote">` at the end of the document that first references them.
+ * Footnote numbering and placement: notes are numbered through the book in the order they are first referenced and
+ * written as `<aside epub:type="footnote">` (or `endnote`) either at the end of the document that first references
+ * them or, with `notes: 'book'`, all together in one Notes document at the end of the book.
  */
-import type { Block, Footnote } from '../../model/types';
-import type { NoteRef, NoteSink } from './xhtml/context';
+import type { Footnote } from '../../model/types';
+import type { BlockWriter, NoteRef, NoteSink } from './xhtml/context';
+import type { NotePlacement } from './options';
 
 interface Placement {
   number: number;
+  /** The document that holds the note. */
   file: string;
+  /** The document of the first reference, where the back-link goes. */
+  refFile: string;
   /** How many references point at the note so far (0 for a note no one references). */
   refs: number;
 }
@@ -19,9 +24,23 @@ export class FootnoteRegistry implements NoteSink {
   private pending: Footnote[] = [];
   private file = '';
 
-  constructor(footnotes: readonly Footnote[]) {
+  /**
+   * @param placement `chapter`: each note after the document that first cites it; `book`: all in `notesFile`.
+   * @param noteType the `epub:type` of each note.
+   */
+  constructor(
+    footnotes: readonly Footnote[],
+    private readonly placement: NotePlacement = 'chapter',
+    readonly noteType: 'footnote' | 'endnote' = 'footnote',
+    private readonly notesFile = 'notes.xhtml',
+  ) {
     // The first definition wins, as in Markdown; readers report duplicates.
     for (const note of footnotes) if (!this.byId.has(note.identifier)) this.byId.set(note.identifier, note);
+  }
+
+  /** Whether the book needs a Notes document (placement `book` and at least one footnote). */
+  get needsNotesDocument(): boolean {
+    return this.placement === 'book' && this.byId.size > 0;
   }
 
   /** Starts a new document: references from now on are made from `file`. */
@@ -34,35 +53,50 @@ export class FootnoteRegistry implements NoteSink {
     if (!note) return undefined;
     const placement = this.place(note);
     placement.refs += 1;
+    if (placement.refs === 1) placement.refFile = this.file;
     const { number, refs } = placement;
     return {
       number,
       refId: refs === 1 ? `note-ref-${number}` : `note-ref-${number}-${refs}`,
-      href: placement.file === this.file ? `#note-${number}` : `${placement.file}#note-${number}`,
+      href: this.href(placement.file, `note-${number}`),
     };
   }
 
-  /** Queues every note nobody referenced for the current document, so that no text is lost. */
+  /** Queues every note nobody referenced, so that no text is lost (call before the last `flush`). */
   adoptUnreferenced(): void {
     for (const note of this.byId.values()) if (!this.placed.has(note.identifier)) this.place(note);
   }
 
-  flush(render: (blocks: Block[]) => string): string {
+  /**
+   * The queued notes as XHTML for the end of the current document, emptying the queue. With placement `book` only
+   * the Notes document flushes; other documents get nothing.
+   */
+  flush(render: BlockWriter): string {
+    if (this.placement === 'book' && this.file !== this.notesFile) return '';
     let out = '';
     // Rendering a note may reference further notes; they join the queue and land in this document too.
     for (let note = this.pending.shift(); note; note = this.pending.shift()) {
-      const { number, refs } = this.placed.get(note.identifier) as Placement;
-      const label = refs > 0 ? `<a href="#note-ref-${number}" role="doc-backlink">${number}.</a>` : `${number}.`;
+      const { number, refs, refFile } = this.placed.get(note.identifier) as Placement;
+      const label = refs > 0 ? `<a href="${this.href(refFile, `note-ref-${number}`)}" role="doc-backlink">${number}.</a>` : `${number}.`;
       const body = render(note.children);
-      out += `<aside epub:type="footnote" id="note-${number}" class="footnote"><p class="footnote-label">${label}</p>\n${body}</aside>\n`;
+      // DPUB-ARIA has `doc-footnote` for an aside; its `doc-endnote` belongs on list items only, so endnotes get no role.
+      const role = this.noteType === 'footnote' ? ' role="doc-footnote"' : '';
+      out += `<aside epub:type="${this.noteType}"${role} id="note-${number}" class="footnote"><p class="footnote-label">${label}</p>\n${body}</aside>\n`;
     }
-    return out ? `<section epub:type="footnotes" class="footnotes">\n${out}</section>\n` : '';
+    if (!out) return '';
+    // In a chapter the notes are a section of it; the Notes document's own template supplies the heading.
+    return this.placement === 'book' ? out : `<section epub:type="${this.noteType}s"${this.noteType === 'endnote' ? ' role="doc-endnotes"' : ''} class="footnotes">\n${out}</section>\n`;
+  }
+
+  private href(file: string, id: string): string {
+    return file === this.file ? `#${id}` : `${file}#${id}`;
   }
 
   private place(note: Footnote): Placement {
     let placement = this.placed.get(note.identifier);
     if (!placement) {
-      placement = { number: this.placed.size + 1, file: this.file, refs: 0 };
+      const file = this.placement === 'book' ? this.notesFile : this.file;
+      placement = { number: this.placed.size + 1, file, refFile: this.file, refs: 0 };
       this.placed.set(note.identifier, placement);
       this.pending.push(note);
     }

@@ -1,6 +1,7 @@
 /** The data behind the package document (OPF): Dublin Core and accessibility metadata, manifest and spine. */
 import type { Reporter } from '../../diagnostics/types';
 import type { Book } from '../../model/types';
+import type { A11yMetadata } from './a11y';
 import { bookIdentifier } from './identifier';
 
 export interface ManifestItem {
@@ -8,6 +9,8 @@ export interface ManifestItem {
   href: string;
   mediaType: string;
   properties?: string;
+  /** Manifest id of the item to use when this one's media type is not supported. */
+  fallback?: string;
 }
 
 /** What `templates/epub/content.opf.ejs` receives as `quire.pkg`. */
@@ -24,14 +27,18 @@ export interface PackageData {
   rights?: string;
   subjects: string[];
   series?: { name: string; index?: number };
+  /** The fan-fiction rating as written (`T`, `Mature`), as `schema:contentRating`. */
+  rating?: string;
   /** `dcterms:modified`: the build's timestamp to the second, UTC. */
   modified: string;
-  accessModes: string[];
-  accessibilityFeatures: string[];
-  accessibilitySummary: string;
+  a11y: A11yMetadata;
+  /** Manifest id of the cover image, for EPUB 2's `<meta name="cover">`. */
+  coverId?: string;
   manifest: ManifestItem[];
   /** Manifest ids in reading order. */
   spine: string[];
+  /** EPUB 2 `<guide>` references (Kindle profile), empty for none. */
+  guide: { type: string; title: string; href: string }[];
 }
 
 /** W3CDTF, the date syntax EPUBCheck accepts in `dc:date`. */
@@ -59,8 +66,9 @@ function publicationDate(book: Book, report: Reporter): string | undefined {
 export interface PackageInput {
   /** The validated language tag. */
   language: string;
+  direction?: 'ltr' | 'rtl';
   now: Date;
-  hasImages: boolean;
+  a11y: A11yMetadata;
   /** The summary as plain text (from `meta.summary` or the summary page). */
   summary?: string;
 }
@@ -68,28 +76,26 @@ export interface PackageInput {
 /** The package metadata for a book; `manifest` and `spine` are filled in by the caller. */
 export function packageData(book: Book, input: PackageInput, report: Reporter): PackageData {
   const { meta } = book;
-  const { language, now, hasImages } = input;
-  const features = ['structuralNavigation', 'tableOfContents', 'readingOrder'];
+  const { language, now } = input;
   return {
     identifier: bookIdentifier(meta),
     title: meta.title,
     subtitle: meta.subtitle?.trim() || undefined,
     language,
-    direction: meta.direction,
+    direction: input.direction,
     creators: meta.authors.map((a, i) => ({ id: `creator-${i + 1}`, name: a.name, fileAs: a.fileAs })),
     description: input.summary?.trim() || undefined,
     date: publicationDate(book, report),
     publisher: meta.publisher?.trim() || undefined,
     rights: meta.rights?.trim() || undefined,
-    subjects: [...new Set([...meta.fandoms, ...meta.genres, ...meta.tags].map((s) => s.trim()).filter(Boolean))],
-    series: meta.series,
+    // One subject per fandom, genre, tag and character: what library software (calibre) shows as tags.
+    subjects: [...new Set([...meta.fandoms, ...meta.genres, ...meta.tags, ...meta.characters].map((s) => s.trim()).filter(Boolean))],
+    series: meta.series?.name.trim() ? meta.series : undefined,
+    rating: meta.rating?.trim() || undefined,
     modified: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    accessModes: hasImages ? ['textual', 'visual'] : ['textual'],
-    accessibilityFeatures: features,
-    accessibilitySummary:
-      'This publication has a table of contents, headings for structural navigation and a single logical reading order.' +
-      (hasImages ? ' Images carry the alternative text the author gave.' : ''),
+    a11y: input.a11y,
     manifest: [],
     spine: [],
+    guide: [],
   };
 }

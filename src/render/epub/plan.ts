@@ -1,13 +1,16 @@
 /**
- * The book's reading order as EPUB documents: title page, disclaimer, dedication, other front matter, (the table of
- * contents), then one document per part and chapter, then back matter; with the navigation tree and link targets.
+ * The book's reading order as EPUB documents: cover, title page, disclaimer, dedication, other front matter, (the table
+ * of contents), then one document per part and chapter, then back matter and the Notes document; with the navigation
+ * tree and link targets.
  */
 import { plainText, sectionTitle } from '../../model/build-helpers';
 import type { Book, Matter, MatterRole, Section } from '../../model/types';
 
 /** One XHTML document of the spine (the navigation document is not one of these: the package adds it). */
 export type Doc =
+  | { kind: 'cover'; file: string; title: string }
   | { kind: 'title-page'; file: string; title: string }
+  | { kind: 'notes'; file: string; title: string }
   | { kind: 'matter'; file: string; title: string; matter: Matter }
   | { kind: 'part'; file: string; title: string; section: Section; ordinal: number }
   | { kind: 'chapter'; file: string; title: string; section: Section; ordinal: number };
@@ -52,7 +55,7 @@ const MATTER_TITLES: Record<MatterRole, string> = {
 
 /** File names are made from ids, kept to the characters epub-gen-memory and all zip tools accept, and unique. */
 class FileNames {
-  private readonly used = new Set(['toc', 'title-page']);
+  private readonly used = new Set(['toc', 'title-page', 'cover', 'notes']);
   take(wanted: string, fallback: string): string {
     const base = wanted.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || fallback;
     let stem = base;
@@ -69,8 +72,20 @@ function matterFromMeta(role: MatterRole, text: string | undefined): Matter | un
   return { type: 'matter', role, id: role, children: paragraphs.map((p) => ({ type: 'paragraph', children: [{ type: 'text', value: p.trim() }] })) };
 }
 
+/** The cover page's file and the Notes document's file: fixed names, reserved above. */
+export const COVER_FILE = 'cover.xhtml';
+export const NOTES_FILE = 'notes.xhtml';
+
+/** Which generated documents the book gets besides its own pages. */
+export interface PlanOptions {
+  /** A cover page first in the reading order. */
+  cover: boolean;
+  /** A Notes document at the very end (footnotes collected there). */
+  notes: boolean;
+}
+
 /** Orders the book's pages and names their files. */
-export function planBook(book: Book): Plan {
+export function planBook(book: Book, options: PlanOptions = { cover: false, notes: false }): Plan {
   const names = new FileNames();
   const plan: Plan = { front: [], body: [], back: [], toc: [], targets: new Map() };
   const metaText = { summary: book.meta.summary, disclaimer: book.meta.disclaimer, dedication: book.meta.dedication };
@@ -85,6 +100,7 @@ export function planBook(book: Book): Plan {
     if (matter.id) plan.targets.set(matter.id, file);
   };
 
+  if (options.cover) plan.front.push({ kind: 'cover', file: COVER_FILE, title: 'Cover' });
   plan.front.push({ kind: 'title-page', file: 'title-page.xhtml', title: book.meta.title || 'Title Page' });
   const disclaimer = byRole('disclaimer');
   const dedication = byRole('dedication');
@@ -122,5 +138,9 @@ export function planBook(book: Book): Plan {
   for (const section of book.body) own(section, plan.toc);
 
   for (const matter of book.back) matterDoc(matter, plan.back);
+  if (options.notes) {
+    plan.back.push({ kind: 'notes', file: NOTES_FILE, title: MATTER_TITLES.notes });
+    plan.toc.push({ title: MATTER_TITLES.notes, href: NOTES_FILE, children: [] });
+  }
   return plan;
 }

@@ -4,29 +4,30 @@ import * as path from 'node:path';
 import { FileAssets } from '../../../src/assets';
 import { CollectingReporter } from '../../../src/diagnostics/reporter';
 import type { Book } from '../../../src/model/types';
-import { epubRenderer } from '../../../src/render/epub';
+import { epubRenderer, type EpubArtifact, type EpubOptions } from '../../../src/render/epub';
 import { epubcheck, tempDir, unzip } from '../../helpers/tools';
 
 export const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'render', 'epub');
 export const NOW = new Date('2024-01-01T00:00:00Z');
 
 export interface Rendered {
+  artifact: EpubArtifact;
   data: Uint8Array;
   file: string;
   files: Map<string, string>;
   report: CollectingReporter;
 }
 
-/** Renders `book` with the built-in templates and writes it to a fresh temp file. */
-export async function renderBook(book: Book, now = NOW): Promise<Rendered> {
+/** Renders `book` with the built-in templates and `options` over the defaults, and writes it to a fresh temp file. */
+export async function renderBook(book: Book, now = NOW, options: Partial<EpubOptions> = {}): Promise<Rendered> {
   const report = new CollectingReporter();
   const assets = new FileAssets({ root: book.root });
-  const artifact = await epubRenderer.render(book, { options: epubRenderer.defaultOptions, report, assets, now });
+  const artifact = (await epubRenderer.render(book, { options: { ...epubRenderer.defaultOptions, ...options }, report, assets, now })) as EpubArtifact;
   const file = path.join(tempDir('quire-epub-'), `book${artifact.extension}`);
   fs.writeFileSync(file, artifact.data);
   const files = new Map<string, string>();
   for (const [name, bytes] of await unzip(artifact.data)) files.set(name, bytes.toString('utf8'));
-  return { data: artifact.data, file, files, report };
+  return { artifact, data: artifact.data, file, files, report };
 }
 
 /** Runs EPUBCheck and fails with its messages unless it reports nothing at all. */

@@ -49,10 +49,10 @@ export const blockHandlers: { [K in keyof BlockMap]: BlockHandler<BlockMap[K]> }
     return `<table>${head}<tbody>${node.rows.map((r) => tableRow(r, 'td', node.align, ctx)).join('')}</tbody></table>`;
   },
   imageBlock: (node, ctx) => {
-    const src = ctx.images.add(node.url, node.position);
+    const image = ctx.images.add(node.url, node.alt, node.position);
     const caption = node.caption?.length ? `<figcaption>${inlines(node.caption, ctx)}</figcaption>` : '';
-    const image = src === undefined ? `<p class="image-missing">${escapeText(node.alt)}</p>` : `<img${attrs({ src, alt: node.alt, title: node.title })}/>`;
-    return `<figure class="image">${image}${caption}</figure>`;
+    const img = image === undefined ? `<p class="image-missing">${escapeText(node.alt)}</p>` : `<img${attrs({ src: image.src, alt: node.alt, title: node.title, width: image.width, height: image.height })}/>`;
+    return `<figure class="image">${img}${caption}</figure>`;
   },
   codeBlock: (node) => {
     const lang = node.lang?.replace(/[^A-Za-z0-9_-]/g, '');
@@ -62,13 +62,20 @@ export const blockHandlers: { [K in keyof BlockMap]: BlockHandler<BlockMap[K]> }
     `<div class="author-note"><p class="author-note-label">${escapeText(node.label)}</p>${blocks(node.children, ctx)}</div>`,
 };
 
-/** Block content as XHTML, one line per top-level block. */
+/** Block content as XHTML, one line per top-level block; top-level blocks with a position are traced when asked. */
 export function blocks(nodes: readonly Block[], ctx: XhtmlContext): string {
   let out = '';
+  const trace = ctx.trace;
   for (const node of nodes) {
     const handler = blockHandlers[node.type] as BlockHandler<Block> | undefined;
     if (!handler) throw new Error(`render:epub has no handler for block node type \`${node.type}\``);
-    out += `${handler(node, ctx)}\n`;
+    if (trace) trace.depth += 1;
+    const html = handler(node, ctx);
+    if (trace) {
+      trace.depth -= 1;
+      if (trace.depth === 0 && node.position) trace.entries.push({ html, position: node.position });
+    }
+    out += `${html}\n`;
   }
   return out;
 }

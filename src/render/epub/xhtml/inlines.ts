@@ -34,9 +34,9 @@ export const inlineHandlers: { [K in keyof InlineMap]: InlineHandler<InlineMap[K
     return `<a${a}>${ref.number}</a>`;
   },
   image: (node, ctx) => {
-    const src = ctx.images.add(node.url, node.position);
-    if (src === undefined) return `<span class="image-missing">${escapeText(node.alt)}</span>`;
-    return `<img${attrs({ class: 'inline-image', src, alt: node.alt, title: node.title })}/>`;
+    const image = ctx.images.add(node.url, node.alt, node.position);
+    if (image === undefined) return `<span class="image-missing">${escapeText(node.alt)}</span>`;
+    return `<img${attrs({ class: 'inline-image', src: image.src, alt: node.alt, title: node.title, width: image.width, height: image.height })}/>`;
   },
 };
 
