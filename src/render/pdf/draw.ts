@@ -7,15 +7,17 @@
 import PDFDocument from 'pdfkit';
 import type { FontSet } from './fonts';
 import { FONT_KEYS } from './fonts';
-import type { DrawOp, Page, TextStyle } from './layout/types';
+import type { DrawOp, Page, Placed, TextStyle } from './layout/types';
+import { StructureTree } from './structure';
 import type { Theme } from './theme';
+import { xmpDescriptions } from './xmp';
 
 /** Document metadata, all plain strings. */
 export interface DocumentInfo {
   title: string;
-  author: string;
+  authors: readonly string[];
   subject?: string;
-  keywords?: string;
+  keywords: readonly string[];
   language: string;
   date: Date;
   /** The trailer's /ID: a hash of the input, so identical input gives identical bytes. */
@@ -32,8 +34,11 @@ export interface DrawInput {
   pageLabels: ReadonlyMap<string, string>;
 }
 
-/** The narrow view of pdfkit that drawing uses; the trailer ID is a field @types/pdfkit does not declare. */
-type Doc = PDFKit.PDFDocument & { _id: Uint8Array };
+/**
+ * The narrow view of pdfkit that drawing uses. @types/pdfkit does not declare the trailer ID, nor `_addInfo`, the
+ * hook that writes the XMP packet (pdfkit's own puts the title into XML unescaped and has no language or subjects).
+ */
+type Doc = PDFKit.PDFDocument & { _id: Uint8Array; _addInfo: () => void };
 
 /** Renders the pages into PDF bytes. */
 export function drawPdf(input: DrawInput): Promise<Buffer> {
@@ -45,11 +50,12 @@ export function drawPdf(input: DrawInput): Promise<Buffer> {
     pdfVersion: '1.7',
     lang: info.language,
     displayTitle: true,
+    tagged: true,
     info: {
       Title: info.title,
-      Author: info.author,
+      Author: info.authors.join(', '),
       ...(info.subject ? { Subject: info.subject } : {}),
-      ...(info.keywords ? { Keywords: info.keywords } : {}),
+      ...(info.keywords.length ? { Keywords: info.keywords.join(', ') } : {}),
       Creator: 'quire',
       Producer: 'quire (pdfkit)',
       CreationDate: info.date,
@@ -58,6 +64,7 @@ export function drawPdf(input: DrawInput): Promise<Buffer> {
   }) as Doc;
   // pdfkit hashes the info dictionary for /ID; a hash of the input also tells different books apart.
   doc._id = info.fileId;
+  doc._addInfo = () => doc.appendXML(xmpDescriptions({ ...info, date: info.date }));
   for (const key of FONT_KEYS) doc.registerFont(key, input.fonts.data(key));
 
   const chunks: Buffer[] = [];
@@ -67,6 +74,7 @@ export function drawPdf(input: DrawInput): Promise<Buffer> {
     doc.on('error', reject);
   });
 
+  const tree = new StructureTree(doc, info.language);
   const canvas = new Canvas(doc);
   let outlineParent: PDFKit.PDFOutline | undefined;
   input.pages.forEach((page, index) => {
@@ -80,11 +88,22 @@ export function drawPdf(input: DrawInput): Promise<Buffer> {
         if (mark.level === 0) outlineParent = item;
       } else outlineParent.addItem(mark.title);
     }
-    for (const { y, box } of page.placed) {
-      for (const op of box.ops) canvas.draw(op, left, theme.margins.top + y, input.pageLabels);
-    }
-    drawFurniture(canvas, page, recto, left, input);
+    const place = ({ y, box }: Placed, top: number) => {
+      const draw = (ops: readonly DrawOp[]) => () => {
+        for (const op of ops) canvas.draw(op, left, top + y, input.pageLabels);
+      };
+      const rules = box.ops.filter((op) => op.type === 'rule');
+      if (rules.length) tree.artifact('Layout', draw(rules));
+      const content = box.ops.filter((op) => op.type !== 'rule');
+      if (content.length === 0) return;
+      if (box.tag) tree.mark(box.tag, draw(content));
+      else tree.artifact('Layout', draw(content));
+    };
+    for (const placed of page.placed) place(placed, theme.margins.top);
+    for (const placed of page.notes ?? []) place(placed, theme.margins.top);
+    tree.artifact('Pagination', () => drawFurniture(canvas, page, recto, left, input));
   });
+  tree.end();
   doc.end();
   return done;
 }

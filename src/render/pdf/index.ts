@@ -7,6 +7,7 @@ import { FontSet } from './fonts';
 import { layoutBook } from './layout/book';
 import { Notes, type LayoutEnv } from './layout/env';
 import { hyphenatorFor } from './layout/hyphenate';
+import { noteSeparator } from './layout/front';
 import { markPages, paginate } from './layout/paginate';
 import { DEFAULT_PDF_OPTIONS, PAGE_SIZES, type PdfOptions } from './options';
 import { loadTheme } from './theme';
@@ -34,7 +35,12 @@ export const pdfRenderer: Renderer<PdfOptions> = {
       assets: ctx.assets,
       notes: new Notes(book.footnotes),
     };
-    const pages = paginate(layoutBook(book, env), env.textHeight, book.meta.title);
+    const pages = paginate(layoutBook(book, env), {
+      height: env.textHeight,
+      bookTitle: book.meta.title,
+      line: theme.body.leading,
+      noteSeparator: noteSeparator(env),
+    });
     const labels = new Map([...markPages(pages)].map(([id, { page }]) => [id, pages[page].label]));
     const data = await drawPdf({
       pages,
@@ -44,9 +50,9 @@ export const pdfRenderer: Renderer<PdfOptions> = {
       pageLabels: labels,
       info: {
         title: book.meta.title,
-        author: book.meta.authors.map((a) => a.name).join(', '),
+        authors: book.meta.authors.map((a) => a.name),
         subject: book.meta.summary,
-        keywords: book.meta.tags.join(', ') || undefined,
+        keywords: book.meta.tags,
         language: book.meta.language,
         date: ctx.now,
         fileId: createHash('md5').update(JSON.stringify([book, options, theme])).digest(),

@@ -1,10 +1,10 @@
 /** The PDF's typographic settings: `templates/pdf/theme.json` (a user's copy wins), checked and typed. */
 import type { RenderContext } from '../types';
 
-/** All sizes in points; `body.indent` in ems. */
+/** All sizes in points; `body.indent` in ems; `body.wordSpace` as a multiple of the font's space character. */
 export interface Theme {
   margins: { top: number; bottom: number; inner: number; outer: number };
-  body: { size: number; leading: number; indent: number };
+  body: { size: number; leading: number; indent: number; wordSpace: number };
   chapterTitle: { size: number; leading: number; dropLines: number };
   partTitle: { size: number; leading: number };
   titlePage: { title: number; subtitle: number; authors: number; meta: number };
@@ -36,7 +36,7 @@ type Shape = 'number' | 'string' | 'string[]' | { [key: string]: Shape };
 
 const SHAPE: Shape = {
   margins: { top: 'number', bottom: 'number', inner: 'number', outer: 'number' },
-  body: { size: 'number', leading: 'number', indent: 'number' },
+  body: { size: 'number', leading: 'number', indent: 'number', wordSpace: 'number' },
   chapterTitle: { size: 'number', leading: 'number', dropLines: 'number' },
   partTitle: { size: 'number', leading: 'number' },
   titlePage: { title: 'number', subtitle: 'number', authors: 'number', meta: 'number' },

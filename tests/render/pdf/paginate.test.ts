@@ -1,5 +1,5 @@
 /** Pagination: page breaks before chapters, headings kept with text, no lone line at either end of a page. */
-import { keepTogether, paginate, roman } from '../../../src/render/pdf/layout/paginate';
+import { keepTogether, paginate, roman, type PaginateOptions } from '../../../src/render/pdf/layout/paginate';
 import type { FlowBlock, FlowBox } from '../../../src/render/pdf/layout/types';
 
 const line = (label: string): FlowBox => ({ height: 10, ops: [{ type: 'text', text: label, style: { font: 'serif-regular', size: 9 }, x: 0, baseline: 8, width: 10 }] });
@@ -12,22 +12,24 @@ const chapter = (id: string): FlowBlock => ({
 });
 const labels = (page: { placed: { box: FlowBox }[] }) => page.placed.map((p) => (p.box.ops[0] as { text: string }).text);
 
+const options: PaginateOptions = { height: 100, bookTitle: 'Book', line: 0, noteSeparator: { height: 5, ops: [] } };
+
 describe('paginate', () => {
   it('starts each chapter on a new page and numbers pages', () => {
-    const pages = paginate([chapter('A'), para('a', 3), chapter('B'), para('b', 2)], 100, 'Book');
+    const pages = paginate([chapter('A'), para('a', 3), chapter('B'), para('b', 2)], options);
     expect(pages.map(labels)).toEqual([['A', 'a0', 'a1', 'a2'], ['B', 'b0', 'b1']]);
     expect(pages[0].marks.map((m) => m.id)).toEqual(['A']);
     expect(pages[0].folio).toBeUndefined(); // chapter opening
   });
 
   it('moves a paragraph whose first line alone would end a page', () => {
-    const pages = paginate([para('x', 9), para('y', 4)], 100, 'Book');
+    const pages = paginate([para('x', 9), para('y', 4)], options);
     expect(labels(pages[0])).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8']);
     expect(labels(pages[1])[0]).toBe('y0');
   });
 
   it('never leaves the last line of a paragraph alone at the top of a page', () => {
-    const pages = paginate([para('x', 8), para('y', 3)], 100, 'Book');
+    const pages = paginate([para('x', 8), para('y', 3)], options);
     // 10 lines fit; y would split 2 + 1, so one more line moves over.
     expect(labels(pages[0])).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7']);
     expect(labels(pages[1])).toEqual(['y0', 'y1', 'y2']);
@@ -38,13 +40,13 @@ describe('paginate', () => {
 
   it('keeps a heading with the lines after it', () => {
     const heading: FlowBlock = { boxes: [line('H')], spaceBefore: 0, spaceAfter: 0, splittable: false, keepWithNext: true };
-    const pages = paginate([para('x', 8), heading, para('y', 5)], 100, 'Book');
+    const pages = paginate([para('x', 8), heading, para('y', 5)], options);
     expect(labels(pages[0])).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7']);
     expect(labels(pages[1]).slice(0, 2)).toEqual(['H', 'y0']);
   });
 
   it('gives chapter pages running heads after the opening page', () => {
-    const pages = paginate([chapter('A'), para('a', 25)], 100, 'Book');
+    const pages = paginate([chapter('A'), para('a', 25)], options);
     expect(pages.length).toBe(3);
     expect(pages[1].head).toEqual({ left: 'Book', right: 'A' });
     expect(pages[1].folio).toBe('2');
@@ -55,5 +57,31 @@ describe('paginate', () => {
     expect(keepTogether(4, 5, false)).toBe(3);
     expect(keepTogether(3, 5, true)).toBe(3);
     expect([1, 4, 9, 14, 40].map(roman)).toEqual(['i', 'iv', 'ix', 'xiv', 'xl']);
+  });
+});
+
+describe('runt pages and footnotes', () => {
+  it('never ends a chapter with a page of one to three lines', () => {
+    // 21 lines at 10 per page would leave one line alone on the chapter's last page.
+    const pages = paginate([chapter('A'), para('a', 20), chapter('B'), para('b', 3)], { ...options, line: 10 });
+    const chapterA = pages.slice(0, pages.findIndex((p) => labels(p)[0] === 'B'));
+    const last = chapterA[chapterA.length - 1];
+    expect(last.placed.length === 0 || last.placed.length >= 4).toBe(true);
+    expect(chapterA.flatMap(labels)).toHaveLength(21);
+  });
+
+  it('sets a note at the foot of the page that refers to it, continuing a long note on the next page', () => {
+    const withNote = para('x', 6);
+    const note = Array.from({ length: 6 }, (_, i) => line(`n${i}`));
+    withNote.boxes[4].notes = [note];
+    const pages = paginate([withNote, para('y', 6)], options);
+    const page = pages.find((p) => labels(p).includes('x4'));
+    expect(page?.notes?.map((n) => (n.box.ops[0] as { text?: string } | undefined)?.text).filter(Boolean)[0]).toBe('n0');
+    const rest = pages[pages.indexOf(page!) + 1];
+    const all = [...(page?.notes ?? []), ...(rest.notes ?? [])].flatMap((n) => (n.box.ops[0] ? [(n.box.ops[0] as { text: string }).text] : []));
+    expect(all).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5']);
+    // Text and notes never overlap: the foot starts below the last line of text.
+    const bottom = Math.max(...page!.placed.map((p) => p.y + p.box.height));
+    expect(Math.min(...page!.notes!.map((n) => n.y))).toBeGreaterThanOrEqual(bottom - 0.01);
   });
 });

@@ -70,6 +70,26 @@ describe('pdfRenderer on the sample book', () => {
     expect(info['Page size']).toMatch(/419\.5\d* x 595\.2\d* pts/);
   });
 
+  it('is a tagged PDF with escaped XMP metadata (title, creators, language)', () => {
+    expect(pdfInfo(file).Tagged).toBe('yes');
+    const raw = execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { maxBuffer: 64 << 20 }).toString('utf8');
+    expect(raw).toContain('<rdf:li xml:lang="x-default">The Lantern &amp; the Loft</rdf:li>');
+    expect(raw).toContain('<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>');
+    expect(raw).toContain('<rdf:li>friendship</rdf:li>');
+    expect(raw).toMatch(/\/S \/H1/);
+    expect(raw).toMatch(/\/Artifact/);
+  });
+
+  it('sets each footnote at the foot of the page that refers to it', () => {
+    requireTool('pdftotext', 'poppler-utils');
+    const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f');
+    const notePage = pages.findIndex((p) => p.includes('A storm lantern, brass and glass.'));
+    expect(notePage).toBeGreaterThan(0);
+    // The reference's line ("old lantern¹ and said") is on the same page, above the note.
+    expect(pages[notePage]).toMatch(/lantern\s*1\s*and said/);
+    expect(pages[notePage].indexOf('A storm lantern, brass and glass.')).toBeGreaterThan(pages[notePage].indexOf('and said'));
+  });
+
   it('passes qpdf --check', () => {
     const check = qpdfCheck(file);
     expect(check.output).toContain('No syntax or stream encoding errors');

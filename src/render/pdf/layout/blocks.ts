@@ -4,7 +4,8 @@ import { bodyStyle, wordsOf, wordsOfText, type LayoutEnv } from './env';
 import { layoutImage } from './figure';
 import { baselineOf, setParagraph, textOp } from './paragraph';
 import { layoutTable } from './table';
-import type { DrawOp, FlowBlock, FlowBox, FontKey, TextStyle } from './types';
+import { adopt, tag } from './tags';
+import type { DrawOp, FlowBlock, FlowBox, FontKey, StructType, TextStyle } from './types';
 
 /** Where a block sits: its left and right insets from the text block, its size scale, and whether to indent. */
 export interface BlockCtx {
@@ -37,6 +38,7 @@ const handlers: { [K in keyof BlockMap]: Handler<K> } = {
       align: 'justify',
       leading: leadingOf(env, ctx.scale),
       hyphenate: env.hyphenate,
+      wordSpace: env.theme.body.wordSpace,
     }, env.fonts);
     return lines.length ? [text(lines)] : [];
   },
@@ -76,6 +78,7 @@ const handlers: { [K in keyof BlockMap]: Handler<K> } = {
         // A wrapped verse line continues with a deeper hanging indent, so it does not read as a new line.
         setParagraph(wordsOf(line.children, style, env), {
           width: env.measure - ctx.right, indent: ctx.left + step * (1 + line.indent), hang: step, align: 'left', leading,
+          wordSpace: env.theme.body.wordSpace,
         }, env.fonts),
       );
       return { boxes: lines, spaceBefore: leading / 2, spaceAfter: i === node.stanzas.length - 1 ? leading / 2 : 0, splittable: true };
@@ -88,6 +91,7 @@ const handlers: { [K in keyof BlockMap]: Handler<K> } = {
     const out: FlowBlock[] = [];
     node.items.forEach((item, i) => {
       const blocks = layoutBlocks(item.children, { ...ctx, left: ctx.left + hang, indentFirst: false }, env);
+      adopt(blocks, tag('LI'));
       const marker = node.ordered ? `${(node.start ?? 1) + i}.` : env.theme.bullet;
       hangMarker(blocks, marker, style, ctx.left + hang - style.size * 0.5, env);
       out.push(...blocks);
@@ -138,6 +142,23 @@ export function hangMarker(blocks: FlowBlock[], marker: string, style: TextStyle
   first.ops.push(textOp(marker, style, right - width, baseline, width));
 }
 
+/** Notes being laid out: a note that refers to itself (or a cycle of notes) is set once. */
+const settingNotes = new Set<number>();
+
+/** A footnote's lines, set small with its number hanging in the margin; a note's own references are not followed. */
+function footnoteLines(n: number, env: LayoutEnv): FlowBox[] {
+  const note = env.notes.note(n);
+  if (!note || settingNotes.has(n)) return [];
+  settingNotes.add(n);
+  const scale = env.theme.small * 0.9;
+  const hang = env.theme.body.size * 1.5;
+  const blocks = layoutBlocks(note.children, { left: hang, right: 0, scale, indentFirst: false }, env);
+  settingNotes.delete(n);
+  hangMarker(blocks, `${n}`, bodyStyle(env, scale), hang - env.theme.body.size * 0.4, env);
+  adopt(blocks, tag('Note'));
+  return blocks.flatMap((b) => b.boxes);
+}
+
 /** Adds space above the first and below the last of a group of blocks. */
 function framed(blocks: FlowBlock[], space: number): FlowBlock[] {
   if (blocks.length === 0) return blocks;
@@ -147,13 +168,31 @@ function framed(blocks: FlowBlock[], space: number): FlowBlock[] {
   return blocks;
 }
 
+/** The structure element of each block type; scene breaks are decoration (artifacts). */
+const STRUCT: { [K in keyof BlockMap]: ((node: BlockMap[K]) => StructType) | undefined } = {
+  paragraph: () => 'P',
+  heading: (node) => (node.depth <= 4 ? `H${node.depth + 2}` : 'H6') as StructType,
+  sceneBreak: undefined,
+  blockquote: () => 'BlockQuote',
+  verse: () => 'P',
+  list: () => 'L',
+  table: () => 'Table',
+  imageBlock: () => 'Figure',
+  codeBlock: () => 'Code',
+  authorNote: () => 'Note',
+};
+
 /** Lays out a sequence of blocks; paragraphs after paragraphs get a first-line indent. */
 export function layoutBlocks(blocks: readonly Block[], ctx: BlockCtx, env: LayoutEnv): FlowBlock[] {
   const out: FlowBlock[] = [];
   let indent = ctx.indentFirst;
   for (const block of blocks) {
     const handler = handlers[block.type] as Handler<typeof block.type>;
-    out.push(...handler(block, { ...ctx, indentFirst: indent }, env));
+    const laid = handler(block, { ...ctx, indentFirst: indent }, env);
+    const struct = STRUCT[block.type] as ((node: typeof block) => StructType) | undefined;
+    if (struct) adopt(laid, tag(struct(block), block.type === 'imageBlock' ? block.alt || block.title : undefined));
+    for (const flow of laid) for (const box of flow.boxes) if (box.noteNumbers) box.notes = box.noteNumbers.map((n) => footnoteLines(n, env));
+    out.push(...laid);
     indent = block.type !== 'heading' && block.type !== 'sceneBreak';
   }
   return out;

@@ -1,10 +1,11 @@
 /** The whole book as one stream of flow blocks: front matter, contents, parts and chapters with their notes, back matter. */
 import { plainText, sectionTitle } from '../../../model/build-helpers';
 import type { Book, Section } from '../../../model/types';
-import { hangMarker, layoutBlocks, leadingOf } from './blocks';
-import { bodyStyle, type LayoutEnv } from './env';
+import { layoutBlocks, leadingOf } from './blocks';
+import type { LayoutEnv } from './env';
 import { centred, contents, matterPage, otherMatter, spacer, titlePage, type TocEntry } from './front';
-import type { FlowBlock, PageStart } from './types';
+import { adopt, tag } from './tags';
+import type { FlowBlock, PageStart, StructType } from './types';
 
 /** Front-matter roles with pages of their own design; the rest are set as ordinary titled pages. */
 const DESIGNED = new Set(['summary', 'disclaimer', 'dedication']);
@@ -25,7 +26,10 @@ export function layoutBook(book: Book, env: LayoutEnv): FlowBlock[] {
     story.push(...otherMatter(matter, env, 'arabic', title ? { id, title, level: 0 } : undefined));
   });
   if (entries.length) blocks.push(...contents(entries, env));
-  return [...blocks, ...story];
+  const all = [...blocks, ...story];
+  // What no handler tagged (title page, dedication) is read as plain paragraphs, one element per block.
+  for (const block of all) adopt([block], tag('P'));
+  return all;
 }
 
 interface State {
@@ -56,6 +60,8 @@ function layoutSection(section: Section, level: number, state: State): FlowBlock
   const hasTitle = section.title.length > 0;
   const label = hasTitle && section.label ? centred(section.label, 1.1, 'serif-italic', env) : [];
   const heading = hasTitle ? centred(section.title, scale, 'serif-bold', env) : centred(section.label ?? fallback, scale, 'serif-bold', env);
+  const headingTag = tag(`H${Math.min(level + 1, 6)}` as StructType);
+  for (const box of [...label, ...heading]) box.tag = headingTag;
 
   if (section.role === 'part') {
     const page: FlowBlock = {
@@ -73,7 +79,6 @@ function layoutSection(section: Section, level: number, state: State): FlowBlock
   };
   const out = [opening, ...layoutBlocks(section.children, { left: 0, right: 0, scale: 1, indentFirst: false }, env)];
   for (const child of section.sections) out.push(...layoutSection(child, level + 1, state));
-  out.push(...chapterNotes(env));
   return out;
 }
 
@@ -86,26 +91,8 @@ function subsection(section: Section, state: State): FlowBlock[] {
   const heading: FlowBlock[] = title
     ? [{ boxes: centred(title, scale, 'serif-bold', env), spaceBefore: leading, spaceAfter: leading / 2, splittable: false, keepWithNext: true }]
     : [];
+  adopt(heading, tag(section.depth <= 2 ? 'H2' : 'H3'));
   const out = [...heading, ...layoutBlocks(section.children, { left: 0, right: 0, scale: 1, indentFirst: false }, state.env)];
   for (const child of section.sections) out.push(...subsection(child, state));
-  return out;
-}
-
-/** The notes referenced in the chapter just laid out, under a small heading at its end. */
-function chapterNotes(env: LayoutEnv): FlowBlock[] {
-  const notes = env.notes.take();
-  if (notes.length === 0) return [];
-  const scale = env.theme.small;
-  const leading = leadingOf(env, scale);
-  const out: FlowBlock[] = [
-    { boxes: centred(env.theme.strings.notes, 1, 'serif-italic', env), spaceBefore: leading * 1.5, spaceAfter: leading / 2, splittable: false, keepWithNext: true },
-  ];
-  const hang = env.theme.body.size * 1.8;
-  const style = bodyStyle(env, scale);
-  for (const { number, note } of notes) {
-    const blocks = layoutBlocks(note.children, { left: hang, right: 0, scale, indentFirst: false }, env);
-    hangMarker(blocks, `${number}.`, style, hang - style.size * 0.5, env);
-    out.push(...blocks);
-  }
   return out;
 }

@@ -61,7 +61,7 @@ const handlers: { [K in keyof InlineMap]: Handler<K> } = {
       env.warn(`footnote reference [^${node.label ?? node.identifier}] has no footnote`, node);
       return;
     }
-    out.push({ text: String(n), style: { ...style, size: style.size * 0.65, rise: style.size * 0.38, link: undefined } });
+    out.push({ text: String(n), style: { ...style, size: style.size * 0.65, rise: style.size * 0.38, link: undefined, note: n } });
   },
   image: (node, style, out) => out.push({ text: node.alt, style: { ...style, font: ITALIC[style.font] } }),
 };
@@ -77,7 +77,13 @@ export function collectRuns(inlines: readonly Inline[], style: TextStyle, env: C
   return out;
 }
 
-/** Splits runs into words at white space; soft hyphens are dropped (quire hyphenates by pattern instead). */
+/**
+ * Invisible format characters that are dropped: soft hyphens (quire hyphenates by pattern instead), and the word
+ * joiner, zero-width space and BOM, which have no glyph in most fonts and would be drawn as a missing-glyph box.
+ */
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
+
+/** Splits runs into words at white space, without the invisible format characters. */
 export function toWords(runs: readonly Run[]): Word[] {
   const words: Word[] = [];
   let current: Piece[] = [];
@@ -98,7 +104,7 @@ export function toWords(runs: readonly Run[]): Word[] {
       gap({ kind: 'break' });
       continue;
     }
-    for (const part of run.text.replace(/\u00ad/g, '').split(/([ \t\n\r\u00a0]+)/)) {
+    for (const part of run.text.replace(INVISIBLE, '').split(/([ \t\n\r\u00a0]+)/)) {
       if (part === '') continue;
       if (/^[ \t\n\r\u00a0]+$/.test(part)) {
         gap({ kind: part.includes('\u00a0') && !/[ \t\n\r]/.test(part) ? 'nbsp' : 'space', style: run.style });
@@ -117,5 +123,5 @@ export function toWords(runs: readonly Run[]): Word[] {
 
 /** Whether two styles draw identically (so their text can be one string, keeping kerning between them). */
 export function sameStyle(a: TextStyle, b: TextStyle): boolean {
-  return a.font === b.font && a.size === b.size && a.rise === b.rise && a.link === b.link && a.strike === b.strike;
+  return a.font === b.font && a.size === b.size && a.rise === b.rise && a.link === b.link && a.strike === b.strike && a.note === b.note;
 }

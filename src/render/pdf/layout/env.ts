@@ -8,12 +8,11 @@ import { collectRuns, toWords, type CollectEnv, type Word } from './collect';
 import type { Hyphenator } from './hyphenate';
 import type { FontKey, TextStyle } from './types';
 
-/** Footnotes in the order they are first referenced, numbered through the book; each chapter collects its own. */
+/** Footnotes in the order they are first referenced, numbered through the book. */
 export class Notes {
   private readonly byId: Map<string, Footnote>;
   private readonly numbers = new Map<string, number>();
-  /** Notes first referenced since the last `take()`. */
-  private pending: { number: number; note: Footnote }[] = [];
+  private readonly byNumber = new Map<number, Footnote>();
 
   constructor(footnotes: readonly Footnote[]) {
     this.byId = new Map(footnotes.map((f) => [f.identifier, f]));
@@ -26,16 +25,14 @@ export class Notes {
     if (n === undefined) {
       n = this.numbers.size + 1;
       this.numbers.set(identifier, n);
-      this.pending.push({ number: n, note });
+      this.byNumber.set(n, note);
     }
     return n;
   }
 
-  /** The notes referenced since the last call, in order. */
-  take(): { number: number; note: Footnote }[] {
-    const out = this.pending;
-    this.pending = [];
-    return out;
+  /** The note printed with number `n`. */
+  note(n: number): Footnote | undefined {
+    return this.byNumber.get(n);
   }
 }
 

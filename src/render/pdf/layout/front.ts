@@ -3,6 +3,7 @@ import type { Book, Inline, Matter, MatterRole } from '../../../model/types';
 import { layoutBlocks, leadingOf } from './blocks';
 import { bodyStyle, wordsOf, wordsOfText, type LayoutEnv } from './env';
 import { setParagraph } from './paragraph';
+import { adopt, tag } from './tags';
 import type { FlowBlock, FlowBox, FontKey, Mark, PageStart } from './types';
 
 const PLAIN: PageStart = { numbering: 'roman', plainFirst: true, plain: true };
@@ -10,6 +11,12 @@ const PLAIN: PageStart = { numbering: 'roman', plainFirst: true, plain: true };
 /** Empty vertical space that, unlike `spaceBefore`, survives at the top of a page. */
 export function spacer(height: number): FlowBox {
   return { height, ops: [] };
+}
+
+/** The short rule between the text and the footnotes, with half a line of space above and a quarter below. */
+export function noteSeparator(env: LayoutEnv): FlowBox {
+  const leading = env.theme.body.leading;
+  return { height: leading * 0.75, ops: [{ type: 'rule', x1: 0, y1: leading / 2, x2: env.measure * 0.25, y2: leading / 2, width: 0.4 }] };
 }
 
 /** Centred lines of inline content in one style. */
@@ -107,7 +114,19 @@ export function contents(entries: readonly TocEntry[], env: LayoutEnv): FlowBloc
     const text = last.ops.find((op) => op.type === 'text');
     const baseline = text?.type === 'text' ? text.baseline : last.height * 0.75;
     last.ops.push({ type: 'pageRef', target: entry.id, style, right: env.measure, baseline });
+    // Dot leaders from the title to the page number guide the eye (and tell the line apart from body text).
+    const end = Math.max(0, ...last.ops.map((op) => (op.type === 'text' ? op.x + op.width : 0)));
+    const dot = env.fonts.width('.\u2009', style);
+    const count = Math.floor((env.measure - reserve - end - dot) / dot);
+    if (count >= 2) {
+      const leader = '.\u2009'.repeat(count).trimEnd();
+      const width = env.fonts.width(leader, style);
+      last.ops.push({ type: 'text', text: leader, style, x: env.measure - reserve - width, baseline, width });
+    }
     return { boxes: lines, spaceBefore: entry.level === 0 ? env.theme.body.leading / 3 : 0, spaceAfter: 0, splittable: false };
   });
+  const toc = tag('TOC');
+  for (const block of blocks) adopt([block], { ...tag('TOCI'), parent: toc });
+  adopt([head], tag('H1'));
   return [head, ...blocks];
 }

@@ -48,7 +48,9 @@ function breakPoints(word: string, hyphenateSync: HyphenateSync): number[] {
   const match = /\p{L}[\p{L}\p{M}]*\p{L}/u.exec(word);
   if (!match || match[0].length < LEFT_MIN + RIGHT_MIN) return [];
   const core = match[0];
-  const marked = hyphenateSync(core, { hyphenChar: SOFT, minWordLength: LEFT_MIN + RIGHT_MIN });
+  // The patterns are lower case: "WHALEBONE" breaks where "whalebone" does (when case mapping keeps the length).
+  const lower = core.toLowerCase();
+  const marked = hyphenateSync(lower.length === core.length ? lower : core, { hyphenChar: SOFT, minWordLength: LEFT_MIN + RIGHT_MIN });
   const points: number[] = [];
   let offset = 0;
   for (const char of marked) {

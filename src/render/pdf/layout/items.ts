@@ -8,11 +8,17 @@ import { FILL, INFINITY_PENALTY, type Item } from './linebreak';
 const HYPHEN_PENALTY = 50;
 const EXPLICIT_HYPHEN_PENALTY = 50;
 
+/** Interword stretch and shrink as fractions of the word space. */
+const STRETCH = 0.4;
+const SHRINK = 0.4;
+
 /** How the gaps of a paragraph behave. */
 export interface ItemOptions {
   /** Justified text has stretchy spaces; ragged text uses TeX's ragged-right glue so KP balances the line ends. */
   justify: boolean;
   hyphenate?: Hyphenator;
+  /** The word space as a multiple of the font's space character. */
+  wordSpace: number;
 }
 
 /** Builds the items of a paragraph; every box's data is the piece of text it draws. */
@@ -30,11 +36,15 @@ export function buildItems(words: readonly Word[], fonts: FontSet, options: Item
     }
     // One space width for the whole paragraph, whatever the face: an italic space is narrower than a roman one,
     // and a justified line must show equal gaps.
-    const space = fonts.width(' ', { font: 'serif-regular', size: gap.style.size });
+    const space = fonts.width(' ', { font: 'serif-regular', size: gap.style.size }) * options.wordSpace;
     if (gap.kind === 'nbsp') items.push({ kind: 'penalty', width: 0, penalty: INFINITY_PENALTY, flagged: false });
     if (options.justify || gap.kind === 'nbsp') {
-      // Stretch ½ and shrink ⅓ of the space: Computer Modern's proportions, which TeX's tolerances assume.
-      items.push({ kind: 'glue', width: space, stretch: space / 2, shrink: space / 3 });
+      // Stretch and shrink 0.4 of the space, with TeX's space factor: a gap after a sentence or clause stretches
+      // more, so it takes up slack before the gaps inside a phrase widen; the natural width stays one space
+      // (\frenchspacing widths). Stretch below TeX's ½ makes the breaker see a gap of 1.4 spaces as a badness
+      // of 100, so it avoids them; shrink to 0.6 of a space keeps the gaps readable.
+      const factor = spaceFactor(lastText(word));
+      items.push({ kind: 'glue', width: space, stretch: space * STRETCH * factor, shrink: (space * SHRINK) / factor });
     } else {
       // Ragged right (TeX's \raggedright): stretch that exists only where a line ends.
       const ragged = space * 12;
@@ -50,15 +60,33 @@ export function buildItems(words: readonly Word[], fonts: FontSet, options: Item
   return items;
 }
 
+/** TeX's space factors (plain TeX's \sfcode), for the character that ends a word: 3 after a sentence, 2 after a colon. */
+export function spaceFactor(text: string): number {
+  const end = text.replace(/[\u2019\u201d"')\]]+$/u, '').slice(-1);
+  if (end === '' || !/[.!?:;,]/.test(end)) return 1;
+  // A single capital before a period is an initial ("J. Smith"), not a sentence end (plain TeX's \sfcode 999).
+  if (end === '.' && /(^|[^\p{L}])\p{Lu}\.$/u.test(text)) return 1;
+  return end === ',' ? 1.25 : end === ';' ? 1.5 : end === ':' ? 2 : 3;
+}
+
+function lastText(word: Word): string {
+  return word.pieces[word.pieces.length - 1]?.text ?? '';
+}
+
 /** A piece as boxes split at hyphenation points and after explicit hyphens and dashes. */
 function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate?: Hyphenator): void {
   const cuts: { at: number; hyphen: boolean }[] = [];
-  if (hyphenate && !/[-\u2010\u2013\u2014/]/.test(piece.text) && !piece.style.rise) {
-    for (const at of hyphenate(piece.text)) cuts.push({ at, hyphen: true });
+  // A break after a hyphen between letters, or after a dash before a word, needs no added hyphen (TeX's
+  // \exhyphenpenalty). Dashes count after punctuation too: "There!–there!–there" must be breakable somewhere.
+  const explicit = /(?:[\p{L}\p{N}][-\u2010/]|[\p{L}\p{N}\p{P}][\u2013\u2014])(?=[\p{L}\u2018\u201c"'])/gu;
+  for (let m = explicit.exec(piece.text); m; m = explicit.exec(piece.text)) cuts.push({ at: m.index + m[0].length, hyphen: false });
+  if (hyphenate && !piece.style.rise) {
+    // Each part of a compound is hyphenated on its own ("whale-ship" → "whale-" and "ship").
+    const bounds = [0, ...cuts.map((c) => c.at), piece.text.length];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      for (const at of hyphenate(piece.text.slice(bounds[k], bounds[k + 1]))) cuts.push({ at: bounds[k] + at, hyphen: true });
+    }
   }
-  // A break after a hyphen or dash between letters needs no added hyphen (TeX's \exhyphenpenalty).
-  const explicit = /[\p{L}\p{N}][-\u2010\u2013\u2014/](?=\p{L})/gu;
-  for (let m = explicit.exec(piece.text); m; m = explicit.exec(piece.text)) cuts.push({ at: m.index + 2, hyphen: false });
   cuts.sort((a, b) => a.at - b.at);
 
   const hyphenWidth = fonts.width('-', piece.style);

@@ -1,9 +1,11 @@
 /**
  * Knuth–Plass total-fit line breaking: chooses the breaks that minimise the paragraph's total demerits.
  *
- * Boxes, glue and penalties as in *Breaking Paragraphs into Lines* (1981) and TeX's §813–890. Three passes, as TeX:
- * without hyphenation at a low tolerance, with hyphenation at the normal tolerance, then an emergency pass that adds
- * stretch to every line rather than letting one run into the margin.
+ * Boxes, glue and penalties as in *Breaking Paragraphs into Lines* (1981) and TeX's §813–890. Passes as TeX, with a
+ * finer ladder: without hyphenation at `\pretolerance`, then with hyphenation at each of `tolerances` in turn, then a
+ * final pass that accepts any badness (uncapped, so the unavoidable looseness lands on as few lines as possible)
+ * rather than letting a line run into the margin. No pass lets more than `maxHyphenRun` lines in a row end in a
+ * hyphen.
  */
 
 /** Something with a fixed width (a word or word fragment). `T` is what layout needs to draw it. */
@@ -40,10 +42,12 @@ export interface BreakOptions {
   widths: readonly number[];
   /** TeX `\pretolerance`: the no-hyphenation pass; negative skips it. */
   pretolerance: number;
-  /** TeX `\tolerance`. */
-  tolerance: number;
-  /** TeX `\emergencystretch`, added to each line's stretch in the last pass. */
-  emergencyStretch: number;
+  /** TeX `\tolerance`, tried in increasing order: a paragraph is set at the lowest that admits a solution. */
+  tolerances: readonly number[];
+  /** Most consecutive lines that may end in a hyphen (hyphenation or an explicit hyphen). */
+  maxHyphenRun: number;
+  /** TeX `\looseness`: prefer a solution with this many lines more (or fewer) than the optimum, when there is one. */
+  looseness?: number;
   linePenalty: number;
   adjacentDemerits: number;
   doubleHyphenDemerits: number;
@@ -51,9 +55,10 @@ export interface BreakOptions {
 }
 
 /** plain TeX's values (see ../shared/tools/typeset_metrics.md). */
-export const TEX_DEFAULTS: Omit<BreakOptions, 'widths' | 'emergencyStretch'> = {
+export const TEX_DEFAULTS: Omit<BreakOptions, 'widths'> = {
   pretolerance: 100,
-  tolerance: 200,
+  tolerances: [200],
+  maxHyphenRun: Infinity,
   linePenalty: 10,
   adjacentDemerits: 10000,
   doubleHyphenDemerits: 10000,
@@ -76,6 +81,8 @@ interface Node {
   demerits: number;
   previous: Node | null;
   flagged: boolean;
+  /** Lines in a row, ending here, that end in a hyphen. */
+  hyphenRun: number;
   /** Adjustment ratio of the line that ends here. */
   ratio: number;
   /** Width of the line that starts here. */
@@ -93,22 +100,29 @@ const MAX_ACTIVE = 400;
  * The items must end with a forced break (`penalty -INFINITY_PENALTY`), normally after a `FILL` glue.
  */
 export function breakLines<T>(items: readonly Item<T>[], options: BreakOptions): Break[] {
-  const passes: { tolerance: number; hyphens: boolean; emergency: boolean }[] = [];
-  if (options.pretolerance >= 0) passes.push({ tolerance: options.pretolerance, hyphens: false, emergency: false });
-  passes.push({ tolerance: options.tolerance, hyphens: true, emergency: false });
-  passes.push({ tolerance: Infinity, hyphens: true, emergency: true });
+  const passes: Pass[] = [];
+  if (options.pretolerance >= 0) passes.push({ tolerance: options.pretolerance, hyphens: false, final: false });
+  for (const tolerance of options.tolerances) passes.push({ tolerance, hyphens: true, final: false });
+  passes.push({ tolerance: Infinity, hyphens: true, final: true });
   for (const pass of passes) {
-    const result = run(items, options, pass.tolerance, pass.hyphens, pass.emergency);
+    const result = run(items, options, pass);
     if (result) return result;
   }
-  throw new Error('line breaking failed: the emergency pass found no breaks');
+  throw new Error('line breaking failed: the final pass found no breaks');
 }
 
-function run<T>(items: readonly Item<T>[], o: BreakOptions, tolerance: number, hyphens: boolean, emergency: boolean): Break[] | null {
-  const extra = emergency ? o.emergencyStretch : 0;
+interface Pass {
+  tolerance: number;
+  hyphens: boolean;
+  /** The last resort: badness is not capped, and an overfull line is accepted when nothing else fits. */
+  final: boolean;
+}
+
+function run<T>(items: readonly Item<T>[], o: BreakOptions, pass: Pass): Break[] | null {
   const lineWidth = (line: number) => o.widths[Math.min(line, o.widths.length - 1)];
-  let active: Node[] = [{ position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, previous: null, flagged: false, ratio: 0, target: lineWidth(0) }];
+  let active: Node[] = [{ position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, previous: null, flagged: false, hyphenRun: 0, ratio: 0, target: lineWidth(0) }];
   const sum = { width: 0, stretch: 0, shrink: 0 };
+  const byLine = (o.looseness ?? 0) !== 0;
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -118,9 +132,9 @@ function run<T>(items: readonly Item<T>[], o: BreakOptions, tolerance: number, h
     }
     let canBreak: boolean;
     if (item.kind === 'glue') canBreak = i > 0 && items[i - 1].kind === 'box';
-    else canBreak = item.penalty < INFINITY_PENALTY && (hyphens || !item.hyphen);
+    else canBreak = item.penalty < INFINITY_PENALTY && (pass.hyphens || !item.hyphen);
     if (canBreak) {
-      active = tryBreak(items, i, active, sum, o, lineWidth, tolerance, extra, emergency);
+      active = tryBreak(items, i, active, sum, o, lineWidth, pass, byLine);
       if (active.length === 0) return null;
     }
     if (item.kind === 'glue') {
@@ -129,9 +143,15 @@ function run<T>(items: readonly Item<T>[], o: BreakOptions, tolerance: number, h
       sum.shrink += item.shrink;
     }
   }
-  let best: Node | null = null;
-  for (const node of active) if (node.position === items.length - 1 && (!best || node.demerits < best.demerits)) best = node;
-  if (!best) return null;
+  const ends = active.filter((node) => node.position === items.length - 1);
+  if (ends.length === 0) return null;
+  let best = ends.reduce((a, b) => (b.demerits < a.demerits ? b : a));
+  if (byLine) {
+    // TeX §875: the solution whose line count is nearest the optimum plus `looseness`, best demerits among those.
+    const wanted = best.line + (o.looseness ?? 0);
+    const distance = (n: Node) => Math.abs(n.line - wanted);
+    best = ends.reduce((a, b) => (distance(b) < distance(a) || (distance(b) === distance(a) && b.demerits < a.demerits) ? b : a));
+  }
   const breaks: Break[] = [];
   for (let node: Node | null = best; node && node.previous; node = node.previous) {
     breaks.push({ position: node.position, ratio: node.ratio });
@@ -159,9 +179,8 @@ function tryBreak<T>(
   sum: { width: number; stretch: number; shrink: number },
   o: BreakOptions,
   lineWidth: (line: number) => number,
-  tolerance: number,
-  extra: number,
-  emergency: boolean,
+  pass: Pass,
+  byLine: boolean,
 ): Node[] {
   const item = items[i];
   const penalty = item.kind === 'penalty' ? item.penalty : 0;
@@ -169,40 +188,48 @@ function tryBreak<T>(
   const flagged = item.kind === 'penalty' && item.flagged;
   const forced = penalty <= -INFINITY_PENALTY;
   // Best candidate per fitness class (and per line number while widths still vary), as TeX's minimal_demerits.
-  const candidates = new Map<number, { demerits: number; previous: Node; fitness: number; ratio: number }>();
+  const candidates = new Map<number, { demerits: number; previous: Node; fitness: number; ratio: number; hyphenRun: number }>();
   const kept: Node[] = [];
   let lastDropped: Node | null = null;
 
   for (const node of active) {
     const width = sum.width - node.width + penaltyWidth;
-    const r = ratio(node.target - width, sum.stretch - node.stretch + extra, sum.shrink - node.shrink);
+    const r = ratio(node.target - width, sum.stretch - node.stretch, sum.shrink - node.shrink);
     if (r < -1 || forced) lastDropped = node;
     else kept.push(node);
-    // Badness as TeX: 100·|r|³, capped at 10000 ("infinitely bad"); tolerances are in badness units.
-    const badness = Math.min(100 * Math.abs(r) ** 3, INFINITY_PENALTY);
-    if (r < -1 || badness > tolerance) continue;
+    // Badness as TeX: 100·|r|³, capped at 10000 ("infinitely bad") except in the final pass, where the cap would
+    // make a line twice as loose cost no more than one just over the tolerance.
+    const raw = Number.isFinite(r) ? 100 * Math.abs(r) ** 3 : 1e8;
+    const badness = pass.final ? Math.min(raw, 1e8) : Math.min(raw, INFINITY_PENALTY);
+    if (r < -1 || badness > pass.tolerance) continue;
+    const hyphenRun = flagged && !forced ? node.hyphenRun + 1 : 0;
+    // Too many hyphens in a row: ruled out, except as a last resort in the final pass.
+    if (hyphenRun > o.maxHyphenRun && !pass.final) continue;
     let demerits = (o.linePenalty + badness) ** 2;
     if (penalty >= 0) demerits += penalty ** 2;
     else if (!forced) demerits -= penalty ** 2;
     if (flagged && node.flagged) demerits += o.doubleHyphenDemerits;
+    if (hyphenRun > o.maxHyphenRun) demerits += 1e17;
     if (forced && node.flagged) demerits += o.finalHyphenDemerits;
     const fitness = fitnessOf(r);
     if (Math.abs(fitness - node.fitness) > 1) demerits += o.adjacentDemerits;
     demerits += node.demerits;
-    const key = fitness + 4 * Math.min(node.line + 1, o.widths.length);
+    // One candidate per fitness class and hyphen run, and per line number while widths vary or looseness asks.
+    const line = byLine ? node.line + 1 : Math.min(node.line + 1, o.widths.length);
+    const key = fitness + 4 * Math.min(hyphenRun, 15) + 64 * line;
     const best = candidates.get(key);
-    if (!best || demerits < best.demerits) candidates.set(key, { demerits, previous: node, fitness, ratio: r });
+    if (!best || demerits < best.demerits) candidates.set(key, { demerits, previous: node, fitness, ratio: r, hyphenRun });
   }
 
-  // Emergency pass with nothing left: accept an overfull line from the last node rather than fail (TeX §851).
-  if (emergency && kept.length === 0 && candidates.size === 0 && lastDropped) {
-    candidates.set(0, { demerits: lastDropped.demerits + 1e9, previous: lastDropped, fitness: 0, ratio: -1 });
+  // Final pass with nothing left: accept an overfull line from the last node rather than fail (TeX §851).
+  if (pass.final && kept.length === 0 && candidates.size === 0 && lastDropped) {
+    candidates.set(0, { demerits: lastDropped.demerits + 1e18, previous: lastDropped, fitness: 0, ratio: -1, hyphenRun: 0 });
   }
   if (candidates.size === 0) return kept;
 
   const after = totalsAfter(items, i, sum);
   for (const c of candidates.values()) {
-    kept.push({ position: i, line: c.previous.line + 1, fitness: c.fitness, ...after, demerits: c.demerits, previous: c.previous, flagged, ratio: c.ratio, target: lineWidth(c.previous.line + 1) });
+    kept.push({ position: i, line: c.previous.line + 1, fitness: c.fitness, ...after, demerits: c.demerits, previous: c.previous, flagged, hyphenRun: c.hyphenRun, ratio: c.ratio, target: lineWidth(c.previous.line + 1) });
   }
   if (kept.length > MAX_ACTIVE) {
     kept.sort((a, b) => a.demerits - b.demerits);

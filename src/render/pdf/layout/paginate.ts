@@ -5,7 +5,8 @@
  * `keepWithNext` block (heading) moves with the first lines of what follows; a paragraph never leaves one line
  * alone at the foot (orphan) or the head (widow) of a page, moving a line over instead (pages may end a line short).
  */
-import type { FlowBlock, Mark, Page, PageStart } from './types';
+import { Foot, noteLines } from './foot';
+import type { FlowBlock, FlowBox, Mark, Page, PageStart } from './types';
 
 /** Pages with numbering state; folios are filled in by `numberPages`. */
 interface Draft {
@@ -13,12 +14,77 @@ interface Draft {
   start: PageStart;
   first: boolean;
   y: number;
+  foot: Foot;
 }
 
-/** Lays blocks onto pages of `height` points. */
-export function paginate(blocks: readonly FlowBlock[], height: number, bookTitle: string): Page[] {
+/** How pages are filled besides the blocks themselves. */
+export interface PaginateOptions {
+  height: number;
+  bookTitle: string;
+  /** The body leading: a page runs one line short to avoid a runt page after it. */
+  line: number;
+  /** The rule (with space around it) between the text and the footnotes. */
+  noteSeparator: FlowBox;
+}
+
+/** Fewest lines on a chapter's last page: one to three lines alone there make a runt page. */
+const MIN_LAST_PAGE_LINES = 4;
+
+/**
+ * Lays blocks onto pages of `height` points. A chapter whose last page would hold only one to three lines is laid
+ * out again with the pages before it one line short each, which carries enough lines over (`line` is the body
+ * leading that a short page gives up).
+ */
+export function paginate(blocks: readonly FlowBlock[], options: PaginateOptions): Page[] {
+  const { height, line } = options;
+  /** Lines each page runs long (+1) or short (−1) by. */
+  const adjust = new Map<number, number>();
+  const pageHeight = (page: number) => height + line * (adjust.get(page) ?? 0);
+  for (let attempt = 0; ; attempt++) {
+    const drafts = stack(blocks, pageHeight, options.noteSeparator);
+    const fix = line > 0 && attempt < 100 ? runtFix(drafts, adjust) : undefined;
+    if (!fix) {
+      drafts.forEach((d, i) => {
+        if (d.foot.lines.length) d.page.notes = d.foot.place(pageHeight(i));
+      });
+      return numberPages(drafts, options.bookTitle);
+    }
+    for (const [page, delta] of fix) adjust.set(page, delta);
+  }
+}
+
+/**
+ * How to fix the first runt page that can still be fixed (a run's last page with one to three lines). One or two
+ * lines go back onto the pages before, each running a line long; failing that, or with three lines, the pages
+ * before run a line short each, carrying enough lines over.
+ */
+function runtFix(drafts: readonly Draft[], adjust: ReadonlyMap<number, number>): [number, number][] | undefined {
+  for (let i = 1; i < drafts.length; i++) {
+    const d = drafts[i];
+    const last = i === drafts.length - 1 || drafts[i + 1].first;
+    const lines = d.page.placed.length;
+    if (!last || d.first || lines === 0 || lines >= MIN_LAST_PAGE_LINES) continue;
+    const before: number[] = [];
+    for (let j = i - 1; j >= 0; j--) {
+      before.push(j);
+      if (drafts[j].first) break;
+    }
+    const fresh = before.filter((j) => !adjust.has(j));
+    if (lines <= 2 && fresh.length >= lines) return fresh.slice(0, lines).map((j) => [j, 1]);
+    const longer = before.filter((j) => adjust.get(j) === 1);
+    if (longer.length) return longer.map((j) => [j, -1]);
+    const shorter = before.filter((j) => !adjust.has(j)).slice(0, MIN_LAST_PAGE_LINES - lines);
+    if (shorter.length) return shorter.map((j) => [j, -1]);
+  }
+  return undefined;
+}
+
+/** Stacks the blocks onto pages whose text height `pageHeight(page)` gives. */
+function stack(blocks: readonly FlowBlock[], pageHeight: (page: number) => number, separator: FlowBox): Draft[] {
   const drafts: Draft[] = [];
   let current: Draft | undefined;
+  /** Note lines that did not fit at the foot of their page. */
+  let carry: FlowBox[] = [];
   let run: PageStart = { numbering: 'roman', plainFirst: false };
 
   const open = (start?: PageStart) => {
@@ -29,8 +95,10 @@ export function paginate(blocks: readonly FlowBlock[], height: number, bookTitle
       current.first = true;
       return;
     }
-    current = { page: { placed: [], label: '', marks: [] }, start: run, first: start !== undefined, y: 0 };
+    current = { page: { placed: [], label: '', marks: [] }, start: run, first: start !== undefined, y: 0, foot: new Foot(separator) };
     drafts.push(current);
+    // A continued note takes at most half of the next page.
+    if (carry.length) carry = current.foot.add(carry, pageHeight(drafts.length - 1) / 2, pageHeight(drafts.length - 1));
   };
   const page = (): Draft => {
     if (!current) open();
@@ -53,9 +121,11 @@ export function paginate(blocks: readonly FlowBlock[], height: number, bookTitle
         need += next.spaceBefore + heightOf(next, 0, next.splittable ? Math.min(next.boxes.length, 2) : next.boxes.length);
       }
     }
+    let height = pageHeight(drafts.length - 1);
     if (d.y > 0 && d.y + need > height) {
       open();
       d = page();
+      height = pageHeight(drafts.length - 1);
     }
     if (block.marks) d.page.marks.push(...block.marks);
 
@@ -63,25 +133,46 @@ export function paginate(blocks: readonly FlowBlock[], height: number, bookTitle
     while (i < block.boxes.length) {
       let fit = 0;
       let y = d.y;
-      while (i + fit < block.boxes.length && y + block.boxes[i + fit].height <= height + 0.01) y += block.boxes[i + fit++].height;
+      let foot = d.foot.height;
+      while (i + fit < block.boxes.length) {
+        const box = block.boxes[i + fit];
+        const notes = noteLines(box);
+        const cost = foot === 0 && notes.length ? d.foot.cost(notes) : notes.reduce((s, l) => s + l.height, 0);
+        if (y + box.height + foot + cost <= height + 0.01) {
+          y += box.height;
+          foot += cost;
+          fit++;
+          continue;
+        }
+        // A line whose note does not fit whole still goes here if the note's first line does: the rest continues.
+        const first = notes.length ? (foot === 0 ? separator.height : 0) + notes[0].height : Infinity;
+        if (y + box.height + foot + first <= height + 0.01) fit++;
+        break;
+      }
       const rest = block.boxes.length - i;
       if (fit < rest && block.widowControl) fit = keepTogether(fit, rest, i === 0);
       if (fit < rest && !block.splittable && d.y > 0) fit = 0;
       // An empty page must take something, or an over-tall box would loop forever.
       if (fit === 0 && d.page.placed.length === 0) fit = Math.max(1, Math.min(rest, fitIgnoringRules(block, i, height)));
       for (let k = 0; k < fit; k++) {
-        d.page.placed.push({ y: d.y, box: block.boxes[i + k] });
-        d.y += block.boxes[i + k].height;
+        const box = block.boxes[i + k];
+        d.page.placed.push({ y: d.y, box });
+        d.y += box.height;
+        const notes = noteLines(box);
+        // Notes queue behind a note still being continued, so they keep their order.
+        if (carry.length) carry.push(...notes);
+        else if (notes.length) carry = d.foot.add(notes, d.y, height);
       }
       i += fit;
       if (i < block.boxes.length) {
         open();
         d = page();
+        height = pageHeight(drafts.length - 1);
       }
     }
     d.y += block.spaceAfter;
   });
-  return numberPages(drafts, bookTitle);
+  return drafts;
 }
 
 /** How many of `rest` lines to leave on this page when only `fit` fit: never one alone at either end. */

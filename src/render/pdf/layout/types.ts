@@ -12,6 +12,8 @@ export interface TextStyle {
   /** A URL the text links to. */
   link?: string;
   strike?: boolean;
+  /** The footnote number this text refers to (a reference mark). */
+  note?: number;
 }
 
 /** One thing to draw, relative to the top-left corner of the box that holds it (y grows downwards). */
@@ -22,10 +24,30 @@ export type DrawOp =
   /** A page number filled in after pagination (table of contents), right-aligned at `right`. */
   | { type: 'pageRef'; target: string; style: TextStyle; right: number; baseline: number };
 
+/** PDF standard structure types quire tags its content with (ISO 32000-1, 14.8.4). */
+export type StructType = 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'L' | 'LI' | 'BlockQuote' | 'Figure' | 'Table' | 'Note' | 'Div' | 'TOC' | 'TOCI' | 'Code';
+
+/**
+ * A structure element of the tagged PDF. Boxes of one element share the object (a paragraph split across pages stays
+ * one element); `parent` nests it (a paragraph in a list item in a list).
+ */
+export interface StructTag {
+  type: StructType;
+  /** Alternative text (figures). */
+  alt?: string;
+  parent?: StructTag;
+}
+
 /** An unbreakable horizontal slice of a page: a line of text, an image, a table row. */
 export interface FlowBox {
   height: number;
   ops: DrawOp[];
+  /** The structure element the box's content belongs to; boxes without one are drawn as artifacts (decoration). */
+  tag?: StructTag;
+  /** Numbers of the footnotes referenced on this line (filled in as `notes` by the block layout). */
+  noteNumbers?: number[];
+  /** Footnotes referenced on this line: their laid-out lines, set at the foot of the page the line lands on. */
+  notes?: FlowBox[][];
 }
 
 /** Where a page run starts and how its pages are numbered. */
@@ -80,4 +102,6 @@ export interface Page {
   label: string;
   head?: { left: string; right: string };
   marks: Mark[];
+  /** Footnote lines at the foot of the page (y from the text block's top). */
+  notes?: Placed[];
 }

@@ -1,0 +1,31 @@
+/** Structure tags for the tagged PDF: which element each laid-out box belongs to, nested as the model nests blocks. */
+import type { FlowBlock, StructTag, StructType } from './types';
+
+/** The root of a tag's chain of parents. */
+function root(tag: StructTag): StructTag {
+  let t = tag;
+  while (t.parent) t = t.parent;
+  return t;
+}
+
+/**
+ * Puts the boxes of `blocks` into `tag`: untagged boxes get it, and elements already tagged (a paragraph inside a
+ * list item) become its children. Decorative boxes (no text, or ornaments marked `artifact`) stay untagged.
+ */
+export function adopt(blocks: readonly FlowBlock[], tag: StructTag): void {
+  for (const block of blocks) {
+    for (const box of block.boxes) {
+      if (!box.ops.some((op) => op.type !== 'rule')) continue;
+      if (!box.tag) box.tag = tag;
+      else {
+        const top = root(box.tag);
+        if (top !== tag) top.parent = tag;
+      }
+    }
+  }
+}
+
+/** A new element of `type`. */
+export function tag(type: StructType, alt?: string): StructTag {
+  return alt ? { type, alt } : { type };
+}
