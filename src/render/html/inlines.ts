@@ -1,0 +1,50 @@
+/** Inline nodes to AO3 HTML: one small handler per node type, collected in a table. */
+import type { Inline, InlineMap, Position } from '../../model/types';
+import { isPostableImage, isPostableLink } from './allowed';
+import type { HtmlContext } from './context';
+import { attrs, escapeText } from './escape';
+
+/** A handler writes one node of its type. */
+export type InlineHandler<T extends Inline> = (node: T, ctx: HtmlContext) => string;
+
+/** One handler per inline type; a plugin that registers a type in `InlineMap` must add its handler here. */
+export const inlineHandlers: { [K in keyof InlineMap]: InlineHandler<InlineMap[K]> } = {
+  text: (node) => escapeText(node.value),
+  emphasis: (node, ctx) => `<em>${inlines(node.children, ctx)}</em>`,
+  strong: (node, ctx) => `<strong>${inlines(node.children, ctx)}</strong>`,
+  strikethrough: (node, ctx) => `<del>${inlines(node.children, ctx)}</del>`,
+  code: (node) => `<code>${escapeText(node.value)}</code>`,
+  break: () => '<br />',
+  link: (node, ctx) => {
+    const content = inlines(node.children, ctx);
+    // Relative links and in-book fragments point nowhere once posted (AO3 drops ids), so they keep only their text.
+    return isPostableLink(node.url) ? `<a${attrs({ href: node.url.trim(), title: node.title })}>${content}</a>` : content;
+  },
+  footnoteReference: (node, ctx) => {
+    const ref = ctx.notes.refer(node.identifier);
+    if (!ref) return escapeText(`[${node.label ?? node.identifier}]`);
+    const name = ref.first ? ctx.notes.refName(ref.number) : undefined;
+    return `<sup><a${attrs({ href: `#${ctx.notes.noteName(ref.number)}`, name })}>${ref.number}</a></sup>`;
+  },
+  image: (node, ctx) => (isPostableImage(node.url) ? `<img${attrs({ src: node.url.trim(), alt: node.alt, title: node.title })} />` : unpostableImage(node.url, node.alt, node.position, ctx)),
+};
+
+/** AO3 hosts no images: a local image becomes its alt text in brackets, with a warning saying how to keep it. */
+export function unpostableImage(url: string, alt: string, position: Position | undefined, ctx: HtmlContext): string {
+  ctx.report.warn('html-image-local', `AO3 cannot show the local image \`${url}\`; its description is written instead`, {
+    position,
+    hint: 'Upload the image to an image host and use its https:// URL, or add it after posting.',
+  });
+  return escapeText(`[${alt || 'Image'}]`);
+}
+
+/** Inline content as AO3 HTML. */
+export function inlines(nodes: readonly Inline[], ctx: HtmlContext): string {
+  let out = '';
+  for (const node of nodes) {
+    const handler = inlineHandlers[node.type] as InlineHandler<Inline> | undefined;
+    if (!handler) throw new Error(`render:html has no handler for inline node type \`${node.type}\``);
+    out += handler(node, ctx);
+  }
+  return out;
+}
