@@ -39,7 +39,7 @@ Commands:
 
 Options:
   -o, --out DIR        Output folder (default: dist)
-  -f, --format LIST    Comma-separated formats: epub, pdf (default: epub,pdf)
+  -f, --format LIST    Comma-separated formats: epub, pdf, html (AO3-ready), txt (default: epub,pdf)
       --profile NAME   EPUB for generic (default), kindle, kobo (writes <slug>.kepub.epub)
                        or apple reading systems
       --notes WHERE    EPUB footnotes at the end of each chapter (chapter, default) or

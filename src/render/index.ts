@@ -8,6 +8,8 @@ import type { Renderer } from './types';
 export const renderers: Record<string, () => Renderer<any>> = {
   epub: () => require('./epub').epubRenderer,
   pdf: () => require('./pdf').pdfRenderer,
+  html: () => require('./html').htmlRenderer,
+  txt: () => require('./txt').txtRenderer,
 };
 
 /** The renderer for a format name, or a usage error naming the known formats. */

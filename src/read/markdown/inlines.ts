@@ -91,7 +91,8 @@ const handlers: Record<string, (walk: Walk, token: Token) => void> = {
     if (!isSafeUrl(url)) {
       // The link goes; its text stays. markdown-it is told to accept every URL (parser.ts) so that this is the one check.
       walk.options.onRawHtml?.(`link to ${url.split(':')[0]}:`);
-      walk.stack.push(walk.stack[walk.stack.length - 1]);
+      // An autolink's text is the URL itself: it goes with the link (into a frame attached to nothing).
+      walk.stack.push(token.markup === 'autolink' ? { children: [] } : walk.stack[walk.stack.length - 1]);
       return;
     }
     const title = attr(token, 'title');

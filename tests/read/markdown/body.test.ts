@@ -52,7 +52,7 @@ describe('markdown body', () => {
         '',
         'A <i>quiet</i> word<br>and <SCRIPT>alert(2)</SCRIPT>more <a href="javascript:alert(3)" onclick="x()">text</a>.',
         '',
-        '[click](javascript:alert(4)) [ok](https://example.org) [data](data:text/html;base64,PHNjcmlwdD4=)',
+        '[click](javascript:alert(4)) [ok](https://example.org) [data](data:text/html;base64,PHNjcmlwdD4=) <javascript:alert(7)>',
         '',
         '<div onclick="alert(6)"><iframe src="https://evil.example">inner</iframe><p>Kept <b>bold</b></p></div>',
         '',
