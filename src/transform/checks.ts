@@ -98,9 +98,25 @@ function checkChapterTitles(book: Book, ctx: TransformContext): void {
   }
 }
 
+/** `javascript:` and `vbscript:` written as text. */
+const SCRIPT_SCHEME = /\b(java|vb)(script)(?=\s*:)/gi;
+
+/**
+ * Text that reads like a script URL (`<javascript:alert(1)>` written with an encoded colon stays text) gets a word
+ * joiner (U+2060) inside the scheme: it looks the same, but no reading system that links URLs in text can run it.
+ */
+function defuseScriptSchemes(inlines: Inline[]): void {
+  for (const node of inlines) {
+    if (node.type === 'text' && SCRIPT_SCHEME.test(node.value)) node.value = node.value.replace(SCRIPT_SCHEME, '$1\u2060$2');
+    else if ('children' in node) defuseScriptSchemes(node.children as Inline[]);
+    SCRIPT_SCHEME.lastIndex = 0;
+  }
+}
+
 export const checks: Transform = {
   name: 'checks',
   run(book, ctx) {
+    for (const container of bookContainers(book)) defuseScriptSchemes(container.children);
     checkFootnotes(book, ctx);
     checkChapterTitles(book, ctx);
   },

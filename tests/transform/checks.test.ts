@@ -27,3 +27,11 @@ test('a consistent book passes without messages', () => {
   checks.run(sampleBook(), { report });
   expect(report.messages).toEqual([]);
 });
+
+test('text that reads like a script URL is defused with a word joiner', () => {
+  const book = sampleBook();
+  book.body[0].children = [{ type: 'paragraph', children: [{ type: 'text', value: '<javascript:alert(1)> and JavaScript : x and javascripts' }] }];
+  checks.run(book, { report: new CollectingReporter() });
+  const [para] = book.body[0].children;
+  expect(para).toEqual({ type: 'paragraph', children: [{ type: 'text', value: '<java\u2060script:alert(1)> and Java\u2060Script : x and javascripts' }] });
+});
