@@ -25,8 +25,8 @@ export function sniffImage(data: Buffer): ImageFormat | undefined {
   return undefined;
 }
 
-/** A URL with a scheme (`https:`, `data:`, `file:`): never read by quire. */
-const hasScheme = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url);
+/** A URL quire does not read: one with a scheme (`https:`, `data:`, `file:`), or no path at all (``, `#top`). */
+const hasScheme = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url) || url.split(/[?#]/)[0].trim() === '';
 
 function checkFile(url: string, position: Position | undefined, assets: AssetStore, report: Reporter): void {
   let data: Buffer;
@@ -53,7 +53,7 @@ function checkFile(url: string, position: Position | undefined, assets: AssetSto
 }
 
 function remoteWarning(url: string, position: Position | undefined, report: Reporter): void {
-  report.warn('image-remote', `image ${url.slice(0, 80)} is not a local file and is not fetched; its alt text is shown instead`, {
+  report.warn('image-remote', `image \`${url.slice(0, 80)}\` is not a local file and is not fetched; its alt text is shown instead`, {
     position,
     hint: 'Download the image into the manuscript folder and link to it by a relative path.',
   });

@@ -4,7 +4,7 @@ import type { Reporter } from '../../diagnostics/types';
 import { QuireError } from '../../diagnostics/types';
 import type { Position } from '../../model/types';
 import type { AssetStore } from '../types';
-import { escapeText } from './escape';
+import { escapeText } from '../escape';
 import type { ImageRef, ImageSink } from './xhtml/context';
 
 /** A file to put into the EPUB's manifest besides the documents: an image, a font. */

@@ -1,4 +1,5 @@
 /** The XMP metadata packet's fields: Dublin Core title, creators, description, subjects and language, XML-escaped. */
+import { escapeAttr } from '../escape';
 
 /** What the XMP packet says about the book. */
 export interface XmpInfo {
@@ -10,8 +11,7 @@ export interface XmpInfo {
   date: Date;
 }
 
-const escape = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = escapeAttr;
 
 /** The rdf:Description elements of the packet (pdfkit wraps them in x:xmpmeta and rdf:RDF). */
 export function xmpDescriptions(info: XmpInfo): string {

@@ -1,6 +1,6 @@
 /** Block nodes to XHTML: one small handler per node type, collected in a table. */
 import type { Alignment, Block, BlockMap, TableRow } from '../../../model/types';
-import { attrs, escapeText } from '../escape';
+import { attrs, escapeText } from '../../escape';
 import type { XhtmlContext } from './context';
 import { inlines } from './inlines';
 

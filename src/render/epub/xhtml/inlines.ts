@@ -1,6 +1,6 @@
 /** Inline nodes to XHTML: one small handler per node type, collected in a table. */
 import type { Inline, InlineMap } from '../../../model/types';
-import { attrs, escapeText } from '../escape';
+import { attrs, escapeText } from '../../escape';
 import type { XhtmlContext } from './context';
 
 /** A handler writes one node of its type. */

@@ -1,6 +1,6 @@
 /** Parts and chapters to XHTML: the chapter's heading, its blocks, and its sub-sections as nested `<section>`s. */
 import type { Section } from '../../../model/types';
-import { attrs, escapeText } from '../escape';
+import { attrs, escapeText } from '../../escape';
 import { blocks } from './blocks';
 import type { XhtmlContext } from './context';
 import { inlines } from './inlines';

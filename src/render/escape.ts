@@ -1,4 +1,4 @@
-/** XML escaping for text and attribute values, plus the characters XML 1.0 forbids outright. */
+/** XML escaping shared by every renderer that writes markup: text, attribute values, and the characters XML 1.0 forbids. */
 
 /** Control characters that may not appear in an XML 1.0 document at all, even escaped. */
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
