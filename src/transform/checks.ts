@@ -3,7 +3,7 @@
  * footnotes and duplicate chapter titles are reported. Each finding is a warning with the node's position.
  */
 import { allSections, plainText } from '../model/build-helpers';
-import type { Block, Book, FootnoteReference, Inline } from '../model/types';
+import type { Block, Book, FootnoteReference, Inline, Position } from '../model/types';
 import type { Transform, TransformContext } from './types';
 
 type Container = { children: Inline[] };
@@ -113,10 +113,40 @@ function defuseScriptSchemes(inlines: Inline[]): void {
   }
 }
 
+/** A host name as DNS and EPUB validators accept it (after IDN conversion), or an IP literal. */
+const HOST = /^(?:\[[0-9a-f:.]+\]|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.?)$/i;
+
+/** Whether a web URL names a host a reader could reach; other schemes and relative URLs are left alone. */
+export function isWellFormedWebUrl(url: string): boolean {
+  if (!/^(https?|ftp):/i.test(url)) return true;
+  try {
+    return HOST.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Links whose web address cannot be parsed (`https://../`) become their text, with a warning. */
+function unwrapBrokenLinks(inlines: Inline[], ctx: TransformContext, at: Position | undefined): void {
+  for (let i = 0; i < inlines.length; i++) {
+    const node = inlines[i];
+    if (node.type === 'link' && !isWellFormedWebUrl(node.url)) {
+      ctx.report.warn('link-invalid', `link address \`${node.url.slice(0, 80)}\` is not a valid URL; its text is kept without the link`, { position: node.position ?? at });
+      inlines.splice(i, 1, ...node.children);
+      i--;
+    } else if ('children' in node) {
+      unwrapBrokenLinks(node.children as Inline[], ctx, at);
+    }
+  }
+}
+
 export const checks: Transform = {
   name: 'checks',
   run(book, ctx) {
-    for (const container of bookContainers(book)) defuseScriptSchemes(container.children);
+    for (const container of bookContainers(book)) {
+      defuseScriptSchemes(container.children);
+      unwrapBrokenLinks(container.children, ctx, (container as { position?: Position }).position);
+    }
     checkFootnotes(book, ctx);
     checkChapterTitles(book, ctx);
   },

@@ -35,3 +35,16 @@ test('text that reads like a script URL is defused with a word joiner', () => {
   const [para] = book.body[0].children;
   expect(para).toEqual({ type: 'paragraph', children: [{ type: 'text', value: '<java\u2060script:alert(1)> and Java\u2060Script : x and javascripts' }] });
 });
+
+test('links with unparseable web addresses keep their text and lose the link, with a warning', () => {
+  const book = sampleBook();
+  const link = (url: string) => ({ type: 'link' as const, url, children: [{ type: 'text' as const, value: url }] });
+  book.body[0].children = [{ type: 'paragraph', children: [link('https://../'), link('https://foo.bar.%60baz'), link('https://example.org/ok'), link('chapter-2.xhtml')] }];
+  const report = new CollectingReporter();
+  checks.run(book, { report });
+  expect(book.body[0].children[0]).toEqual({
+    type: 'paragraph',
+    children: [{ type: 'text', value: 'https://../' }, { type: 'text', value: 'https://foo.bar.%60baz' }, link('https://example.org/ok'), link('chapter-2.xhtml')],
+  });
+  expect(report.messages.filter((m) => m.rule === 'link-invalid')).toHaveLength(2);
+});
