@@ -10,16 +10,10 @@ import { FONT_KEYS } from './fonts';
 import type { DrawOp, Page, Placed, TextStyle } from './layout/types';
 import { StructureTree } from './structure';
 import type { Theme } from './theme';
-import { xmpDescriptions } from './xmp';
+import { xmpDescriptions, type XmpInfo } from './xmp';
 
-/** Document metadata, all plain strings. */
-export interface DocumentInfo {
-  title: string;
-  authors: readonly string[];
-  subject?: string;
-  keywords: readonly string[];
-  language: string;
-  date: Date;
+/** Document metadata: what the XMP packet says, plus the file identifier. */
+export interface DocumentInfo extends XmpInfo {
   /** The trailer's /ID: a hash of the input, so identical input gives identical bytes. */
   fileId: Uint8Array;
 }
