@@ -1,6 +1,7 @@
 /** The one configured markdown-it instance, and the checks on its token stream that markdown-it leaves to us. */
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { footnoteTail } from './footnote-tail';
 
 /**
  * CommonMark plus tables, strikethrough and footnotes. `html` is on so raw HTML arrives as its own tokens (kept as
@@ -10,6 +11,8 @@ import footnote from 'markdown-it-footnote';
 const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
   .enable(['table', 'strikethrough'])
   .use(footnote);
+// The plugin's own tail rule is quadratic in the number of notes (see footnote-tail.ts).
+md.core.ruler.at('footnote_tail', footnoteTail);
 // Every link reaches the reader, which keeps only safe URLs and warns about the rest (inlines.ts); markdown-it's own
 // check would leave `[text](javascript:…)` in the book as literal text, URL included.
 md.validateLink = () => true;
