@@ -1,9 +1,10 @@
 /**
  * The cover: the manuscript's `cover:` image (JPEG or PNG, checked for size and shape), or a typographic cover made
  * from `templates/epub/cover.svg.ejs` and rendered to a 1600×2560 PNG by resvg with Source Serif 4 and no system
- * fonts, so that every machine draws the same pixels.
+ * fonts, so that every machine draws the same pixels. resvg draws on a libuv thread, so the rest of the EPUB is
+ * serialised while the cover is drawn.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { fontPath } from '../../assets';
 import type { Book } from '../../model/types';
 import type { RenderContext } from '../types';
@@ -52,8 +53,8 @@ function fit(font: FontkitFont, text: string, sizes: number[], maxLines: number)
   return { size, lines: wrap(font, text, size, TEXT_WIDTH) };
 }
 
-/** Renders the cover template to PNG bytes. */
-function generatedCover(book: Book, ctx: RenderContext<unknown>): Buffer {
+/** Renders the cover template to PNG bytes, off the main thread. */
+async function generatedCover(book: Book, ctx: RenderContext<unknown>): Promise<Buffer> {
   const { meta } = book;
   const font = fontkit.create(ctx.assets.font('serif-bold'));
   const missing = [...`${meta.title}${meta.authors.map((a) => a.name).join('')}`].filter((c) => /\S/.test(c) && !font.hasGlyphForCodePoint(c.codePointAt(0) as number));
@@ -81,8 +82,8 @@ function generatedCover(book: Book, ctx: RenderContext<unknown>): Buffer {
     series,
   }, ctx);
   const fontFiles = ['serif-regular', 'serif-italic', 'serif-bold', 'serif-bold-italic'].map(fontPath);
-  const resvg = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, serifFamily: FONT_FAMILY }, fitTo: { mode: 'original' } });
-  return resvg.render().asPng();
+  const image = await renderAsync(svg, { font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, serifFamily: FONT_FAMILY }, fitTo: { mode: 'original' } });
+  return image.asPng();
 }
 
 /** Warns when a given cover is not 1.6:1 or smaller than the stores' minimum. */
@@ -105,14 +106,20 @@ function checkCover(book: Book, file: ImageFile, ctx: RenderContext<unknown>): v
   }
 }
 
+/** The book's cover image, and a promise that its bytes are in `file.data` (a generated cover is still being drawn). */
+export interface Cover {
+  file: ImageFile;
+  ready: Promise<void>;
+}
+
 /** The cover image stored in the book: the given one when it is a usable JPEG or PNG, else a generated one. */
-export function coverImage(book: Book, images: ImageCatalog, ctx: RenderContext<unknown>): ImageFile {
+export function coverImage(book: Book, images: ImageCatalog, ctx: RenderContext<unknown>): Cover {
   const given = book.meta.cover?.trim();
   if (given) {
     const file = images.addNamed(given, 'cover', book.metaPositions.cover);
     if (file && (file.mediaType === 'image/jpeg' || file.mediaType === 'image/png')) {
       checkCover(book, file, ctx);
-      return file;
+      return { file, ready: Promise.resolve() };
     }
     if (file) {
       ctx.report.warn('cover-format', `the cover \`${given}\` is ${file.mediaType}; stores take JPEG or PNG, so quire generates a cover`, {
@@ -122,9 +129,14 @@ export function coverImage(book: Book, images: ImageCatalog, ctx: RenderContext<
       });
     }
   }
-  const file: ImageFile = { href: 'images/generated-cover.png', mediaType: 'image/png', data: generatedCover(book, ctx), width: COVER_WIDTH, height: COVER_HEIGHT };
+  const file: ImageFile = { href: 'images/generated-cover.png', mediaType: 'image/png', data: Buffer.alloc(0), width: COVER_WIDTH, height: COVER_HEIGHT };
   images.addGenerated(file);
-  return file;
+  const ready = generatedCover(book, ctx).then((data) => {
+    file.data = data;
+  });
+  // Awaited before zipping; this keeps a failure from being reported as unhandled while the chapters are serialised.
+  ready.catch(() => undefined);
+  return { file, ready };
 }
 
 /** The cover page's body: the image, scaled to the screen, with the title and authors as its alt text. */

@@ -120,7 +120,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   const notes = new FootnoteRegistry(book.footnotes, options.notes, rules.noteType, NOTES_FILE);
   const plan = planBook(book, { cover: true, notes: notes.needsNotesDocument });
   const images = new ImageCatalog(ctx.assets, ctx.report);
-  const cover = coverImage(book, images, ctx);
+  const { file: cover, ready: coverReady } = coverImage(book, images, ctx);
 
   // Serialise in reading order: footnote numbers and placement follow the order of first reference.
   const docs = [...plan.front, ...plan.body, ...plan.back];
@@ -200,6 +200,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     verbose: false,
     quire,
   };
+  await coverReady;
   const files: StoredFile[] = [...images.files, ...fonts].map((f) => ({ path: `OEBPS/${f.href}`, data: f.data }));
   if (rules.appleDisplayOptions && options.embedFonts) files.push({ path: 'META-INF/com.apple.ibooks.display-options.xml', data: APPLE_DISPLAY_OPTIONS });
   const data = await generateEpub(generatorOptions, pages, files);
