@@ -1,15 +1,16 @@
 /**
  * Benchmark: a book (Moby-Dick by default) through quire's PDF renderer against pdfkit's own greedy `align: 'justify'`
- * layout of the same paragraphs, font and measure. Compile with `npx tsc -p tsconfig.json --outDir OUT`, link `templates`
- * and `node_modules` into OUT, then run `node OUT/bench/pdf-greedy.js [book.md]`.
+ * layout of the same paragraphs, font and measure, in one process. `npm run bench` runs it; alone, after
+ * `npm run compile && npx tsc -p bench/tsconfig.json`: `node .bench/pdf-greedy.js [book.md]`. Prints JSON
+ * `{paragraphs, greedyMs, quireMs}` on stdout.
  */
 import * as path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { fontPath } from '../src/assets';
-import { read, render } from '../src/build';
-import { CollectingReporter } from '../src/diagnostics/reporter';
-import { plainText } from '../src/model/build-helpers';
-import type { Block, Section } from '../src/model/types';
+import { fontPath } from '../lib/assets';
+import { read, render } from '../lib/build';
+import { CollectingReporter } from '../lib/diagnostics/reporter';
+import { plainText } from '../lib/model/build-helpers';
+import type { Block, Section } from '../lib/model/types';
 
 /** The book to time: the first argument, else Moby-Dick from the corpus beside the repository. */
 const INPUT = process.argv[2] ?? path.resolve(__dirname, '..', '..', 'shared', 'corpus', 'novels', 'moby-dick.md');
@@ -50,9 +51,7 @@ async function main(): Promise<void> {
   start = performance.now();
   await render(book, { formats: ['pdf'], report, input: INPUT });
   const quireMs = performance.now() - start;
-  console.log(`paragraphs: ${texts.length}`);
-  console.log(`pdfkit greedy justify: ${(greedyMs / 1000).toFixed(1)} s`);
-  console.log(`quire (Knuth–Plass, pagination, tagging): ${(quireMs / 1000).toFixed(1)} s (${(quireMs / greedyMs).toFixed(2)}×)`);
+  process.stdout.write(`${JSON.stringify({ paragraphs: texts.length, greedyMs, quireMs })}\n`);
 }
 
 void main();

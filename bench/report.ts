@@ -1,0 +1,122 @@
+/** The benchmark's results as Markdown: timings, pandoc ratios, typesetting quality, scaling and the targets. */
+import * as fs from 'node:fs';
+import { misses } from './quality';
+import type { Mode, Results } from './run';
+
+const s = (ms: number) => (ms / 1000).toFixed(2);
+const ratio = (x: number) => `${x.toFixed(2)}×`;
+const int = (n: number) => Math.round(n).toLocaleString('en');
+
+/** One issue-6 target: what was measured against what is wanted. */
+export interface TargetRow {
+  target: string;
+  measured: string;
+  goal: string;
+  met: boolean | undefined;
+}
+
+function quire(results: Results, book: string, mode: Mode) {
+  return results.quire.find((q) => q.book === book && q.mode === mode);
+}
+
+function pandoc(results: Results, book: string, format: 'epub' | 'pdf') {
+  return results.pandoc.find((p) => p.book === book && p.format === format);
+}
+
+/** The targets of issue 6 (and issue 4's speed target), measured where this run has the figures. */
+export function targets(results: Results): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const wapEpub = quire(results, 'wap', 'epub');
+  const pandocWapEpub = pandoc(results, 'wap', 'epub');
+  if (wapEpub && pandocWapEpub) {
+    const r = wapEpub.time.wallMs.median / pandocWapEpub.time.wallMs.median;
+    rows.push({ target: 'War and Peace EPUB, wall time against pandoc', measured: ratio(r), goal: '≤ 0.25×', met: r <= 0.25 });
+  }
+  const mobyPdf = quire(results, 'moby', 'pdf');
+  const pandocMobyPdf = pandoc(results, 'moby', 'pdf');
+  if (mobyPdf && pandocMobyPdf) {
+    const r = mobyPdf.time.wallMs.median / pandocMobyPdf.time.wallMs.median;
+    const quality = results.quality.find((q) => q.book === 'moby' && q.tool === 'quire');
+    const missed = quality ? misses(quality.figures) : ['not measured'];
+    rows.push({
+      target: 'Moby-Dick PDF, wall time against pandoc + xelatex, at issue 4\'s quality',
+      measured: `${ratio(r)}; quality ${missed.length ? `misses ${missed.join(', ')}` : 'meets every target'}`,
+      goal: '≤ 0.33×',
+      met: r <= 0.33 && missed.length === 0,
+    });
+  }
+  const seed = quire(results, 'seed', 'both');
+  if (seed) rows.push({ target: 'Seed, EPUB and PDF, wall time with process start', measured: `${s(seed.time.wallMs.median)} s`, goal: '≤ 0.60 s', met: seed.time.wallMs.median <= 600 });
+  const wapBoth = quire(results, 'wap', 'both');
+  if (wapBoth) rows.push({ target: 'War and Peace, both formats, peak memory', measured: `${int(wapBoth.time.peakMiB.median)} MiB`, goal: '≤ 400 MiB', met: wapBoth.time.peakMiB.median <= 400 });
+  if (results.scaling) {
+    rows.push({
+      target: 'Cost per word, 20k to 1M words (both formats, fixed start cost taken away)',
+      measured: `${ratio(results.scaling.flatness)} from cheapest to dearest`,
+      goal: '≤ 1.30×',
+      met: results.scaling.flatness <= 1.3,
+    });
+  }
+  if (results.greedy) {
+    rows.push({ target: 'Moby-Dick PDF against pdfkit\'s greedy justify (issue 4)', measured: ratio(results.greedy.ratio), goal: '≤ 2×', met: results.greedy.ratio <= 2 });
+  }
+  return rows;
+}
+
+/** The whole report as Markdown. */
+export function renderMarkdown(results: Results): string {
+  const out: string[] = [];
+  const m = results.machine;
+  out.push(`Measured ${results.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel.trim() || 'CPU'}, ${m.memoryGiB} GiB, Node ${m.node}; median of ${results.runs} run(s), (min–max) in brackets; whole processes, start-up included.`, '');
+
+  out.push('| book | words | format | quire wall s | CPU s | peak MiB | words/s | pandoc wall s | peak MiB | quire/pandoc |');
+  out.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const book of results.books) {
+    for (const mode of ['epub', 'pdf', 'both'] as Mode[]) {
+      const q = quire(results, book.key, mode);
+      if (!q) continue;
+      const t = q.time;
+      const p = mode === 'both' ? undefined : pandoc(results, book.key, mode);
+      const pan = p ? [`${s(p.time.wallMs.median)}`, int(p.time.peakMiB.median), ratio(t.wallMs.median / p.time.wallMs.median)] : ['–', '–', '–'];
+      out.push(`| ${book.label} | ${int(book.words)} | ${mode} | ${s(t.wallMs.median)} (${s(t.wallMs.min)}–${s(t.wallMs.max)}) | ${s(t.cpuMs.median)} | ${int(t.peakMiB.median)} | ${int(q.wordsPerSecond)} | ${pan.join(' | ')} |`);
+    }
+  }
+  if (results.pandocVersion) out.push('', `pandoc: ${results.pandocVersion}; its PDF is \`--pdf-engine=xelatex\`.`);
+
+  if (results.quality.length) {
+    out.push('', 'Typesetting (`../shared/tools/typeset_metrics.py`; issue 4 wants 0 overfull, ≤ 5 loose, ≤ 100 over 1.5×, ≤ 50 badness > 200, hyphen run ≤ 2, 0 widows, orphans, runts, split words):', '');
+    out.push('| book | typesetter | pages | overfull | loose > 2× | over 1.5× | badness > 200 | hyphen run | widows | orphans | runt pages | split words |');
+    out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const { book, tool, figures: f } of results.quality) {
+      const label = results.books.find((b) => b.key === book)?.label ?? book;
+      out.push(`| ${label} | ${tool} | ${f.pages} | ${f.overfull} | ${f.loose} | ${f.over15} | ${f.badness200} | ${f.hyphenRun} | ${f.widows} | ${f.orphans} | ${f.runts} | ${f.split} |`);
+    }
+  }
+
+  if (results.scaling) {
+    out.push('', `Cost per word, both formats (fixed cost, a 100-word book: ${s(results.scaling.fixedMs)} s):`, '');
+    out.push('| book | words | wall s | µs/word | µs/word without the fixed cost |');
+    out.push('|---|---:|---:|---:|---:|');
+    for (const r of results.scaling.rows) out.push(`| ${r.book} | ${int(r.words)} | ${s(r.wallMs)} | ${r.usPerWord.toFixed(1)} | ${r.netUsPerWord.toFixed(1)} |`);
+  }
+
+  const rows = targets(results);
+  if (rows.length) {
+    out.push('', '| target | measured | goal | met |', '|---|---|---|---|');
+    for (const r of rows) out.push(`| ${r.target} | ${r.measured} | ${r.goal} | ${r.met ? 'yes' : 'no'} |`);
+  }
+  if (results.notes.length) out.push('', ...results.notes.map((n) => `Note: ${n}`));
+  return `${out.join('\n')}\n`;
+}
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+/** Replaces the text between the README's bench markers with the new table (the markers must exist). */
+export function updateReadme(file: string, table: string): void {
+  const text = fs.readFileSync(file, 'utf8');
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) throw new Error(`${file} has no ${START} … ${END} section for the results`);
+  fs.writeFileSync(file, `${text.slice(0, a + START.length)}\n${table}${text.slice(b)}`);
+}

@@ -1,0 +1,203 @@
+/**
+ * `npm run bench`: quire against pandoc on the same books, whole processes timed as a user runs them.
+ *
+ *   node .bench/run.js [--runs N] [--books seed,moby,wap,synthetic-1M] [--no-pandoc] [--no-scaling] [--quick]
+ *
+ * For each book: EPUB only, PDF only and both (wall, CPU, peak memory; median and spread over the runs; words per
+ * second), pandoc's EPUB and XeLaTeX PDF when installed, typeset_metrics.py on every PDF, quire's PDF time against
+ * pdfkit's own greedy justification, and cost per word from 20k to 1M words. Writes bench/results/latest.json and
+ * latest.md, and puts the table into the README between its bench markers.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { corpusBooks, syntheticBook, type BenchBook } from './books';
+import { GNU_TIME, have, measure, type Measurement } from './measure';
+import { typesetMetrics, type QualityFigures } from './quality';
+import { renderMarkdown, updateReadme } from './report';
+
+const ROOT = path.resolve(__dirname, '..');
+const QUIRE = path.join(ROOT, 'lib', 'cli', 'main.js');
+const GREEDY = path.join(__dirname, 'pdf-greedy.js');
+const MODES = { epub: 'epub', pdf: 'pdf', both: 'epub,pdf' } as const;
+export type Mode = keyof typeof MODES;
+/** Sizes of the synthetic books whose cost per word is compared. */
+const SCALING = [20_000, 100_000, 300_000, 1_000_000];
+
+export interface QuireRun {
+  book: string;
+  mode: Mode;
+  time: Measurement;
+  wordsPerSecond: number;
+}
+
+export interface PandocRun {
+  book: string;
+  format: 'epub' | 'pdf';
+  time: Measurement;
+}
+
+export interface ScalingRow {
+  book: string;
+  words: number;
+  wallMs: number;
+  /** Median wall time per word, process start included. */
+  usPerWord: number;
+  /** The same after taking away the fixed cost (a build of a 100-word book): the part that grows with the book. */
+  netUsPerWord: number;
+}
+
+export interface Results {
+  date: string;
+  machine: { node: string; cpus: number; cpuModel: string; memoryGiB: number; platform: string };
+  runs: number;
+  books: BenchBook[];
+  quire: QuireRun[];
+  pandoc: PandocRun[];
+  pandocVersion?: string;
+  quality: { book: string; tool: 'quire' | 'pandoc+xelatex'; figures: QualityFigures }[];
+  greedy?: { book: string; greedyMs: number; quireMs: number; ratio: number };
+  scaling?: { fixedMs: number; rows: ScalingRow[]; flatness: number };
+  notes: string[];
+}
+
+interface Options {
+  runs: number;
+  books?: string[];
+  pandoc: boolean;
+  scaling: boolean;
+  quick: boolean;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const o: Options = { runs: 3, pandoc: true, scaling: true, quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--runs') o.runs = Math.max(1, Number(argv[++i]));
+    else if (a === '--books') o.books = argv[++i].split(',');
+    else if (a === '--no-pandoc') o.pandoc = false;
+    else if (a === '--no-scaling') o.scaling = false;
+    else if (a === '--quick') o.quick = true;
+    else throw new Error(`unknown option ${a} (see the comment at the top of bench/run.ts)`);
+  }
+  if (o.quick) {
+    o.runs = 1;
+    o.scaling = false;
+    o.books ??= ['seed', 'moby', 'wap'];
+  }
+  if (!Number.isFinite(o.runs)) throw new Error('--runs takes a number');
+  return o;
+}
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** quire's build of one book in one mode, `runs` times, into a fresh folder; returns the folder of the last run. */
+function runQuire(book: BenchBook, mode: Mode, runs: number, out: string): QuireRun {
+  const args = [QUIRE, 'build', book.input, '--out', out, '--format', MODES[mode], '--quiet'];
+  const time = measure(process.execPath, args, runs, { env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' }, setup: () => fs.rmSync(out, { recursive: true, force: true }) });
+  log(`  quire ${mode.padEnd(4)} ${secs(time.wallMs.median)} (${secs(time.wallMs.min)}–${secs(time.wallMs.max)}), ${time.peakMiB.median.toFixed(0)} MiB`);
+  return { book: book.key, mode, time, wordsPerSecond: book.words / (time.wallMs.median / 1000) };
+}
+
+function runPandoc(book: BenchBook, format: 'epub' | 'pdf', runs: number, out: string): PandocRun {
+  const file = path.join(out, `${book.key}.${format}`);
+  const args = ['-f', 'markdown', book.input, '-o', file, ...(format === 'pdf' ? ['--pdf-engine=xelatex'] : [])];
+  fs.mkdirSync(out, { recursive: true });
+  const time = measure('pandoc', args, runs, { cwd: path.dirname(book.input) });
+  log(`  pandoc ${format.padEnd(4)} ${secs(time.wallMs.median)}, ${time.peakMiB.median.toFixed(0)} MiB`);
+  return { book: book.key, format, time };
+}
+
+function pandocVersion(): string | undefined {
+  const r = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  if (!fs.existsSync(QUIRE)) throw new Error(`${QUIRE} is missing: run \`npm run compile\` first (npm run bench does)`);
+  if (!have(GNU_TIME)) throw new Error(`${GNU_TIME} is missing: apt-get install -y time`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'quire-bench-'));
+  const notes: string[] = [];
+  const all = [...corpusBooks(), syntheticBook(1_000_000, path.join(ROOT, '.bench', 'books'))];
+  const books = options.books ? all.filter((b) => options.books!.includes(b.key)) : all;
+  const withPandoc = options.pandoc && have('pandoc');
+  const withXelatex = withPandoc && have('xelatex');
+  if (options.pandoc && !withPandoc) notes.push('pandoc is not installed (apt-get install -y pandoc): no pandoc figures.');
+  if (withPandoc && !withXelatex) notes.push('xelatex is not installed (apt-get install -y texlive-xetex): no pandoc PDF figures.');
+
+  const results: Results = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` },
+    runs: options.runs,
+    books,
+    quire: [],
+    pandoc: [],
+    pandocVersion: withPandoc ? pandocVersion() : undefined,
+    quality: [],
+    notes,
+  };
+
+  for (const book of books) {
+    log(`${book.label} (${book.words.toLocaleString('en')} words)`);
+    for (const mode of Object.keys(MODES) as Mode[]) {
+      const out = path.join(work, `${book.key}-${mode}`);
+      results.quire.push(runQuire(book, mode, options.runs, out));
+      if (mode === 'pdf') {
+        const pdf = fs.readdirSync(out).find((f) => f.endsWith('.pdf'));
+        if (pdf) results.quality.push({ book: book.key, tool: 'quire', figures: typesetMetrics(path.join(out, pdf)) });
+      }
+    }
+    if (withPandoc) {
+      const out = path.join(work, `${book.key}-pandoc`);
+      results.pandoc.push(runPandoc(book, 'epub', options.runs, out));
+      if (withXelatex) {
+        results.pandoc.push(runPandoc(book, 'pdf', options.runs, out));
+        results.quality.push({ book: book.key, tool: 'pandoc+xelatex', figures: typesetMetrics(path.join(out, `${book.key}.pdf`)) });
+      }
+    }
+  }
+
+  const moby = books.find((b) => b.key === 'moby');
+  if (moby && fs.existsSync(GREEDY)) {
+    log('Moby-Dick: quire\'s layout against pdfkit\'s greedy justify, in one process');
+    const r = spawnSync(process.execPath, [GREEDY, moby.input], { encoding: 'utf8', maxBuffer: 16 << 20 });
+    if (r.status !== 0) throw new Error(`pdf-greedy failed:\n${r.stderr}`);
+    const { greedyMs, quireMs } = JSON.parse(r.stdout) as { greedyMs: number; quireMs: number };
+    results.greedy = { book: moby.key, greedyMs, quireMs, ratio: quireMs / greedyMs };
+    log(`  greedy ${secs(greedyMs)}, quire ${secs(quireMs)} (${results.greedy.ratio.toFixed(2)}×)`);
+  }
+
+  if (options.scaling) {
+    log('Cost per word, both formats');
+    const dir = path.join(ROOT, '.bench', 'books');
+    const fixedBook = syntheticBook(100, dir);
+    const fixed = runQuire(fixedBook, 'both', options.runs, path.join(work, 'fixed')).time.wallMs.median;
+    const rows: ScalingRow[] = SCALING.map((words) => {
+      const book = syntheticBook(words, dir);
+      const done = results.quire.find((q) => q.book === book.key && q.mode === 'both');
+      const wallMs = (done ?? runQuire(book, 'both', options.runs, path.join(work, book.key))).time.wallMs.median;
+      return { book: book.key, words: book.words, wallMs, usPerWord: (wallMs * 1000) / book.words, netUsPerWord: ((wallMs - fixed) * 1000) / book.words };
+    });
+    const net = rows.map((r) => r.netUsPerWord);
+    results.scaling = { fixedMs: fixed, rows, flatness: Math.max(...net) / Math.min(...net) };
+  }
+
+  fs.rmSync(work, { recursive: true, force: true });
+  const dir = path.join(ROOT, 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const table = renderMarkdown(results);
+  fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, 'latest.md'), table);
+  if (!options.books && !options.quick) updateReadme(path.join(ROOT, 'README.md'), table);
+  process.stdout.write(table);
+}
+
+try {
+  main();
+} catch (e) {
+  process.stderr.write(`bench: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+}
