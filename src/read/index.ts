@@ -10,13 +10,19 @@ import type { Reporter } from '../diagnostics/types';
 import { emptyBook } from '../model/build-helpers';
 import type { Block, Book, Position } from '../model/types';
 import { decodeText } from './decode';
-import { markdownReader } from './markdown';
 import { addFrontMatterFromMeta, applyMetadata, canonicalKey, type MetaEntry } from './metadata';
-import { plaintextReader } from './plaintext';
 import type { Reader } from './types';
 
+/** A table entry that loads its reader module on first use: a plain-text book never loads markdown-it. */
+function lazy(name: string, extensions: readonly string[], load: () => Reader): Reader {
+  return { name, extensions, read: (text, ctx) => load().read(text, ctx) };
+}
+
 /** The reader table, like pandoc's `readers`. The first reader listing an extension handles it. */
-export const readers: readonly Reader[] = [markdownReader, plaintextReader];
+export const readers: readonly Reader[] = [
+  lazy('markdown', ['.md', '.markdown'], () => (require('./markdown') as typeof import('./markdown')).markdownReader),
+  lazy('plaintext', ['.txt'], () => (require('./plaintext') as typeof import('./plaintext')).plaintextReader),
+];
 
 /** The reader for a file name, by extension. */
 export function readerFor(file: string): Reader | undefined {
