@@ -45,6 +45,8 @@ export function drawPdf(input: DrawInput): Promise<Buffer> {
     lang: info.language,
     displayTitle: true,
     tagged: true,
+    // The fonts below share one shaping cache with layout (fonts.ts); a second cache here would only hold copies.
+    fontLayoutCache: false,
     info: {
       Title: info.title,
       Author: info.authors.join(', '),
@@ -59,7 +61,8 @@ export function drawPdf(input: DrawInput): Promise<Buffer> {
   // pdfkit hashes the info dictionary for /ID; a hash of the input also tells different books apart.
   doc._id = info.fileId;
   doc._addInfo = () => doc.appendXML(xmpDescriptions({ ...info, date: info.date }));
-  for (const key of FONT_KEYS) doc.registerFont(key, input.fonts.data(key));
+  // pdfkit takes a parsed fontkit font as well as bytes; @types/pdfkit declares only the latter.
+  for (const key of FONT_KEYS) doc.registerFont(key, input.fonts.fontkitFont(key) as unknown as Buffer);
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -2,6 +2,21 @@
 import type { AssetStore } from '../types';
 import type { FontKey, TextStyle } from './layout/types';
 
+/** A glyph position in font units, as fontkit gives it. */
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** What fontkit's `layout` returns, as far as we and pdfkit read it. */
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: GlyphPosition[];
+  readonly advanceWidth: number;
+}
+
 /** The part of a fontkit font that measuring needs (fontkit ships no type declarations). */
 interface FontkitFont {
   unitsPerEm: number;
@@ -9,7 +24,47 @@ interface FontkitFont {
   descent: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
   glyphForCodePoint(codePoint: number): { advanceWidth: number };
-  layout(text: string): { advanceWidth: number };
+  layout(text: string, features?: unknown): GlyphRun;
+}
+
+/**
+ * A copy of a shaped run that pdfkit may scale in place (it multiplies every position by its font scale); the
+ * advance width is summed from the positions, as fontkit's own GlyphRun does, so it follows that scaling.
+ */
+class CopiedRun implements GlyphRun {
+  readonly positions: GlyphPosition[];
+  constructor(
+    readonly glyphs: unknown[],
+    positions: readonly GlyphPosition[],
+  ) {
+    this.positions = positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
+  }
+
+  get advanceWidth(): number {
+    let width = 0;
+    for (const p of this.positions) width += p.xAdvance;
+    return width;
+  }
+}
+
+/**
+ * Shapes each distinct string once per face, for measuring and drawing alike: the font's `layout` is replaced by one
+ * that keeps the first result and hands out copies. pdfkit is given this same font object (its own layout cache is
+ * turned off in draw.ts), so a word that layout measured is not shaped a second time when it is drawn.
+ */
+function shareShaping(font: FontkitFont): void {
+  const shape = font.layout.bind(font);
+  const runs = new Map<string, { glyphs: unknown[]; positions: GlyphPosition[] }>();
+  font.layout = (text: string, features?: unknown): GlyphRun => {
+    if (features !== undefined) return shape(text, features);
+    let run = runs.get(text);
+    if (!run) {
+      const shaped = shape(text);
+      run = { glyphs: shaped.glyphs, positions: shaped.positions };
+      runs.set(text, run);
+    }
+    return new CopiedRun(run.glyphs, run.positions);
+  };
 }
 
 // fontkit ships no type declarations; the interface above is the part we use.
@@ -21,10 +76,9 @@ export const FONT_KEYS: readonly FontKey[] = ['serif-regular', 'serif-italic', '
 class Face {
   private readonly widths = new Map<string, number>();
   private readonly advances = new Map<number, number>();
-  constructor(
-    readonly data: Buffer,
-    private readonly font: FontkitFont,
-  ) {}
+  constructor(readonly font: FontkitFont) {
+    shareShaping(font);
+  }
 
   /** Advance width of `text` in font units per 1000 em, with the font's default shaping (kerning, ligatures). */
   units(text: string): number {
@@ -60,10 +114,7 @@ export class FontSet {
   private readonly faces: Record<FontKey, Face>;
 
   constructor(assets: AssetStore) {
-    const load = (key: FontKey): Face => {
-      const data = assets.font(key);
-      return new Face(data, fontkit.create(data));
-    };
+    const load = (key: FontKey): Face => new Face(fontkit.create(assets.font(key)));
     this.faces = {
       'serif-regular': load('serif-regular'),
       'serif-italic': load('serif-italic'),
@@ -104,9 +155,9 @@ export class FontSet {
     return true;
   }
 
-  /** The raw font file, for embedding. */
-  data(font: FontKey): Buffer {
-    return this.faces[font].data;
+  /** The parsed font, for pdfkit to embed and draw with: it shares this set's shaping (see `shareShaping`). */
+  fontkitFont(font: FontKey): object {
+    return this.faces[font].font;
   }
 
   /** Ascent as a fraction of the em. */
