@@ -1,0 +1,42 @@
+/** Drawing groups the words of a justified line into runs that pdfkit sets with one word spacing. */
+import { wordRuns } from '../../../src/render/pdf/draw';
+import type { DrawOp, TextStyle } from '../../../src/render/pdf/layout/types';
+
+const roman: TextStyle = { font: 'serif-regular', size: 10 };
+const italic: TextStyle = { font: 'serif-italic', size: 10 };
+
+/** Words laid out left to right with the given gaps after each. */
+function line(words: [string, TextStyle?][], gaps: number[]): DrawOp[] {
+  let x = 0;
+  return words.map(([text, style = roman], i) => {
+    const op: DrawOp = { type: 'text', text, style, x, baseline: 8, width: text.length * 5 };
+    x += op.width + (gaps[i] ?? 0);
+    return op;
+  });
+}
+
+const texts = (runs: ReturnType<typeof wordRuns>) => runs.map((r) => (Array.isArray(r) ? r.map((op) => op.text) : r.type === 'text' ? r.text : r.type));
+
+describe('wordRuns', () => {
+  it('gathers a line of words with one gap into one run', () => {
+    expect(texts(wordRuns(line([['Call'], ['me'], ['Ishmael.']], [3.1, 3.1])))).toEqual([['Call', 'me', 'Ishmael.']]);
+  });
+
+  it('starts a new run where the style, the gap or the baseline changes', () => {
+    const ops = line([['a'], ['b'], ['c', italic], ['d', italic], ['e'], ['f'], ['g']], [3, 3, 3, 3, 3, 4.5]);
+    expect(texts(wordRuns(ops))).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], 'g']);
+    const raised = line([['x'], ['y'], ['z']], [3, 3]);
+    (raised[2] as { baseline: number }).baseline = 5;
+    expect(texts(wordRuns(raised))).toEqual([['x', 'y'], 'z']);
+  });
+
+  it('leaves alone text with spaces, links, struck text, rules and touching pieces', () => {
+    const ops: DrawOp[] = [
+      ...line([['one'], ['Mr.\u00a0Hyde'], ['two'], ['three']], [3, 3, 3]),
+      { type: 'rule', x1: 0, y1: 0, x2: 10, y2: 0, width: 0.5 },
+      ...line([['four'], ['five']], [0]),
+    ];
+    (ops[3] as { style: TextStyle }).style = { ...roman, link: 'https://example.org/' };
+    expect(texts(wordRuns(ops))).toEqual(['one', 'Mr.\u00a0Hyde', 'two', 'three', 'rule', 'four', 'five']);
+  });
+});
