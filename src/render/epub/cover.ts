@@ -27,13 +27,21 @@ const FONT_FAMILY = 'Source Serif 4';
 interface FontkitFont {
   unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  layout(text: string): { advanceWidth: number };
+  glyphForCodePoint(codePoint: number): { advanceWidth: number };
 }
 const fontkit = require('fontkit') as { create(data: Buffer): FontkitFont };
 
-/** Wraps `text` into lines no wider than `width` at `size`; words longer than a line stand alone. */
+/**
+ * Wraps `text` into lines no wider than `width` at `size`; words longer than a line stand alone. Widths are sums of
+ * glyph advances, without shaping: kerning moves a cover line by a few pixels of the 180 left on each side, and
+ * shaping would cost more than the rest of a short story's EPUB.
+ */
 function wrap(font: FontkitFont, text: string, size: number, width: number): string[] {
-  const measure = (s: string) => (font.layout(s).advanceWidth / font.unitsPerEm) * size;
+  const measure = (s: string) => {
+    let units = 0;
+    for (const char of s) units += font.glyphForCodePoint(char.codePointAt(0) as number).advanceWidth;
+    return (units / font.unitsPerEm) * size;
+  };
   const lines: string[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const last = lines[lines.length - 1];
