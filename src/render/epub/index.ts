@@ -125,6 +125,8 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   // Serialise in reading order: footnote numbers and placement follow the order of first reference.
   const docs = [...plan.front, ...plan.body, ...plan.back];
   const sourceMap: SourceMap = {};
+  const chapterCount = docs.filter((d) => d.kind === 'chapter').length;
+  let chaptersDone = 0;
   const pages: PageChapter[] = docs.map((doc, index) => {
     notes.begin(doc.file);
     const trace: BlockTrace = { depth: 0, entries: [] };
@@ -142,6 +144,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     if (rules.koboSpans) body = addKoboSpans(body);
     const document = renderTemplate('chapter.xhtml.ejs', { page: { lang: language, dir, title: doc.title, body } }, ctx);
     sourceMap[`OEBPS/${doc.file}`] = documentLines(document, docPosition(doc), trace);
+    if (doc.kind === 'chapter') ctx.progress?.(++chaptersDone, chapterCount);
     return { title: doc.title, filename: doc.file, content: '', document };
   });
 
