@@ -1,4 +1,5 @@
 /** `quire init`: a new book that builds to a valid EPUB as it stands, user templates that override the built-in ones, and template errors at their line. */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { quire, REPO } from '../helpers/cli';
@@ -27,6 +28,19 @@ test('init scaffolds a book whose package.json builds it with quire, and the boo
   expect(build.status).toBe(0);
   expect(build.stdout).toBe(`${path.join('dist', 'night-ferry.epub')}\n${path.join('dist', 'night-ferry.pdf')}\n`);
   built.push(path.join(dir, 'dist', 'night-ferry.epub'));
+});
+
+test('a newcomer\'s `npm install && npm run build` in the new book works (offline: quire is linked by path)', () => {
+  const dir = path.join(tempDir(), 'first-book');
+  expect(quire(['init', dir]).status).toBe(0);
+  const npm = (args: string[]) => spawnSync('npm', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  const install = npm(['install', '--offline']);
+  expect({ status: install.status, stderr: install.stderr }).toMatchObject({ status: 0 });
+  expect(fs.realpathSync(path.join(dir, 'node_modules', 'quire'))).toBe(fs.realpathSync(REPO));
+  const build = npm(['run', 'build']);
+  expect(build.status).toBe(0);
+  expect(build.stdout).toContain(path.join('dist', 'first-book.epub'));
+  expect(fs.existsSync(path.join(dir, 'dist', 'first-book.pdf'))).toBe(true);
 });
 
 test('init refuses to overwrite anything and writes nothing then', () => {
