@@ -211,6 +211,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const format of settings.formats) rendererFor(format); // unknown formats fail before any work
   options.onProgress?.({ stage: 'read' });
   const book = read(options.input, { report });
+  const stray = book.metaPositions.quire;
+  if (book.meta.extra.quire !== undefined && stray && (!loaded.file || path.resolve(stray.file) !== path.resolve(loaded.file))) {
+    report.warn('config-ignored', '`quire:` options are read from book.yaml in a manuscript folder only; ignored here', {
+      position: stray,
+      hint: 'Move them to book.yaml beside the chapters (`quire init` shows the layout), or use command-line flags.',
+    });
+  }
   if (settings.cover) {
     book.meta.cover = settings.cover;
     if (loaded.positions.cover) book.metaPositions.cover = loaded.positions.cover;

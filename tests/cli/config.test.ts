@@ -64,3 +64,13 @@ test('a cover option points at an image in the manuscript folder; a missing one 
   expect(run.status).toBe(1);
   expect(run.stderr).toMatch(new RegExp(`^${escape(path.join('manuscript', 'book.yaml'))}:6:10: error: `, 'm'));
 });
+
+test('`quire:` in a single file\'s front matter is not applied, and a warning says where options go', () => {
+  const dir = tempDir('quire-config-');
+  const file = path.join(dir, 'story.md');
+  fs.writeFileSync(file, '---\ntitle: Solo\nquire:\n  formats: [txt]\n---\n\nText.\n');
+  const run = quire(['build', file, '--out', path.join(dir, 'out')]);
+  expect(run.status).toBe(0);
+  expect(run.stdout).toBe(`${path.join(dir, 'out', 'solo.epub')}\n${path.join(dir, 'out', 'solo.pdf')}\n`);
+  expect(run.stderr).toContain(`${file}:3:1: warning: \`quire:\` options are read from book.yaml in a manuscript folder only; ignored here`);
+});
