@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import jsyaml from 'js-yaml';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { pointPosition } from '../diagnostics/reporter';
 import type { Reporter } from '../diagnostics/types';
@@ -64,7 +65,13 @@ export function loadConfigFile(file: string, report: Reporter): LoadedConfig {
     return pointPosition(file, line, col);
   };
   if (doc.errors.length) {
-    // The metadata reader reports YAML syntax errors (with js-yaml's positions) when it reads the same file.
+    // The metadata reader reports YAML syntax errors when it reads the same file, as it always has; only where the
+    // two parsers disagree is the error reported here.
+    try {
+      jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+    } catch {
+      return { config: {}, file, positions: {} };
+    }
     const error = doc.errors[0];
     report.fail('yaml-invalid', `book.yaml is not valid YAML: ${error.message.split('\n')[0]}`, { position: at(error.pos[0]) });
   }
