@@ -74,3 +74,19 @@ test('`quire:` in a single file\'s front matter is not applied, and a warning sa
   expect(run.stdout).toBe(`${path.join(dir, 'out', 'solo.epub')}\n${path.join(dir, 'out', 'solo.pdf')}\n`);
   expect(run.stderr).toContain(`${file}:3:1: warning: \`quire:\` options are read from book.yaml in a manuscript folder only; ignored here`);
 });
+
+test.each([
+  [['build', '--page-size', 'a3'], '--page-size must be one of a5, a4, letter, 6x9 (got a3)'],
+  [['build', '--file-name', 'out/x'], '--file-name takes a file name without a folder'],
+  [['inspect', 'manuscript', '--watch'], '--watch works with build only'],
+  [['build', '--templates'], '--templates works with init only'],
+])('%j is a usage error (exit 2)', (args, message) => {
+  const run = quire(args);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain(`quire: error: ${message}`);
+});
+
+test('--help lists init, --watch, --verbose and the new build options', () => {
+  const run = quire(['--help']);
+  for (const text of ['quire init [DIR] [--templates]', '--watch', '--verbose', '--page-size SIZE', '--file-name PAT', 'book.yaml']) expect(run.stdout).toContain(text);
+});
