@@ -4,10 +4,11 @@
  * says.
  */
 import { z } from 'zod';
+import { renderers } from '../render';
 import { PAGE_SIZES } from '../render/pdf/options';
 
-/** Output formats (the renderer table's names, kept in step with src/render/index.ts). */
-export const FORMATS = ['epub', 'pdf', 'html', 'txt'] as const;
+/** Output formats: the renderer table's names, so that a new renderer is a new format here too. */
+export const FORMATS = Object.keys(renderers) as [string, ...string[]];
 export const PROFILES = ['generic', 'kindle', 'kobo', 'apple'] as const;
 export const NOTE_PLACEMENTS = ['chapter', 'book'] as const;
 export const PAGE_SIZE_NAMES = Object.keys(PAGE_SIZES) as [keyof typeof PAGE_SIZES, ...(keyof typeof PAGE_SIZES)[]];
