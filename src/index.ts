@@ -3,9 +3,15 @@
  *
  *   read(input)          → Book (the document model, transforms applied)
  *   render(book, {formats}) → artifacts in memory
- *   build({input, outDir, formats}) → files on disk
+ *   build({input, outDir, formats}) → files on disk (and the archive kit); options not given come from book.yaml
  */
-export { build, read, render, buildDate, bookSlug, type BuildOptions, type BuildResult } from './build';
+export { build, read, render, buildDate, bookSlug, writeChecksums, type BuildOptions, type BuildResult, type ProgressEvent, type ReadOptions, type RenderOptions } from './build';
+export { loadConfig, type LoadedConfig } from './config/load';
+export { CONFIG_DEFAULTS, configSchema, type QuireConfig } from './config/schema';
+export { resolveSettings, type BuildSettings, type RendererOptions } from './config/settings';
+export * from './publish';
+export type { EpubOptions } from './render/epub/options';
+export type { PdfOptions } from './render/pdf/options';
 export { readers, readInput } from './read';
 export { renderers, rendererFor } from './render';
 export { defaultTransforms, runTransforms } from './transform';

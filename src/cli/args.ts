@@ -1,11 +1,12 @@
 /** Command-line parsing: `quire <command> [INPUT...] [options]`, with usage errors as values, not exits. */
 
-/** EPUB device profiles and note placements the CLI accepts (kept in step with src/render/epub/options.ts). */
-const PROFILES = ['generic', 'kindle', 'kobo', 'apple'] as const;
-const NOTE_PLACEMENTS = ['chapter', 'book'] as const;
+import { NOTE_PLACEMENTS, PAGE_SIZE_NAMES, PROFILES } from '../config/schema';
+
+/** Options that override book.yaml's `quire:` section when given on the command line. */
+export type ExplicitOption = 'out' | 'formats' | 'profile' | 'notes' | 'pageSize' | 'fileName' | 'check';
 
 export interface CliArgs {
-  command: 'build' | 'inspect' | 'check' | 'help' | 'version';
+  command: 'build' | 'inspect' | 'check' | 'init' | 'help' | 'version';
   inputs: string[];
   out: string;
   formats: string[];
@@ -15,9 +16,21 @@ export interface CliArgs {
   notes: (typeof NOTE_PLACEMENTS)[number];
   /** Run EPUBCheck on each EPUB built (`--check`). */
   check: boolean;
+  /** PDF trim size (`--page-size`). */
+  pageSize: (typeof PAGE_SIZE_NAMES)[number];
+  /** Output file-name pattern (`--file-name`). */
+  fileName: string;
+  /** Rebuild on every change (`build --watch`). */
+  watch: boolean;
+  /** Copy the default templates too (`init --templates`). */
+  templates: boolean;
   json: boolean;
   debug: boolean;
   quiet: boolean;
+  /** Stage timings and the archive-kit files on stderr (`--verbose`). */
+  verbose: boolean;
+  /** The options given on the command line (the others come from book.yaml, then the defaults). */
+  explicit: Set<ExplicitOption>;
 }
 
 export class UsageError extends Error {}
@@ -26,16 +39,21 @@ export const HELP = `quire: turn a manuscript into an EPUB and a typeset PDF
 
 Usage:
   quire build [INPUT...] [--out DIR] [--format epub,pdf] [--profile NAME] [--notes chapter|book] [--check]
+              [--page-size SIZE] [--file-name PATTERN] [--watch]
   quire check FILE.epub...
   quire inspect INPUT
+  quire init [DIR] [--templates]
   quire --help | --version
 
 Commands:
   build      Build each INPUT (a .md, .markdown or .txt file, or a folder of them)
              into DIR/<slug>.epub and DIR/<slug>.pdf. Default INPUT: manuscript/
+             Options not given here come from the quire: section of INPUT/book.yaml.
   check      Run EPUBCheck (Java and /usr/share/java/epubcheck.jar) on each FILE and
              print its messages; exit 1 when it reports an error.
   inspect    Print the document model of INPUT as JSON.
+  init       Start a book in DIR (default: the current folder): manuscript/ with a
+             sample chapter and book.yaml, and a package.json whose build script runs quire.
 
 Options:
   -o, --out DIR        Output folder (default: dist)
@@ -46,9 +64,16 @@ Options:
                        in a Notes section at the end of the book (book)
       --check          Run EPUBCheck on each EPUB built, with messages at manuscript lines;
                        exit 1 when it reports an error
+      --page-size SIZE PDF trim size: a5 (default), a4, letter, 6x9
+      --file-name PAT  Output file name without extension; {slug} (default), {title},
+                       {author}, {date}, {year}, {lang}
+  -w, --watch          Build, then rebuild whenever the manuscript, book.yaml or a template
+                       changes, until Ctrl-C
+      --templates      (init) Copy the default templates into DIR/templates/ to edit
       --json           Print diagnostics as JSON lines on stderr
       --debug          Show stack traces for internal errors
   -q, --quiet          Do not print warnings
+      --verbose        Print stage timings and the archive-kit files written, on stderr
   -h, --help           Show this help
   -v, --version        Show the version
 
@@ -72,9 +97,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     profile: 'generic',
     notes: 'chapter',
     check: false,
+    pageSize: 'a5',
+    fileName: '{slug}',
+    watch: false,
+    templates: false,
     json: false,
     debug: false,
     quiet: false,
+    verbose: false,
+    explicit: new Set(),
   };
   let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -97,6 +128,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '-o':
       case '--out':
         args.out = value();
+        args.explicit.add('out');
         break;
       case '-f':
       case '--format':
@@ -105,15 +137,38 @@ export function parseArgs(argv: readonly string[]): CliArgs {
           .map((f) => f.trim().toLowerCase())
           .filter(Boolean);
         if (args.formats.length === 0) throw new UsageError('--format needs at least one format');
+        args.explicit.add('formats');
         break;
       case '--profile':
-        args.profile = oneOf(arg, value(), PROFILES);
+        args.profile = oneOf(name, value(), PROFILES);
+        args.explicit.add('profile');
         break;
       case '--notes':
-        args.notes = oneOf(arg, value(), NOTE_PLACEMENTS);
+        args.notes = oneOf(name, value(), NOTE_PLACEMENTS);
+        args.explicit.add('notes');
         break;
       case '--check':
         args.check = true;
+        args.explicit.add('check');
+        break;
+      case '--page-size':
+        args.pageSize = oneOf(name, value(), PAGE_SIZE_NAMES);
+        args.explicit.add('pageSize');
+        break;
+      case '--file-name':
+        args.fileName = value();
+        if (/[\\/]/.test(args.fileName) || !args.fileName.trim()) throw new UsageError('--file-name takes a file name without a folder, e.g. {slug}-{date}');
+        args.explicit.add('fileName');
+        break;
+      case '-w':
+      case '--watch':
+        args.watch = true;
+        break;
+      case '--templates':
+        args.templates = true;
+        break;
+      case '--verbose':
+        args.verbose = true;
         break;
       case '--json':
         args.json = true;
@@ -132,8 +187,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (command === undefined) return args;
-  if (command !== 'build' && command !== 'inspect' && command !== 'check') throw new UsageError(`unknown command ${command}`);
+  if (command !== 'build' && command !== 'inspect' && command !== 'check' && command !== 'init') throw new UsageError(`unknown command ${command}`);
   args.command = command;
+  if (command === 'init' && args.inputs.length > 1) throw new UsageError('init takes at most one DIR');
+  if (args.watch && command !== 'build') throw new UsageError('--watch works with build only');
+  if (args.templates && command !== 'init') throw new UsageError('--templates works with init only');
+  if (args.quiet && args.verbose) throw new UsageError('--quiet and --verbose do not go together');
   if (command === 'inspect' && args.inputs.length !== 1) throw new UsageError('inspect takes exactly one INPUT');
   if (command === 'check' && args.inputs.length === 0) throw new UsageError('check takes at least one FILE.epub');
   if (command === 'build' && args.inputs.length === 0) args.inputs = ['manuscript'];

@@ -4,8 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CollectingReporter, formatDiagnostic } from '../diagnostics/reporter';
 import { QuireError, type Diagnostic } from '../diagnostics/types';
+import type { SettingsOverrides } from '../config/settings';
 import { renderers } from '../render';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
+import { ProgressDisplay } from './progress';
 
 export const EXIT_OK = 0;
 export const EXIT_MANUSCRIPT = 1;
@@ -14,11 +16,16 @@ export const EXIT_USAGE = 2;
 interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal (the progress line is drawn only then). */
+  stderrIsTTY?: boolean;
 }
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  get stderrIsTTY() {
+    return process.stderr.isTTY === true;
+  },
 };
 
 function version(): string {
@@ -26,13 +33,29 @@ function version(): string {
   return pkg.version;
 }
 
-function printer(args: CliArgs, io: Io): (d: Diagnostic) => void {
+function printer(args: CliArgs, io: Io, progress?: ProgressDisplay): (d: Diagnostic) => void {
   return (d) => {
     if (args.quiet && d.severity !== 'error') return;
-    if (d.severity === 'info') return;
+    if (d.severity === 'info' && !args.verbose) return;
+    progress?.clear();
     io.stderr(args.json ? `${JSON.stringify(d)}\n` : `${formatDiagnostic(d, { frame: true })}\n`);
   };
 }
+
+/** The command line's explicit choices, which override book.yaml's `quire:` options. */
+function overrides(args: CliArgs): SettingsOverrides {
+  const given = args.explicit;
+  const epub = { ...(given.has('profile') ? { profile: args.profile } : {}), ...(given.has('notes') ? { notes: args.notes } : {}) };
+  return {
+    ...(given.has('out') ? { outDir: args.out } : {}),
+    ...(given.has('formats') ? { formats: args.formats } : {}),
+    ...(given.has('fileName') ? { output: args.fileName } : {}),
+    ...(given.has('check') ? { check: true } : {}),
+    rendererOptions: { epub, pdf: given.has('pageSize') ? { pageSize: args.pageSize } : {} },
+  };
+}
+
+const ms = (n: number) => `${Math.round(n)} ms`;
 
 /** Runs the CLI with the given arguments; resolves to the exit code. Exported for tests and the library. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -54,33 +77,82 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stdout(`quire ${version()}\n`);
     return EXIT_OK;
   }
-  const print = printer(args, io);
+  const progress = new ProgressDisplay(io.stderr, io.stderrIsTTY === true && !args.quiet && !args.json);
+  const print = printer(args, io, progress);
   let report = new CollectingReporter(print);
   try {
     if (args.command === 'check') {
       const { checkFiles } = await import('../check/files');
       return checkFiles(args.inputs.map((file) => ({ file })), print, io.stdout) ? EXIT_MANUSCRIPT : EXIT_OK;
     }
+    if (args.command === 'init') {
+      const { initBook } = await import('./init');
+      const dir = args.inputs[0] ?? '.';
+      for (const file of initBook(dir, { templates: args.templates })) io.stdout(`${file}\n`);
+      const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${dir} && `;
+      io.stderr(`quire: a new book in ${dir}. Edit manuscript/book.yaml and the chapter, then: ${cd}npm install && npm run build\n`);
+      return EXIT_OK;
+    }
     // Loaded here so that `--help` and usage errors stay fast.
-    const { build, read } = await import('../build');
+    const { build, read, writeChecksums } = await import('../build');
     if (args.command === 'inspect') {
       io.stdout(`${JSON.stringify(read(args.inputs[0], { report }), null, 2)}\n`);
       return EXIT_OK;
     }
-    let checkFailed = false;
-    const rendererOptions = { epub: { profile: args.profile, notes: args.notes } };
-    for (const input of args.inputs) {
-      report = new CollectingReporter(print);
-      const result = await build({ input, outDir: args.out, formats: args.formats, report, rendererOptions });
-      for (const file of result.outputs) io.stdout(`${file}\n`);
-      if (args.check) {
-        const { checkFiles } = await import('../check/files');
-        const epubs = result.outputs.map((file, i) => ({ file, artifact: result.artifacts[i] })).filter((o) => o.artifact.mediaType === 'application/epub+zip');
-        // stdout lists written files only, so the summary goes to stderr with the messages.
-        checkFailed = checkFiles(epubs, print, io.stderr) || checkFailed;
+    /** Builds every input once; a manuscript error in one ends the round with exit code 1. */
+    const round = async (): Promise<{ code: number; outputs: string[]; outDirs: string[] }> => {
+      let checkFailed = false;
+      const outputs: string[] = [];
+      const kits = new Map<string, string[]>();
+      try {
+        for (const input of args.inputs) {
+          report = new CollectingReporter(print);
+          const result = await build({ input, ...overrides(args), report, onProgress: progress.update });
+          progress.clear();
+          for (const file of result.outputs) io.stdout(`${file}\n`);
+          outputs.push(...result.outputs);
+          const outDir = path.resolve(result.settings.outDir);
+          kits.set(outDir, [...(kits.get(outDir) ?? []), ...result.outputs, ...result.kit.filter((f) => path.basename(f) !== 'SHA256SUMS')]);
+          if (args.verbose) {
+            io.stderr(`quire: ${input}: ${result.timings.map(([stage, t]) => `${stage} ${ms(t)}`).join(', ')}\n`);
+            for (const file of result.kit) io.stderr(`quire: wrote ${file}\n`);
+          }
+          if (result.settings.check) {
+            const { checkFiles } = await import('../check/files');
+            const epubs = result.outputs.map((file, i) => ({ file, artifact: result.artifacts[i] })).filter((o) => o.artifact.mediaType === 'application/epub+zip');
+            // stdout lists written files only, so the summary goes to stderr with the messages.
+            checkFailed = checkFiles(epubs, print, io.stderr) || checkFailed;
+          }
+        }
+        // Several books built into one folder: SHA256SUMS covers them all, not only the last.
+        if (args.inputs.length > 1) for (const [outDir, files] of kits) writeChecksums(outDir, files);
+      } catch (e) {
+        progress.clear();
+        if (!(e instanceof QuireError)) throw e;
+        // A reporter's `fail` has printed it already; errors raised outside a reporter have not.
+        if (!report.messages.includes(e.diagnostic)) print(e.diagnostic);
+        return { code: EXIT_MANUSCRIPT, outputs, outDirs: [...kits.keys()] };
       }
+      return { code: checkFailed ? EXIT_MANUSCRIPT : EXIT_OK, outputs, outDirs: [...kits.keys()] };
+    };
+    if (args.watch) {
+      const { watchBuild } = await import('./watch');
+      const outDirs = new Set<string>([args.out]);
+      return await watchBuild({
+        inputs: args.inputs,
+        outDirs: () => [...outDirs],
+        run: async () => {
+          const result = await round();
+          for (const dir of result.outDirs) outDirs.add(dir);
+          return result;
+        },
+        say: (line) => {
+          progress.clear();
+          io.stderr(`${line}\n`);
+        },
+      });
     }
-    return checkFailed ? EXIT_MANUSCRIPT : EXIT_OK;
+    return (await round()).code;
   } catch (e) {
     if (e instanceof QuireError) {
       // A reporter's `fail` has printed it already; errors raised outside a reporter have not.

@@ -26,6 +26,8 @@ export const catalogue = {
   'format-unknown': { title: 'Unknown output format', hint: 'Use one of the formats `quire --help` lists.' },
   'reader-unknown': { title: 'Unknown input format' },
   'template-invalid': { title: 'Template error' },
+  'config-invalid': { title: 'Invalid option in book.yaml', hint: 'The README\'s Configuration section lists every option of `quire:` and its values.' },
+  'init-exists': { title: 'File already exists', hint: 'Run `quire init` in an empty folder, or give it a new one: `quire init my-book`.' },
   'write-failed': { title: 'Could not write output' },
   'render-failed': { title: 'Rendering failed' },
 } satisfies Record<string, CatalogueEntry>;

@@ -20,6 +20,8 @@ export interface RenderContext<Options = unknown> {
   readonly assets: AssetStore;
   /** The build's timestamp: from SOURCE_DATE_EPOCH, else the manuscript's date, else a fixed date. Never the wall clock. */
   readonly now: Date;
+  /** Reports how far rendering has got (chapters done of the total), for a progress display. Optional. */
+  readonly progress?: (done: number, total: number) => void;
 }
 
 /** One output file. */

@@ -54,7 +54,7 @@ test('two builds of the same book into the same folder at once both finish and l
       child.on('exit', (c) => resolve(c));
     });
   expect(await Promise.all([runOne(), runOne(), runOne()])).toEqual([0, 0, 0]);
-  expect(fs.readdirSync(dir).sort()).toEqual(['the-keeper-of-small-lights.epub', 'the-keeper-of-small-lights.pdf']);
+  expect(fs.readdirSync(dir).sort()).toEqual(['SHA256SUMS', 'the-keeper-of-small-lights.epub', 'the-keeper-of-small-lights.ia.csv', 'the-keeper-of-small-lights.pdf']);
   const [result] = epubcheckMany([path.join(dir, 'the-keeper-of-small-lights.epub')]).values();
   expect(result.messages).toEqual([]);
   expect(qpdfCheck(path.join(dir, 'the-keeper-of-small-lights.pdf')).status).toBe(0);

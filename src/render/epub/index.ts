@@ -3,6 +3,7 @@ import * as ejs from 'ejs';
 import { pointPosition } from '../../diagnostics/reporter';
 import { allBlocks, allSections, plainText } from '../../model/build-helpers';
 import type { Book, Position } from '../../model/types';
+import { templateErrorPlace } from '../template-error';
 import type { Artifact, Renderer, RenderContext } from '../types';
 import { accessibility } from './a11y';
 import { coverBody, coverImage } from './cover';
@@ -88,10 +89,27 @@ function packageTemplate(name: string, ctx: RenderContext<unknown>): string {
   try {
     ejs.compile(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    ctx.report.fail('template-invalid', `template ${file} failed: ${message}`, { position: pointPosition(ctx.assets.templatePath(file), 1), source: 'render:epub' });
+    const place = templateErrorPlace(text, error);
+    ctx.report.fail('template-invalid', `template ${file} failed: ${place.message}`, { position: pointPosition(ctx.assets.templatePath(file), place.line, place.column), source: 'render:epub' });
   }
   return text;
+}
+
+/**
+ * epub-gen-memory renders the package templates itself (with its bundled ejs), and its errors name no template.
+ * When it fails, each template is rendered again here with the same data to find which one, and where.
+ */
+function packageTemplateFailure(error: unknown, templates: [string, string][], data: Record<string, unknown>, ctx: RenderContext<unknown>): never {
+  for (const [name, text] of templates) {
+    try {
+      ejs.render(text, data);
+    } catch (own) {
+      const file = `epub/${name}`;
+      const place = templateErrorPlace(text, own);
+      ctx.report.fail('template-invalid', `template ${file} failed: ${place.message}`, { position: pointPosition(ctx.assets.templatePath(file), place.line, place.column), source: 'render:epub' });
+    }
+  }
+  throw error;
 }
 
 /** The summary as one plain-text string, for `dc:description`. */
@@ -125,6 +143,8 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   // Serialise in reading order: footnote numbers and placement follow the order of first reference.
   const docs = [...plan.front, ...plan.body, ...plan.back];
   const sourceMap: SourceMap = {};
+  const chapterCount = docs.filter((d) => d.kind === 'chapter').length;
+  let chaptersDone = 0;
   const pages: PageChapter[] = docs.map((doc, index) => {
     notes.begin(doc.file);
     const trace: BlockTrace = { depth: 0, entries: [] };
@@ -132,7 +152,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     // Unreferenced notes are adopted before the last flush: into the Notes document, or the book's last document.
     if (doc.kind === 'notes' || (index === docs.length - 1 && !notes.needsNotesDocument)) notes.adoptUnreferenced();
     let body: string;
-    if (doc.kind === 'chapter') body = chapterBody(doc.section, `Chapter ${doc.ordinal}`, x);
+    if (doc.kind === 'chapter') body = chapterBody(doc.section, `Chapter ${doc.ordinal}`, x, (data) => renderTemplate('chapter-opening.ejs', { ...data }, ctx));
     else if (doc.kind === 'cover') body = coverBody(book, cover, ctx);
     else if (doc.kind === 'notes') body = '';
     else body = pageBody(doc, book, plan.summary, language, x, ctx);
@@ -142,6 +162,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     if (rules.koboSpans) body = addKoboSpans(body);
     const document = renderTemplate('chapter.xhtml.ejs', { page: { lang: language, dir, title: doc.title, body } }, ctx);
     sourceMap[`OEBPS/${doc.file}`] = documentLines(document, docPosition(doc), trace);
+    if (doc.kind === 'chapter') ctx.progress?.(++chaptersDone, chapterCount);
     return { title: doc.title, filename: doc.file, content: '', document };
   });
 
@@ -203,7 +224,13 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   await coverReady;
   const files: StoredFile[] = [...images.files, ...fonts].map((f) => ({ path: `OEBPS/${f.href}`, data: f.data }));
   if (rules.appleDisplayOptions && options.embedFonts) files.push({ path: 'META-INF/com.apple.ibooks.display-options.xml', data: APPLE_DISPLAY_OPTIONS });
-  const data = await generateEpub(generatorOptions, pages, files);
+  let data: Buffer;
+  try {
+    data = await generateEpub(generatorOptions, pages, files);
+  } catch (error) {
+    const { contentOPF, tocNCX, tocXHTML } = generatorOptions;
+    packageTemplateFailure(error, [['content.opf.ejs', contentOPF], ['toc.ncx.ejs', tocNCX], ['nav.xhtml.ejs', tocXHTML]], generatorOptions, ctx);
+  }
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), extension: rules.extension, mediaType: 'application/epub+zip', sourceMap };
 }
 

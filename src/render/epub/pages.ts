@@ -6,6 +6,7 @@
 import * as ejs from 'ejs';
 import { pointPosition } from '../../diagnostics/reporter';
 import type { Book, Matter, Section } from '../../model/types';
+import { templateErrorPlace } from '../template-error';
 import type { RenderContext } from '../types';
 import type { Doc } from './plan';
 import { MATTER_TYPES } from './plan';
@@ -16,12 +17,13 @@ import { headingContent } from './xhtml/sections';
 /** Renders `templates/epub/<name>.ejs` with `data`; a broken template is a fatal `template-invalid` at its file. */
 export function renderTemplate(name: string, data: Record<string, unknown>, ctx: RenderContext<unknown>): string {
   const file = `epub/${name}`;
+  const text = ctx.assets.template(file);
   try {
-    return ejs.render(ctx.assets.template(file), data, { filename: ctx.assets.templatePath(file) });
+    return ejs.render(text, data, { filename: ctx.assets.templatePath(file) });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return ctx.report.fail('template-invalid', `template ${file} failed: ${message}`, {
-      position: pointPosition(ctx.assets.templatePath(file), 1),
+    const place = templateErrorPlace(text, error);
+    return ctx.report.fail('template-invalid', `template ${file} failed: ${place.message}`, {
+      position: pointPosition(ctx.assets.templatePath(file), place.line, place.column),
       source: 'render:epub',
     });
   }

@@ -34,6 +34,7 @@ export const pdfRenderer: Renderer<PdfOptions> = {
       report: ctx.report,
       assets: ctx.assets,
       notes: new Notes(book.footnotes),
+      progress: ctx.progress,
     };
     const pages = paginate(layoutBook(book, env), {
       height: env.textHeight,

@@ -1,4 +1,7 @@
 /** The PDF's typographic settings: `templates/pdf/theme.json` (a user's copy wins), checked and typed. */
+import { LineCounter, parseDocument } from 'yaml';
+import { pointPosition } from '../../diagnostics/reporter';
+import type { Position } from '../../model/types';
 import type { RenderContext } from '../types';
 
 /** All sizes in points; `body.indent` in ems; `body.wordSpace` as a multiple of the font's space character. */
@@ -21,14 +24,40 @@ const NAME = 'pdf/theme.json';
 
 /** Reads the theme; a missing or mistyped key is a `template-invalid` error naming it. */
 export function loadTheme(ctx: RenderContext<unknown>): Theme {
+  const text = ctx.assets.template(NAME);
+  const locate = locator(text, ctx.assets.templatePath(NAME));
   let parsed: unknown;
   try {
-    parsed = JSON.parse(ctx.assets.template(NAME));
+    parsed = JSON.parse(text);
   } catch (error) {
-    ctx.report.fail('template-invalid', `${ctx.assets.templatePath(NAME)} is not valid JSON: ${(error as Error).message}`);
+    ctx.report.fail('template-invalid', `${ctx.assets.templatePath(NAME)} is not valid JSON: ${(error as Error).message.split('\n')[0]}`, { position: locate.syntaxError() });
   }
-  checkShape(parsed, SHAPE, 'theme', ctx);
+  checkShape(parsed, SHAPE, 'theme', ctx, locate);
   return parsed as Theme;
+}
+
+/** Positions in the theme file: JSON is YAML, and the `yaml` package keeps every node's offset. */
+function locator(text: string, file: string) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const at = (offset: number | undefined): Position => {
+    if (offset === undefined) return pointPosition(file, 1);
+    const { line, col } = lineCounter.linePos(offset);
+    return pointPosition(file, line, col);
+  };
+  return {
+    /** The first syntax error's place, or the file's start when YAML accepts what JSON does not. */
+    syntaxError: (): Position => at(doc.errors[0]?.pos[0]),
+    /** The value at a dotted path, or the nearest enclosing value that exists. */
+    value: (where: string): Position => {
+      const keys = where.split('.').slice(1);
+      for (let n = keys.length; n >= 0; n--) {
+        const node = n === 0 ? doc.contents : (doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined);
+        if (node && typeof node === 'object' && 'range' in node && node.range) return at(node.range[0]);
+      }
+      return at(undefined);
+    },
+  };
 }
 
 /** The expected shape: 'number' / 'string' / 'string[]' leaves, nested objects. */
@@ -47,9 +76,9 @@ const SHAPE: Shape = {
   strings: { contents: 'string', notes: 'string', by: 'string', rating: 'string', fandoms: 'string', words: 'string', summary: 'string', untitled: 'string' },
 };
 
-function checkShape(value: unknown, shape: Shape, where: string, ctx: RenderContext<unknown>): void {
+function checkShape(value: unknown, shape: Shape, where: string, ctx: RenderContext<unknown>, locate: ReturnType<typeof locator>): void {
   const bad = (expected: string) =>
-    ctx.report.fail('template-invalid', `${ctx.assets.templatePath(NAME)}: \`${where}\` should be ${expected}`);
+    ctx.report.fail('template-invalid', `\`${where}\` should be ${expected}`, { position: locate.value(where) });
   if (shape === 'number') {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) bad('a non-negative number');
   } else if (shape === 'string') {
@@ -58,6 +87,6 @@ function checkShape(value: unknown, shape: Shape, where: string, ctx: RenderCont
     if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) bad('a list of strings');
   } else {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) bad('an object');
-    for (const [key, sub] of Object.entries(shape)) checkShape((value as Record<string, unknown>)[key], sub, `${where}.${key}`, ctx);
+    for (const [key, sub] of Object.entries(shape)) checkShape((value as Record<string, unknown>)[key], sub, `${where}.${key}`, ctx, locate);
   }
 }

@@ -1,5 +1,6 @@
 /** Parts and chapters to XHTML: the chapter's heading, its blocks, and its sub-sections as nested `<section>`s. */
 import type { Section } from '../../../model/types';
+import { plainText } from '../../../model/build-helpers';
 import { attrs, escapeText } from '../../escape';
 import { blocks } from './blocks';
 import type { XhtmlContext } from './context';
@@ -28,9 +29,22 @@ function subsection(section: Section, level: number, ctx: XhtmlContext): string 
   return `<section${attrs({ id: section.id || undefined, class: 'subsection' })}>\n${head}${blocks(section.children, ctx)}${inner}</section>\n`;
 }
 
+/** What `templates/epub/chapter-opening.ejs` receives: plain strings and the heading as XHTML. */
+export interface ChapterOpening {
+  id: string;
+  /** `Chapter 3`, or empty. */
+  label: string;
+  /** The title as plain text, or empty. */
+  title: string;
+  /** Label and title as XHTML (`<span class="label">…</span> <span class="title">…</span>`), or the fallback name. */
+  heading: string;
+}
+
 /** A chapter document's body: `<section epub:type="chapter">` with an `h1`, its blocks and its sub-sections. */
-export function chapterBody(section: Section, fallback: string, ctx: XhtmlContext): string {
-  const heading = `<h1 class="chapter-title">${headingContent(section, fallback, ctx)}</h1>\n`;
+export function chapterBody(section: Section, fallback: string, ctx: XhtmlContext, opening?: (data: ChapterOpening) => string): string {
+  const content = headingContent(section, fallback, ctx);
+  const data: ChapterOpening = { id: section.id, label: section.label ?? '', title: plainText(section.title).trim(), heading: content };
+  const heading = opening ? opening(data) : `<h1 class="chapter-title">${content}</h1>\n`;
   const inner = section.sections.map((s) => subsection(s, 2, ctx)).join('');
   const open = `<section${attrs({ 'epub:type': 'chapter', id: section.id || undefined, class: 'chapter' })}>\n`;
   return `${open}${heading}${blocks(section.children, ctx)}${inner}</section>\n`;

@@ -18,7 +18,10 @@ export function layoutBook(book: Book, env: LayoutEnv): FlowBlock[] {
   const story: FlowBlock[] = [];
   const entries: TocEntry[] = [];
   const state = { chapter: 0, first: true, env, entries };
-  for (const section of book.body) story.push(...layoutSection(section, 0, state));
+  book.body.forEach((section, i) => {
+    story.push(...layoutSection(section, 0, state));
+    env.progress?.(i + 1, book.body.length);
+  });
   book.back.forEach((matter, i) => {
     const id = matter.id || `back-${i + 1}`;
     const title = matter.title?.length ? plainText(matter.title).trim() || undefined : undefined;

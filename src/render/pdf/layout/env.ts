@@ -47,6 +47,8 @@ export interface LayoutEnv {
   report: Reporter;
   assets: AssetStore;
   notes: Notes;
+  /** Called after each top-level section is laid out (chapters done of the total), for a progress display. */
+  progress?: (done: number, total: number) => void;
 }
 
 /** A style in the body size times `scale`. */

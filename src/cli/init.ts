@@ -1,0 +1,112 @@
+/**
+ * `quire init [DIR]`: starts a book. Writes `manuscript/` with a sample chapter and `book.yaml` (metadata, and a
+ * `quire:` section listing every option at its default), a `package.json` whose `build` script runs quire, a
+ * `.gitignore`, and with `--templates` a copy of the built-in templates to edit. Refuses to overwrite anything.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BUILTIN_TEMPLATES } from '../assets';
+import { CONFIG_DEFAULTS } from '../config/schema';
+import { fail } from '../diagnostics/reporter';
+import { slugify } from '../transform/slug';
+
+/** quire's own package folder (where `package.json` and `templates/` are). */
+const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
+
+export interface InitOptions {
+  /** Copy the built-in templates into `templates/`. */
+  templates?: boolean;
+}
+
+/** `night-ferry` → `Night Ferry`. */
+function titleFrom(dir: string): string {
+  const name = path.basename(path.resolve(dir)).replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return name ? name.replace(/(^|\s)(\p{Ll})/gu, (_, space: string, c: string) => space + c.toUpperCase()) : 'My Book';
+}
+
+const yamlString = (s: string) => JSON.stringify(s);
+
+function bookYaml(title: string): string {
+  const d = CONFIG_DEFAULTS;
+  return `# The book's metadata (the README's "Writing a manuscript" lists every key).
+title: ${yamlString(title)}
+author: Your Name
+lang: en
+rating: General Audiences
+fandom: [Original Work]
+summary: One or two sentences that make a reader want the book.
+
+# Build options. Flags on the command line win over these; each line shows the default.
+quire:
+  formats: [${d.formats.join(', ')}]      # epub, pdf, html (AO3-ready), txt
+  # out: ${d.out}                # output folder, relative to the folder quire runs in
+  # file-name: "${d['file-name']}"      # {slug} {title} {author} {date} {year} {lang}
+  # profile: ${d.profile}          # EPUB for generic, kindle, kobo or apple reading systems
+  # notes: ${d.notes}              # footnotes after each chapter, or "book" for a Notes section
+  # page-size: ${d['page-size']}               # PDF trim size: a5, a4, letter, 6x9
+  # hyphenate: ${d.hyphenate}            # PDF hyphenation
+  # embed-fonts: ${d['embed-fonts']}         # embed Source Serif 4 in the EPUB
+  # toc-title: ${d['toc-title']}       # heading of the EPUB's contents page
+  # cover: cover.jpg             # cover image in manuscript/ (default: a generated cover)
+  # check: ${d.check}                # run EPUBCheck on each EPUB
+`;
+}
+
+const CHAPTER = `# Chapter 1: The Beginning
+
+This is where the story starts. Write it in Markdown: *italics*, **bold**, and footnotes.[^1]
+
+Each chapter can be its own file (\`1-beginning.md\`, \`2-middle.md\`, …); quire reads them in order.
+
+* * *
+
+A line of three asterisks is a scene break.
+
+[^1]: Footnotes go after the chapter in the EPUB and at the foot of the page in the PDF.
+`;
+
+function packageJson(dir: string, title: string): string {
+  const own = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string };
+  // quire is not on the npm registry: the book depends on this copy of it, by path (npm links it on `npm install`).
+  const relative = path.relative(path.resolve(dir), PACKAGE_DIR).split(path.sep).join('/') || '.';
+  const pkg = {
+    name: slugify(title) || 'my-book',
+    version: '1.0.0',
+    private: true,
+    description: `${title}, built with quire ${own.version}`,
+    scripts: { build: 'quire build', watch: 'quire build --watch' },
+    devDependencies: { quire: `file:${relative}` },
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** Every file under a folder, relative to it. */
+function filesUnder(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)))
+    .sort();
+}
+
+/** Writes the new book's files into `dir` (created if missing); returns their paths. Fails before writing anything if one exists. */
+export function initBook(dir: string, options: InitOptions = {}): string[] {
+  const title = titleFrom(dir);
+  const files = new Map<string, string | Buffer>([
+    ['manuscript/book.yaml', bookYaml(title)],
+    ['manuscript/1-beginning.md', CHAPTER],
+    ['package.json', packageJson(dir, title)],
+    ['.gitignore', 'node_modules/\ndist/\n'],
+  ]);
+  if (options.templates) for (const rel of filesUnder(BUILTIN_TEMPLATES)) files.set(path.join('templates', rel), fs.readFileSync(path.join(BUILTIN_TEMPLATES, rel)));
+  const targets = [...files.keys()].map((rel) => path.join(dir, rel));
+  const existing = targets.find((file) => fs.existsSync(file));
+  if (existing) fail('init-exists', `${existing} already exists; nothing was written`);
+  const written: string[] = [];
+  for (const [rel, content] of files) {
+    const target = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, content, { flag: 'wx' }); // never overwrites, even a file made since the check
+    written.push(target);
+  }
+  return written;
+}

@@ -1,0 +1,61 @@
+/**
+ * The `quire:` section of `book.yaml`: build options a book keeps with itself, checked against one zod schema. Each
+ * option has a CLI flag of the same meaning that overrides it; the defaults below are what a build uses when neither
+ * says.
+ */
+import { z } from 'zod';
+import { renderers } from '../render';
+import { PAGE_SIZES } from '../render/pdf/options';
+
+/** Output formats: the renderer table's names, so that a new renderer is a new format here too. */
+export const FORMATS = Object.keys(renderers) as [string, ...string[]];
+export const PROFILES = ['generic', 'kindle', 'kobo', 'apple'] as const;
+export const NOTE_PLACEMENTS = ['chapter', 'book'] as const;
+export const PAGE_SIZE_NAMES = Object.keys(PAGE_SIZES) as [keyof typeof PAGE_SIZES, ...(keyof typeof PAGE_SIZES)[]];
+
+/** Placeholders of the output file-name pattern. */
+export const NAME_PLACEHOLDERS = ['slug', 'title', 'author', 'date', 'year', 'lang'] as const;
+
+const pattern = z
+  .string()
+  .min(1)
+  .refine((s) => !/[\\/]/.test(s), { message: 'may not contain `/` or `\\` (it names a file, not a folder)' })
+  .refine((s) => [...s.matchAll(/\{([^}]*)\}/g)].every((m) => (NAME_PLACEHOLDERS as readonly string[]).includes(m[1])), {
+    message: `may use only the placeholders ${NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+  });
+
+/** The schema. Keys are written as in YAML (kebab-case); an unknown key is an error, with a "did you mean". */
+export const configSchema = z.strictObject({
+  // A list, or a comma-separated string as on the command line (`formats: epub, pdf`).
+  formats: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((f) => f.trim()).filter(Boolean) : v), z.array(z.enum(FORMATS)).min(1)).optional(),
+  out: z.string().min(1).optional(),
+  'file-name': pattern.optional(),
+  profile: z.enum(PROFILES).optional(),
+  notes: z.enum(NOTE_PLACEMENTS).optional(),
+  'page-size': z.enum(PAGE_SIZE_NAMES).optional(),
+  hyphenate: z.boolean().optional(),
+  'embed-fonts': z.boolean().optional(),
+  'toc-title': z.string().min(1).optional(),
+  cover: z.string().min(1).optional(),
+  check: z.boolean().optional(),
+});
+
+/** The options as written in `book.yaml` (every key optional). */
+export type QuireConfig = z.infer<typeof configSchema>;
+
+/** Every option with its default and a line of documentation (the README's table and `quire init`'s book.yaml follow it). */
+export const CONFIG_DEFAULTS = {
+  formats: ['epub', 'pdf'],
+  out: 'dist',
+  'file-name': '{slug}',
+  profile: 'generic',
+  notes: 'chapter',
+  'page-size': 'a5',
+  hyphenate: true,
+  'embed-fonts': false,
+  'toc-title': 'Contents',
+  check: false,
+} as const satisfies Omit<Required<QuireConfig>, 'cover' | 'formats'> & { formats: readonly string[] };
+
+/** The option names, for suggestions. */
+export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof QuireConfig)[];

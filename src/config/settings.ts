@@ -1,0 +1,78 @@
+/**
+ * A build's settings: explicit options (the CLI's flags, or a library caller's) over `book.yaml`'s `quire:` section
+ * over the defaults. Also the output file-name pattern.
+ */
+import type { EpubOptions } from '../render/epub/options';
+import type { HtmlOptions } from '../render/html/context';
+import type { PdfOptions } from '../render/pdf/options';
+import type { TxtOptions } from '../render/txt/context';
+import type { Book } from '../model/types';
+import { slugify } from '../transform/slug';
+import { CONFIG_DEFAULTS, type QuireConfig } from './schema';
+
+/** Per-renderer options by renderer name; each renderer fills what is left out from its defaults. */
+export interface RendererOptions {
+  epub?: Partial<EpubOptions>;
+  pdf?: Partial<PdfOptions>;
+  html?: Partial<HtmlOptions>;
+  txt?: Partial<TxtOptions>;
+  [renderer: string]: object | undefined;
+}
+
+/** What a build does, every choice made. */
+export interface BuildSettings {
+  outDir: string;
+  formats: string[];
+  /** The output file-name pattern (`{slug}`). */
+  output: string;
+  rendererOptions: RendererOptions;
+  /** A cover image for the book, relative to the manuscript folder (overrides the metadata's `cover:`). */
+  cover?: string;
+  /** Run EPUBCheck on each EPUB (the CLI does this after the build). */
+  check: boolean;
+}
+
+/** Explicit choices, each overriding the configuration file. */
+export interface SettingsOverrides {
+  outDir?: string;
+  formats?: readonly string[];
+  output?: string;
+  rendererOptions?: RendererOptions;
+  check?: boolean;
+}
+
+const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** Explicit options over the configuration over the defaults. */
+export function resolveSettings(config: QuireConfig, explicit: SettingsOverrides = {}): BuildSettings {
+  const fromConfig: RendererOptions = {
+    epub: defined({ profile: config.profile, notes: config.notes, embedFonts: config['embed-fonts'], tocTitle: config['toc-title'] }),
+    pdf: defined({ pageSize: config['page-size'], hyphenate: config.hyphenate }),
+  };
+  const rendererOptions: RendererOptions = { ...fromConfig };
+  for (const [name, options] of Object.entries(explicit.rendererOptions ?? {})) rendererOptions[name] = { ...rendererOptions[name], ...defined(options ?? {}) };
+  return {
+    outDir: explicit.outDir ?? config.out ?? CONFIG_DEFAULTS.out,
+    formats: [...(explicit.formats ?? config.formats ?? CONFIG_DEFAULTS.formats)],
+    output: explicit.output ?? config['file-name'] ?? CONFIG_DEFAULTS['file-name'],
+    rendererOptions,
+    ...(config.cover ? { cover: config.cover } : {}),
+    check: explicit.check ?? config.check ?? CONFIG_DEFAULTS.check,
+  };
+}
+
+/** A file name's stem from the pattern: `{slug}`, `{title}`, `{author}`, `{date}`, `{year}`, `{lang}` filled from the book. */
+export function outputStem(pattern: string, book: Book, date: Date): string {
+  const iso = date.toISOString().slice(0, 10);
+  const values: Record<string, string> = {
+    slug: slugify(book.meta.title) || 'book',
+    title: book.meta.title,
+    author: book.meta.authors.map((a) => a.name).join(', ') || 'Anonymous',
+    date: book.meta.date && /^\d{4}-\d{2}-\d{2}/.test(book.meta.date) ? book.meta.date.slice(0, 10) : iso,
+    year: (book.meta.date && /^\d{4}/.exec(book.meta.date)?.[0]) || iso.slice(0, 4),
+    lang: book.meta.language,
+  };
+  const name = pattern.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  // Characters no file system takes, and control characters, become `-`; a name never starts with a dot.
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/^\.+/, '').trim() || 'book';
+}
