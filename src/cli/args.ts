@@ -1,6 +1,6 @@
 /** Command-line parsing: `quire <command> [INPUT...] [options]`, with usage errors as values, not exits. */
 
-import { NOTE_PLACEMENTS, PAGE_SIZE_NAMES, PROFILES } from '../config/schema';
+import { NOTE_PLACEMENTS, PAGE_SIZE_NAMES, PROFILES } from '../config/options';
 
 /** Options that override book.yaml's `quire:` section when given on the command line. */
 export type ExplicitOption = 'out' | 'formats' | 'profile' | 'notes' | 'pageSize' | 'fileName' | 'check';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUILTIN_TEMPLATES } from '../assets';
-import { CONFIG_DEFAULTS } from '../config/schema';
+import { CONFIG_DEFAULTS } from '../config/options';
 import { fail } from '../diagnostics/reporter';
 import { slugify } from '../transform/slug';
 

@@ -6,12 +6,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import jsyaml from 'js-yaml';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
 import { pointPosition } from '../diagnostics/reporter';
 import type { Reporter } from '../diagnostics/types';
 import type { Position } from '../model/types';
 import { editDistance, normaliseKey } from '../read/metadata';
-import { CONFIG_KEYS, configSchema, type QuireConfig } from './schema';
+import type { QuireConfig } from './schema';
+
+// The YAML parser and the zod schema load only for a book that has a book.yaml: most builds never need them.
+let yamlModule: typeof import('yaml') | undefined;
+const Y = (): typeof import('yaml') => (yamlModule ??= require('yaml') as typeof import('yaml'));
+let schemaModule: typeof import('./schema') | undefined;
+const S = (): typeof import('./schema') => (schemaModule ??= require('./schema') as typeof import('./schema'));
 
 /** A checked configuration, with where it came from. */
 export interface LoadedConfig {
@@ -50,12 +56,15 @@ export function nearMiss(value: string, options: readonly string[]): string | un
 
 /** The key/value pair of a YAML map whose key is `key`. */
 function pairOf(map: unknown, key: string | number): Pair<YamlNode, YamlNode> | undefined {
+  const { isMap, isPair, isScalar } = Y();
   if (!isMap(map)) return undefined;
   return map.items.find((item): item is Pair<YamlNode, YamlNode> => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
 }
 
 /** Reads the options of `book.yaml` at `file` (its `quire:` mapping); an absent section gives `{}`. */
 export function loadConfigFile(file: string, report: Reporter): LoadedConfig {
+  const { isMap, isPair, isScalar, LineCounter, parseDocument } = Y();
+  const { configSchema, CONFIG_KEYS } = S();
   const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });

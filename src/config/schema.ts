@@ -4,17 +4,10 @@
  * says.
  */
 import { z } from 'zod';
-import { renderers } from '../render';
-import { PAGE_SIZES } from '../render/pdf/options';
+import { FORMATS, NAME_PLACEHOLDERS, NOTE_PLACEMENTS, PAGE_SIZE_NAMES, PROFILES } from './options';
 
-/** Output formats: the renderer table's names, so that a new renderer is a new format here too. */
-export const FORMATS = Object.keys(renderers) as [string, ...string[]];
-export const PROFILES = ['generic', 'kindle', 'kobo', 'apple'] as const;
-export const NOTE_PLACEMENTS = ['chapter', 'book'] as const;
-export const PAGE_SIZE_NAMES = Object.keys(PAGE_SIZES) as [keyof typeof PAGE_SIZES, ...(keyof typeof PAGE_SIZES)[]];
+export { CONFIG_DEFAULTS, FORMATS, NAME_PLACEHOLDERS, NOTE_PLACEMENTS, PAGE_SIZE_NAMES, PROFILES } from './options';
 
-/** Placeholders of the output file-name pattern. */
-export const NAME_PLACEHOLDERS = ['slug', 'title', 'author', 'date', 'year', 'lang'] as const;
 
 const pattern = z
   .string()
@@ -42,20 +35,6 @@ export const configSchema = z.strictObject({
 
 /** The options as written in `book.yaml` (every key optional). */
 export type QuireConfig = z.infer<typeof configSchema>;
-
-/** Every option with its default and a line of documentation (the README's table and `quire init`'s book.yaml follow it). */
-export const CONFIG_DEFAULTS = {
-  formats: ['epub', 'pdf'],
-  out: 'dist',
-  'file-name': '{slug}',
-  profile: 'generic',
-  notes: 'chapter',
-  'page-size': 'a5',
-  hyphenate: true,
-  'embed-fonts': false,
-  'toc-title': 'Contents',
-  check: false,
-} as const satisfies Omit<Required<QuireConfig>, 'cover' | 'formats'> & { formats: readonly string[] };
 
 /** The option names, for suggestions. */
 export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof QuireConfig)[];

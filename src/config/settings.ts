@@ -8,7 +8,8 @@ import type { PdfOptions } from '../render/pdf/options';
 import type { TxtOptions } from '../render/txt/context';
 import type { Book } from '../model/types';
 import { slugify } from '../transform/slug';
-import { CONFIG_DEFAULTS, type QuireConfig } from './schema';
+import { CONFIG_DEFAULTS } from './options';
+import type { QuireConfig } from './schema';
 
 /** Per-renderer options by renderer name; each renderer fills what is left out from its defaults. */
 export interface RendererOptions {

@@ -1,5 +1,4 @@
 /** The PDF's typographic settings: `templates/pdf/theme.json` (a user's copy wins), checked and typed. */
-import { LineCounter, parseDocument } from 'yaml';
 import { pointPosition } from '../../diagnostics/reporter';
 import type { Position } from '../../model/types';
 import type { RenderContext } from '../types';
@@ -36,20 +35,31 @@ export function loadTheme(ctx: RenderContext<unknown>): Theme {
   return parsed as Theme;
 }
 
-/** Positions in the theme file: JSON is YAML, and the `yaml` package keeps every node's offset. */
+/**
+ * Positions in the theme file: JSON is YAML, and the `yaml` package keeps every node's offset. The file is parsed
+ * again only when an error needs a place, so a good theme costs one JSON.parse.
+ */
 function locator(text: string, file: string) {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  let parsed: { doc: import('yaml').Document.Parsed; lineCounter: import('yaml').LineCounter } | undefined;
+  const parse = () => {
+    if (!parsed) {
+      const { LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
+      const lineCounter = new LineCounter();
+      parsed = { doc: parseDocument(text, { lineCounter }), lineCounter };
+    }
+    return parsed;
+  };
   const at = (offset: number | undefined): Position => {
     if (offset === undefined) return pointPosition(file, 1);
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = parse().lineCounter.linePos(offset);
     return pointPosition(file, line, col);
   };
   return {
     /** The first syntax error's place, or the file's start when YAML accepts what JSON does not. */
-    syntaxError: (): Position => at(doc.errors[0]?.pos[0]),
+    syntaxError: (): Position => at(parse().doc.errors[0]?.pos[0]),
     /** The value at a dotted path, or the nearest enclosing value that exists. */
     value: (where: string): Position => {
+      const { doc } = parse();
       const keys = where.split('.').slice(1);
       for (let n = keys.length; n >= 0; n--) {
         const node = n === 0 ? doc.contents : (doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined);
