@@ -3,7 +3,7 @@ import * as ejs from 'ejs';
 import { pointPosition } from '../../diagnostics/reporter';
 import { allBlocks, allSections, plainText } from '../../model/build-helpers';
 import type { Book, Position } from '../../model/types';
-import { templateErrorPlace } from '../template-error';
+import { templateErrorPlace } from '../template';
 import type { Artifact, Renderer, RenderContext } from '../types';
 import { accessibility } from './a11y';
 import { coverBody, coverImage } from './cover';

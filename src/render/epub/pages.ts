@@ -3,10 +3,8 @@
  * Each is an EJS template under `templates/epub/` that receives plain strings (escape with `<%= %>`) and ready
  * XHTML fragments from our serialiser (insert with `<%- %>`).
  */
-import * as ejs from 'ejs';
-import { pointPosition } from '../../diagnostics/reporter';
 import type { Book, Matter, Section } from '../../model/types';
-import { templateErrorPlace } from '../template-error';
+import { renderTemplate as renderFile } from '../template';
 import type { RenderContext } from '../types';
 import type { Doc } from './plan';
 import { MATTER_TYPES } from './plan';
@@ -16,17 +14,7 @@ import { headingContent } from './xhtml/sections';
 
 /** Renders `templates/epub/<name>.ejs` with `data`; a broken template is a fatal `template-invalid` at its file. */
 export function renderTemplate(name: string, data: Record<string, unknown>, ctx: RenderContext<unknown>): string {
-  const file = `epub/${name}`;
-  const text = ctx.assets.template(file);
-  try {
-    return ejs.render(text, data, { filename: ctx.assets.templatePath(file) });
-  } catch (error) {
-    const place = templateErrorPlace(text, error);
-    return ctx.report.fail('template-invalid', `template ${file} failed: ${place.message}`, {
-      position: pointPosition(ctx.assets.templatePath(file), place.line, place.column),
-      source: 'render:epub',
-    });
-  }
+  return renderFile(`epub/${name}`, data, ctx, 'render:epub');
 }
 
 /** Word count in the book's language (grouping digits), falling back to English for a tag ICU does not know. */

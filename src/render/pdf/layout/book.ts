@@ -3,9 +3,11 @@ import { plainText, sectionTitle } from '../../../model/build-helpers';
 import type { Book, Section } from '../../../model/types';
 import { layoutBlocks, leadingOf } from './blocks';
 import type { LayoutEnv } from './env';
-import { centred, contents, matterPage, otherMatter, spacer, titlePage, type TocEntry } from './front';
+import { contents, matterPage, otherMatter, titlePage, type TocEntry } from './front';
+import { centred, spacer } from './lines';
+import { templatePage } from './page-template';
 import { adopt, tag } from './tags';
-import type { FlowBlock, PageStart, StructType } from './types';
+import type { FlowBlock, FlowBox, PageStart, StructType } from './types';
 
 /** Front-matter roles with pages of their own design; the rest are set as ordinary titled pages. */
 const DESIGNED = new Set(['summary', 'disclaimer', 'dedication']);
@@ -58,26 +60,27 @@ function layoutSection(section: Section, level: number, state: State): FlowBlock
   const id = section.id || `section-${state.entries.length + 1}`;
   state.entries.push({ id, title, level });
   const mark = { id, title, level };
-  const t = section.role === 'part' ? env.theme.partTitle : env.theme.chapterTitle;
-  const scale = t.size / env.theme.body.size;
   const hasTitle = section.title.length > 0;
-  const label = hasTitle && section.label ? centred(section.label, 1.1, 'serif-italic', env) : [];
-  const heading = hasTitle ? centred(section.title, scale, 'serif-bold', env) : centred(section.label ?? fallback, scale, 'serif-bold', env);
+  const label = hasTitle && section.label ? section.label : '';
   const headingTag = tag(`H${Math.min(level + 1, 6)}` as StructType);
-  for (const box of [...label, ...heading]) box.tag = headingTag;
+  const tagged = (boxes: FlowBox[]): FlowBox[] => {
+    for (const box of boxes) box.tag = headingTag;
+    return boxes;
+  };
+  // The opening page's design comes from templates/pdf/part-opening.ejs or chapter-opening.ejs.
+  const boxes = templatePage(section.role === 'part' ? 'part-opening' : 'chapter-opening', { label, number: state.chapter, hasTitle }, {
+    label: (font, scale, inset) => tagged(label ? centred(label, scale, font, env, inset) : []),
+    heading: (font, scale, inset) => tagged(centred(hasTitle ? section.title : section.label ?? fallback, scale, font, env, inset)),
+  }, env);
 
   if (section.role === 'part') {
-    const page: FlowBlock = {
-      boxes: [spacer(env.textHeight * 0.3), ...label, ...heading], spaceBefore: 0, spaceAfter: 0, splittable: false,
-      breakBefore: start(state, undefined, true), marks: [mark],
-    };
+    const page: FlowBlock = { boxes, spaceBefore: 0, spaceAfter: 0, splittable: false, breakBefore: start(state, undefined, true), marks: [mark] };
     const out = [page, ...layoutBlocks(section.children, { left: 0, right: 0, scale: 1, indentFirst: false }, env)];
     for (const child of section.sections) out.push(...layoutSection(child, level + 1, state));
     return out;
   }
   const opening: FlowBlock = {
-    boxes: [spacer(env.theme.body.leading * env.theme.chapterTitle.dropLines), ...label, ...heading, spacer(env.theme.body.leading * 2)],
-    spaceBefore: 0, spaceAfter: 0, splittable: false, keepWithNext: true,
+    boxes, spaceBefore: 0, spaceAfter: 0, splittable: false, keepWithNext: true,
     breakBefore: start(state, hasTitle ? plainText(section.title).trim() : undefined), marks: [mark],
   };
   const out = [opening, ...layoutBlocks(section.children, { left: 0, right: 0, scale: 1, indentFirst: false }, env)];

@@ -1,17 +1,14 @@
 /** The pages before the story: title page, disclaimer, dedication, other front matter and the table of contents. */
-import type { Book, Inline, Matter, MatterRole } from '../../../model/types';
-import { layoutBlocks, leadingOf } from './blocks';
-import { bodyStyle, wordsOf, wordsOfText, type LayoutEnv } from './env';
+import type { Book, Matter } from '../../../model/types';
+import { layoutBlocks } from './blocks';
+import { bodyStyle, wordsOfText, type LayoutEnv } from './env';
+import { centred, spacer } from './lines';
+import { templatePage } from './page-template';
 import { setParagraph } from './paragraph';
 import { adopt, tag } from './tags';
 import type { FlowBlock, FlowBox, FontKey, Mark, PageStart } from './types';
 
 const PLAIN: PageStart = { numbering: 'roman', plainFirst: true, plain: true };
-
-/** Empty vertical space that, unlike `spaceBefore`, survives at the top of a page. */
-export function spacer(height: number): FlowBox {
-  return { height, ops: [] };
-}
 
 /** The short rule between the text and the footnotes, with half a line of space above and a quarter below. */
 export function noteSeparator(env: LayoutEnv): FlowBox {
@@ -19,60 +16,51 @@ export function noteSeparator(env: LayoutEnv): FlowBox {
   return { height: leading * 0.75, ops: [{ type: 'rule', x1: 0, y1: leading / 2, x2: env.measure * 0.25, y2: leading / 2, width: 0.4 }] };
 }
 
-/** Centred lines of inline content in one style. */
-export function centred(content: readonly Inline[] | string, scale: number, font: FontKey, env: LayoutEnv, inset = 0): FlowBox[] {
-  const style = { ...bodyStyle(env, 1, font), size: env.theme.body.size * scale };
-  const words = typeof content === 'string' ? wordsOfText(content, style) : wordsOf(content, style, env);
-  return setParagraph(words, { width: env.measure - inset, indent: inset, align: 'center', leading: leadingOf(env, scale) }, env.fonts);
-}
-
-/** The title page: title, subtitle, authors, then rating, fandoms, word count and the summary. */
+/** The title page, from `templates/pdf/title-page.ejs`: title, subtitle, authors, rating, fandoms, words, summary. */
 export function titlePage(book: Book, env: LayoutEnv): FlowBlock {
   const { meta } = book;
-  const t = env.theme.titlePage;
-  const size = env.theme.body.size;
-  const boxes: FlowBox[] = [spacer(env.textHeight * 0.18)];
-  boxes.push(...centred(meta.title, t.title / size, 'serif-bold', env));
-  if (meta.subtitle) boxes.push(spacer(size / 2), ...centred(meta.subtitle, t.subtitle / size, 'serif-italic', env));
-  if (meta.authors.length) {
-    boxes.push(spacer(size * 2), ...centred(env.theme.strings.by, 1, 'serif-italic', env));
-    boxes.push(...centred(meta.authors.map((a) => a.name).join(', '), t.authors / size, 'serif-regular', env));
-  }
-  const facts: string[] = [];
-  const s = env.theme.strings;
-  if (meta.rating) facts.push(`${s.rating}: ${meta.rating}`);
-  if (meta.fandoms.length) facts.push(`${s.fandoms}: ${meta.fandoms.join(', ')}`);
-  if (book.stats?.words) facts.push(`${s.words}: ${book.stats.words.toLocaleString('en-US')}`);
-  if (facts.length) boxes.push(spacer(size * 3));
-  for (const fact of facts) boxes.push(...centred(fact, t.meta / size, 'serif-regular', env));
-
   const summary = book.front.find((m) => m.role === 'summary');
-  if (summary || meta.summary) {
-    boxes.push(spacer(size * 2), ...centred(s.summary, t.meta / size, 'serif-italic', env));
-    const scale = t.meta / size;
-    const inset = env.measure * 0.1;
-    if (summary) {
-      const blocks = layoutBlocks(summary.children, { left: inset, right: inset, scale, indentFirst: false }, env);
-      for (const block of blocks) boxes.push(...block.boxes);
-    } else if (meta.summary) boxes.push(...centred(meta.summary, scale, 'serif-regular', env, inset));
-  }
+  const data = {
+    meta: {
+      title: meta.title,
+      subtitle: meta.subtitle ?? '',
+      authors: meta.authors.map((a) => a.name),
+      rating: meta.rating ?? '',
+      fandoms: meta.fandoms,
+      words: book.stats?.words ? book.stats.words.toLocaleString('en-US') : '',
+    },
+    hasSummary: Boolean(summary || meta.summary),
+  };
+  const boxes = templatePage('title-page', data, {
+    title: (font, scale, inset) => centred(meta.title, scale, font, env, inset),
+    subtitle: (font, scale, inset) => (meta.subtitle ? centred(meta.subtitle, scale, font, env, inset) : []),
+    summary: (font, scale, inset) => {
+      if (summary) return layoutBlocks(summary.children, { left: inset, right: inset, scale, indentFirst: false }, env).flatMap((b) => b.boxes);
+      return meta.summary ? centred(meta.summary, scale, font, env, inset) : [];
+    },
+  }, env);
   return { boxes, spaceBefore: 0, spaceAfter: 0, splittable: true, breakBefore: { ...PLAIN, restart: true } };
 }
 
-/** A front-matter page of one role: its matter if the book has one, else the metadata string (disclaimer, dedication). */
-export function matterPage(book: Book, role: MatterRole, env: LayoutEnv): FlowBlock[] {
+/**
+ * A front-matter page of one role, from `templates/pdf/<role>.ejs`: its matter if the book has one, else the
+ * metadata string (disclaimer, dedication). Paragraphs are set centred in the template's face; other blocks (lists,
+ * quotes) keep their own layout.
+ */
+export function matterPage(book: Book, role: 'disclaimer' | 'dedication', env: LayoutEnv): FlowBlock[] {
   const matter = book.front.find((m) => m.role === role);
-  const text = role === 'disclaimer' ? book.meta.disclaimer : role === 'dedication' ? book.meta.dedication : undefined;
+  const text = role === 'disclaimer' ? book.meta.disclaimer : book.meta.dedication;
   if (!matter && !text) return [];
-  const boxes: FlowBox[] = [spacer(env.textHeight * 0.25)];
-  const font: FontKey = 'serif-italic';
-  if (matter) {
+  const content = (font: FontKey, scale: number, inset: number): FlowBox[] => {
+    if (!matter) return centred(text!, scale, font, env, inset);
+    const boxes: FlowBox[] = [];
     for (const block of matter.children) {
-      // Short pages are set centred in italics; other blocks (lists, quotes) keep their own layout.
-      if (block.type === 'paragraph') boxes.push(...centred(block.children, 1, font, env, env.measure * 0.1), spacer(env.theme.body.leading / 2));
-      else for (const b of layoutBlocks([block], { left: 0, right: 0, scale: 1, indentFirst: false }, env)) boxes.push(...b.boxes);
+      if (block.type === 'paragraph') boxes.push(...centred(block.children, scale, font, env, inset), spacer(env.theme.body.leading / 2));
+      else for (const b of layoutBlocks([block], { left: 0, right: 0, scale, indentFirst: false }, env)) boxes.push(...b.boxes);
     }
-  } else if (text) boxes.push(...centred(text, 1, font, env, env.measure * 0.1));
+    return boxes;
+  };
+  const boxes = templatePage(role, {}, { [role]: content }, env);
   return [{ boxes, spaceBefore: 0, spaceAfter: 0, splittable: true, breakBefore: PLAIN }];
 }
 

@@ -1,11 +1,15 @@
 /**
- * Where an EJS template went wrong. ejs reports a runtime error with `file:LINE` and the template's lines in its
- * message, but a syntax error with no line at all (it fails in `new Function`); for those the generated source is
- * compiled again with `vm.Script`, whose error gives a line of that source, and the `__line = N` bookkeeping ejs
- * writes before each tag maps it back to the template's line. An unclosed tag is found by scanning.
+ * Templates: rendering one with ejs, and saying where one went wrong. ejs reports a runtime error with `file:LINE`
+ * and the template's lines in its message, but a syntax error with no line at all (it fails in `new Function`); for
+ * those the generated source is compiled again with `vm.Script`, whose error gives a line of that source, and the
+ * `__line = N` bookkeeping ejs writes before each tag maps it back to the template's line. An unclosed tag is found
+ * by scanning.
  */
 import * as vm from 'node:vm';
 import * as ejs from 'ejs';
+import { pointPosition } from '../diagnostics/reporter';
+import type { Reporter } from '../diagnostics/types';
+import type { AssetStore } from './types';
 
 export interface TemplateErrorPlace {
   /** 1-based line and column in the template (column 1 when ejs knows only the line). */
@@ -70,4 +74,21 @@ export function templateErrorPlace(text: string, error: unknown): TemplateErrorP
   if (message === "Unexpected token 'catch'") message = 'a block opened with `{` is never closed (a `<% } %>` is missing)';
   const line = syntaxErrorLine(text) ?? 1;
   return { line, column: tagColumn(text, line), message };
+}
+
+/**
+ * Renders `templates/<file>` (the user's copy first) with `data`; a broken template is a fatal `template-invalid` at
+ * the template's line and column. Every renderer's pages go through here.
+ */
+export function renderTemplate(file: string, data: Record<string, unknown>, ctx: { assets: AssetStore; report: Reporter }, source: string): string {
+  const text = ctx.assets.template(file);
+  try {
+    return ejs.render(text, data, { filename: ctx.assets.templatePath(file) });
+  } catch (error) {
+    const place = templateErrorPlace(text, error);
+    return ctx.report.fail('template-invalid', `template ${file} failed: ${place.message}`, {
+      position: pointPosition(ctx.assets.templatePath(file), place.line, place.column),
+      source,
+    });
+  }
 }
