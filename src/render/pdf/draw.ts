@@ -44,6 +44,8 @@ type Doc = PDFKit.PDFDocument & { _id: Uint8Array; _addInfo: () => void; _fragme
 interface FragmentOptions {
   baseline: 'alphabetic';
   wordSpacing?: number;
+  /** Glyph width in percent (the PDF's Tz): font expansion. */
+  horizontalScaling?: number;
   /** The string's width without word spacing, and its word count: given, pdfkit does not measure them. */
   textWidth: number;
   wordCount: number;
@@ -153,6 +155,9 @@ function fitText(text: string, width: number, style: TextStyle, fonts: FontSet):
 
 type TextOp = DrawOp & { type: 'text' };
 
+/** pdfkit's option for a glyph scale (none at 1, so unexpanded text is drawn exactly as before). */
+const scaling = (scale: number): { horizontalScaling?: number } => (scale === 1 ? {} : { horizontalScaling: scale * 100 });
+
 /** Gaps closer than this (in points) are the same gap: far below what a reader or pdftotext can tell apart. */
 const SAME_GAP = 1e-6;
 
@@ -184,6 +189,7 @@ export function wordRuns(ops: readonly DrawOp[]): (DrawOp | TextOp[])[] {
       last.style.font === op.style.font &&
       last.style.size === op.style.size &&
       last.baseline === op.baseline &&
+      last.scale === op.scale &&
       gap > 0 &&
       (run.length < 2 || Math.abs(gap - (run[1].x - (run[0].x + run[0].width))) < SAME_GAP);
     if (!fits) flush();
@@ -200,7 +206,7 @@ class Canvas {
   draw(op: DrawOp, x0: number, y0: number, labels: ReadonlyMap<string, string>): void {
     switch (op.type) {
       case 'text':
-        this.text(op.text, op.style, x0 + op.x, y0 + op.baseline, op.width);
+        this.text(op.text, op.style, x0 + op.x, y0 + op.baseline, op.width, op.scale);
         break;
       case 'rule':
         this.doc.save().lineWidth(op.width).moveTo(x0 + op.x1, y0 + op.y1).lineTo(x0 + op.x2, y0 + op.y2).stroke().restore();
@@ -222,19 +228,21 @@ class Canvas {
   words(run: readonly TextOp[], x0: number, y0: number): void {
     const [first, second] = run;
     const { style } = first;
+    const scale = first.scale ?? 1;
     const gap = second.x - (first.x + first.width);
     const space = this.doc.font(style.font).fontSize(style.size).widthOfString(' ');
-    // pdfkit sets words apart by space + wordSpacing, and only takes that path when wordSpacing is not 0.
-    const wordSpacing = gap - space || SAME_GAP;
+    // pdfkit sets words apart by space + wordSpacing, in text space, which the glyph scaling widens too; and it
+    // only takes that path when wordSpacing is not 0.
+    const wordSpacing = gap / scale - space || SAME_GAP;
     const text = run.map((op) => op.text).join(' ');
     const last = run[run.length - 1];
     const textWidth = last.x + last.width - first.x - gap * (run.length - 1);
-    this.doc._fragment(text, x0 + first.x, y0 + first.baseline, { baseline: 'alphabetic', wordSpacing, textWidth, wordCount: run.length });
+    this.doc._fragment(text, x0 + first.x, y0 + first.baseline, { baseline: 'alphabetic', wordSpacing, textWidth, wordCount: run.length, ...scaling(scale) });
   }
 
-  text(text: string, style: TextStyle, x: number, baseline: number, width: number): void {
+  text(text: string, style: TextStyle, x: number, baseline: number, width: number, scale = 1): void {
     this.doc.font(style.font).fontSize(style.size);
-    this.doc._fragment(text, x, baseline, { baseline: 'alphabetic', textWidth: width, wordCount: 1 });
+    this.doc._fragment(text, x, baseline, { baseline: 'alphabetic', textWidth: width, wordCount: 1, ...scaling(scale) });
     if (style.link) this.doc.link(x, baseline - style.size * 0.8, width, style.size * 1.1, style.link);
     if (style.strike) {
       const y = baseline - style.size * 0.28;

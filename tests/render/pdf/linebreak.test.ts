@@ -70,6 +70,28 @@ describe('setParagraph (Knuth–Plass)', () => {
     for (const line of withHyphens) expect(right(line)).toBeLessThanOrEqual(120 + 0.01);
   });
 
+  it('widens or narrows the glyphs of a justified line by at most 2%, one scale per line, never on the last line', () => {
+    const scales = lines.map((line) => new Set(texts(line).map((op) => op.scale ?? 1)));
+    for (const set of scales) expect(set.size).toBe(1);
+    const values = scales.map((set) => [...set][0]);
+    expect(values.some((v) => v !== 1)).toBe(true);
+    for (const v of values) expect(Math.abs(v - 1)).toBeLessThanOrEqual(0.02 + 1e-12);
+    expect(values[values.length - 1]).toBe(1);
+    // Drawn widths include the scale, so the line still ends exactly at the measure.
+    for (const line of lines.slice(0, -1)) expect(right(line)).toBeCloseTo(width, 6);
+  });
+
+  it('never starts a line with an ellipsis, and never breaks a space held by word joiners', () => {
+    const text = Array.from({ length: 12 }, () => 'Sergéy Kuzmích … From all sides … and then tears, Anna\u2060 \u2060Pávlovna said …').join(' ');
+    const narrow = setParagraph(toWords([{ text, style: regular }]), spec(140, { hyphenate: hyphenatorFor('en') }), fonts);
+    expect(narrow.length).toBeGreaterThan(10);
+    for (const line of narrow) {
+      expect(texts(line)[0].text.startsWith('\u2026')).toBe(false);
+      expect(texts(line).at(-1)?.text).not.toBe('Anna');
+    }
+    expect(narrow.flatMap((l) => texts(l).map((op) => op.text)).join(' ')).not.toContain('\u2060');
+  });
+
   it('breaks a 20,000-word paragraph', () => {
     const long = Array.from({ length: 20000 / 80 }, () => TEXT).join(' ');
     const result = setParagraph(toWords([{ text: long, style: regular }]), spec(width, { hyphenate: hyphenatorFor('en') }), fonts);
@@ -93,6 +115,24 @@ describe('breakLines', () => {
     const breaks = breakLines(items, options);
     expect(breaks.map((b) => b.position)).toEqual([3, 7, items.length - 1]);
     for (const b of breaks.slice(0, -1)) expect(Math.abs(b.ratio)).toBeLessThanOrEqual(1);
+  });
+
+  it('counts font expansion as stretch: the same break at a lower ratio', () => {
+    const items = [box(20), glue(), box(20), glue(), box(20), glue(), box(20), glue(), box(20), ...end];
+    const rigid = breakLines(items, options);
+    const expanding = breakLines(items, { ...options, expansion: 0.02 });
+    expect(expanding.map((b) => b.position)).toEqual(rigid.map((b) => b.position));
+    expect(expanding[0].ratio).toBeLessThan(rigid[0].ratio);
+  });
+
+  it('breaks at a last-resort hyphen only in the final pass', () => {
+    const lastResort: Item<null> = { kind: 'penalty', width: 2, penalty: 500, flagged: true, hyphen: true, lastResort: true };
+    // 34 + 6 fits the measure of 44 only if the line breaks inside the second word.
+    const items = [box(34), glue(), box(6), lastResort, box(30), ...end];
+    const breaks = breakLines(items, { ...options, tolerances: [10000] });
+    expect(breaks.map((b) => b.position)).not.toContain(3);
+    const forced = breakLines([box(40), lastResort, box(40), ...end], { ...options, tolerances: [10000] });
+    expect(forced.map((b) => b.position)).toContain(1);
   });
 
   it('falls back to an emergency pass instead of failing on an unbreakable box', () => {

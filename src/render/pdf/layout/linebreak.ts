@@ -29,6 +29,8 @@ export interface PenaltyItem {
   flagged: boolean;
   /** A hyphenation point: ignored by the first pass. */
   hyphen?: boolean;
+  /** A last-resort hyphenation point (two letters carried over): only the final pass may break here. */
+  lastResort?: boolean;
 }
 export type Item<T> = BoxItem<T> | GlueItem | PenaltyItem;
 
@@ -48,6 +50,11 @@ export interface BreakOptions {
   maxHyphenRun: number;
   /** TeX `\looseness`: prefer a solution with this many lines more (or fewer) than the optimum, when there is one. */
   looseness?: number;
+  /**
+   * Font expansion (pdfTeX's `\adjustspacing`): every box may be set this fraction wider or narrower, so a line's
+   * stretch and shrink include that much of its text as well as its glue. 0 (the default) keeps boxes rigid.
+   */
+  expansion?: number;
   linePenalty: number;
   adjacentDemerits: number;
   doubleHyphenDemerits: number;
@@ -123,16 +130,19 @@ function run<T>(items: readonly Item<T>[], o: BreakOptions, pass: Pass): Break[]
   let active: Node[] = [{ position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, previous: null, flagged: false, hyphenRun: 0, ratio: 0, target: lineWidth(0) }];
   const sum = { width: 0, stretch: 0, shrink: 0 };
   const byLine = (o.looseness ?? 0) !== 0;
+  const expansion = o.expansion ?? 0;
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.kind === 'box') {
       sum.width += item.width;
+      sum.stretch += item.width * expansion;
+      sum.shrink += item.width * expansion;
       continue;
     }
     let canBreak: boolean;
     if (item.kind === 'glue') canBreak = i > 0 && items[i - 1].kind === 'box';
-    else canBreak = item.penalty < INFINITY_PENALTY && (pass.hyphens || !item.hyphen);
+    else canBreak = item.penalty < INFINITY_PENALTY && (pass.hyphens || !item.hyphen) && (pass.final || !item.lastResort);
     if (canBreak) {
       active = tryBreak(items, i, active, sum, o, lineWidth, pass, byLine);
       if (active.length === 0) return null;

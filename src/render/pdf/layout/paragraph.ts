@@ -29,6 +29,12 @@ export interface ParagraphSpec {
   looseness?: number;
 }
 
+/**
+ * How far a justified line's glyphs may be widened or narrowed (pdfTeX's font expansion, as microtype sets it): 2%
+ * is below what a reader notices, and it takes part of a loose line's slack off its word gaps.
+ */
+export const EXPANSION = 0.02;
+
 /** What a line holds before positioning: text chunks and the glue between them. */
 type Slot = { kind: 'text'; piece: Piece } | { kind: 'glue'; width: number; stretch: number; shrink: number };
 
@@ -36,6 +42,7 @@ type Slot = { kind: 'text'; piece: Piece } | { kind: 'glue'; width: number; stre
 export function setParagraph(words: readonly Word[], spec: ParagraphSpec, fonts: FontSet): FlowBox[] {
   if (words.length === 0) return [];
   const justify = spec.align === 'justify';
+  const expansion = justify ? EXPANSION : 0;
   const items = buildItems(words, fonts, { justify, hyphenate: spec.hyphenate, wordSpace: spec.wordSpace ?? 1 });
   const first = spec.firstIndent ?? 0;
   const hang = spec.hang ?? 0;
@@ -49,13 +56,14 @@ export function setParagraph(words: readonly Word[], spec: ParagraphSpec, fonts:
     maxHyphenRun: 2,
     widths,
     looseness: spec.looseness,
+    expansion,
   });
   const boxes: FlowBox[] = [];
   let start = 0;
   breaks.forEach((brk, line) => {
     const slots = lineSlots(items, start, brk.position);
     const x0 = (spec.indent ?? 0) + (line === 0 ? first : hang);
-    boxes.push(positionLine(slots, widths[Math.min(line, 1)], x0, spec, fonts));
+    boxes.push(positionLine(slots, widths[Math.min(line, 1)], x0, spec, fonts, expansion));
     start = brk.position + 1;
   });
   return boxes;
@@ -83,27 +91,42 @@ function lineSlots(items: readonly Item<Piece>[], from: number, to: number): Slo
   return slots;
 }
 
-/** Places a line's chunks: measured exactly, with the slack shared by the glue in proportion to its stretch or shrink. */
-function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphSpec, fonts: FontSet): FlowBox {
+/**
+ * Places a line's chunks: measured exactly, with the slack shared by the glue in proportion to its stretch or shrink
+ * and, on a justified line, by the glyphs (up to `expansion` of their width, drawn horizontally scaled).
+ */
+function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphSpec, fonts: FontSet, expansion: number): FlowBox {
   const measured = slots.map((s) => (s.kind === 'text' ? fonts.width(s.piece.text, s.piece.style) : s.width));
   const natural = measured.reduce((a, b) => a + b, 0);
   let stretch = 0;
   let shrink = 0;
   let fill = false;
-  for (const s of slots) {
-    if (s.kind !== 'glue') continue;
+  let text = 0;
+  slots.forEach((s, i) => {
+    if (s.kind === 'text') {
+      text += measured[i];
+      return;
+    }
     if (s.stretch >= FILL) fill = true;
     else if (s.stretch > 0) stretch += s.stretch;
     shrink += s.shrink;
-  }
+  });
   const slack = width - natural;
+  // The glyphs' share: the same ratio as the glue's, up to their limit (TeX lets glue, not fonts, go past its
+  // stretch). Not on a paragraph's last line, and not where combining marks are positioned inside the text, whose
+  // placement pdfkit works out without the scaling.
+  let scale = 1;
+  const expand = expansion > 0 && !fill && text > 0 && !slots.some((s) => s.kind === 'text' && /\p{M}/u.test(s.piece.text));
+  if (expand && slack > 0) scale = 1 + expansion * Math.min(1, slack / (stretch + expansion * text));
+  else if (expand && slack < 0) scale = 1 + expansion * Math.max(-1, slack / (shrink + expansion * text));
+  const glueSlack = slack - (scale - 1) * text;
   // Justified lines fill the measure; the last line (fill glue) and ragged lines keep natural spacing unless too long.
   const adjust = (s: Slot & { kind: 'glue' }): number => {
-    if (slack < 0) return shrink > 0 ? (slack * s.shrink) / shrink : 0;
+    if (glueSlack < 0) return shrink > 0 ? (glueSlack * s.shrink) / shrink : 0;
     if (spec.align !== 'justify' || fill || stretch === 0) return 0;
-    return s.stretch > 0 ? (slack * s.stretch) / stretch : 0;
+    return s.stretch > 0 ? (glueSlack * s.stretch) / stretch : 0;
   };
-  const used = slots.reduce((sum, s) => (s.kind === 'glue' ? sum + adjust(s) : sum), natural);
+  const used = slots.reduce((sum, s) => (s.kind === 'glue' ? sum + adjust(s) : sum), natural + (scale - 1) * text);
   let x = x0;
   if (spec.align === 'center') x += Math.max(0, width - used) / 2;
   else if (spec.align === 'right') x += Math.max(0, width - used);
@@ -114,8 +137,10 @@ function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphS
       x += s.width + adjust(s);
       return;
     }
-    ops.push(textOp(s.piece.text, s.piece.style, x, baseline, measured[i]));
-    x += measured[i];
+    const op = textOp(s.piece.text, s.piece.style, x, baseline, measured[i] * scale);
+    if (scale !== 1) (op as { scale?: number }).scale = scale;
+    ops.push(op);
+    x += measured[i] * scale;
   });
   const notes = slots.flatMap((s) => (s.kind === 'text' && s.piece.style.note !== undefined ? [s.piece.style.note] : []));
   return notes.length ? { height: spec.leading, ops, noteNumbers: notes } : { height: spec.leading, ops };
