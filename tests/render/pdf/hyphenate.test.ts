@@ -28,6 +28,16 @@ describe('hyphenatorFor', () => {
     expect(en?.('into')).toEqual([]);
   });
 
+  it('keeps breaks that carry two letters over apart, as a last resort', () => {
+    expect(en?.('Pávlovna')).toEqual([]);
+    expect(en?.lastResort('Pávlovna')).toEqual([6]);
+    expect(en?.lastResort('Mikháylovna’s')).toEqual([9]);
+    for (const word of ['hyphenation', 'typesetting', 'Dmítrievna']) {
+      for (const at of en?.lastResort(word) ?? []) expect(word.replace(/[^\p{L}]+$/u, '').length - at).toBe(2);
+      for (const at of en?.(word) ?? []) expect(en?.lastResort(word)).not.toContain(at);
+    }
+  });
+
   it('leaves punctuation outside the hyphenated core', () => {
     const points = en?.('\u201cbeautiful,') ?? [];
     expect(points.length).toBeGreaterThan(0);

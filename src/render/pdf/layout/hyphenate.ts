@@ -5,11 +5,17 @@ type HyphenateSync = (text: string, options?: { hyphenChar?: string; minWordLeng
 /** Fewest letters left before and carried after a break: "a-", "-ed" or "-ly" read badly. */
 export const LEFT_MIN = 2;
 export const RIGHT_MIN = 3;
+/** Letters carried after a last-resort break, allowed only where nothing else avoids a very loose line. */
+export const LAST_RESORT_RIGHT_MIN = 2;
 
 const SOFT = '\u00ad';
 
 /** A hyphenator for one language: the offsets inside a word where it may break (a hyphen goes after the prefix). */
-export type Hyphenator = (word: string) => number[];
+export interface Hyphenator {
+  (word: string): number[];
+  /** Further offsets that carry only two letters over ("Pávlov-na"): for the line breaker's last pass only. */
+  lastResort(word: string): number[];
+}
 
 /** Loads the patterns for a BCP 47 tag (`en-GB` → `hyphen/en-gb`, then `hyphen/en`); undefined when there are none. */
 export function hyphenatorFor(language: string): Hyphenator | undefined {
@@ -31,22 +37,33 @@ export function hyphenatorFor(language: string): Hyphenator | undefined {
 }
 
 function makeHyphenator(hyphenateSync: HyphenateSync): Hyphenator {
-  const cache = new Map<string, number[]>();
-  return (word) => {
-    let points = cache.get(word);
-    if (!points) {
-      points = breakPoints(word, hyphenateSync);
-      cache.set(word, points);
+  const cache = new Map<string, { points: number[]; lastResort: number[] }>();
+  const lookup = (word: string) => {
+    let found = cache.get(word);
+    if (!found) {
+      const all = breakPoints(word, hyphenateSync, LAST_RESORT_RIGHT_MIN);
+      // A point is a last resort when it carries fewer than RIGHT_MIN letters of the word's core over.
+      const core = coreOf(word);
+      const carried = (at: number) => (core ? core.index + core[0].length - at : 0);
+      found = { points: all.filter((at) => carried(at) >= RIGHT_MIN), lastResort: all.filter((at) => carried(at) < RIGHT_MIN) };
+      cache.set(word, found);
     }
-    return points;
+    return found;
   };
+  const hyphenator = ((word: string) => lookup(word).points) as Hyphenator;
+  hyphenator.lastResort = (word) => lookup(word).lastResort;
+  return hyphenator;
 }
 
-/** Break offsets of the letters-only core of `word`, keeping `LEFT_MIN`/`RIGHT_MIN` letters on each side. */
-function breakPoints(word: string, hyphenateSync: HyphenateSync): number[] {
-  // Only the run of letters is hyphenated: leading quotes and trailing punctuation stay with their fragments.
-  const match = /\p{L}[\p{L}\p{M}]*\p{L}/u.exec(word);
-  if (!match || match[0].length < LEFT_MIN + RIGHT_MIN) return [];
+/** The run of letters that hyphenation looks at: leading quotes and trailing punctuation stay with their fragments. */
+function coreOf(word: string): RegExpExecArray | null {
+  return /\p{L}[\p{L}\p{M}]*\p{L}/u.exec(word);
+}
+
+/** Break offsets of the letters-only core of `word`, keeping `LEFT_MIN` and `rightMin` letters on each side. */
+function breakPoints(word: string, hyphenateSync: HyphenateSync, rightMin: number): number[] {
+  const match = coreOf(word);
+  if (!match || match[0].length < LEFT_MIN + rightMin) return [];
   const core = match[0];
   // The patterns are lower case: "WHALEBONE" breaks where "whalebone" does (when case mapping keeps the length).
   const lower = core.toLowerCase();
@@ -55,7 +72,7 @@ function breakPoints(word: string, hyphenateSync: HyphenateSync): number[] {
   let offset = 0;
   for (const char of marked) {
     if (char === SOFT) {
-      if (offset >= LEFT_MIN && core.length - offset >= RIGHT_MIN) points.push(match.index + offset);
+      if (offset >= LEFT_MIN && core.length - offset >= rightMin) points.push(match.index + offset);
     } else offset += char.length;
   }
   return points;

@@ -7,6 +7,8 @@ import { FILL, INFINITY_PENALTY, type Item } from './linebreak';
 /** TeX's `\hyphenpenalty` and `\exhyphenpenalty`. */
 const HYPHEN_PENALTY = 50;
 const EXPLICIT_HYPHEN_PENALTY = 50;
+/** A break that carries two letters over ("Pávlov-na") costs more, so it is taken only to spare a very loose line. */
+const LAST_RESORT_PENALTY = 500;
 
 /** Interword stretch and shrink as fractions of the word space. */
 const STRETCH = 0.4;
@@ -24,21 +26,23 @@ export interface ItemOptions {
 /** Builds the items of a paragraph; every box's data is the piece of text it draws. */
 export function buildItems(words: readonly Word[], fonts: FontSet, options: ItemOptions): Item<Piece>[] {
   const items: Item<Piece>[] = [];
-  for (const word of words) {
+  words.forEach((word, index) => {
     for (const piece of word.pieces) pushPiece(items, piece, fonts, options.hyphenate);
     const gap = word.gap;
-    if (!gap) continue;
+    if (!gap) return;
     if (gap.kind === 'break') {
       items.push({ kind: 'penalty', width: 0, penalty: INFINITY_PENALTY, flagged: false });
       items.push({ kind: 'glue', width: 0, stretch: FILL, shrink: 0 });
       items.push({ kind: 'penalty', width: 0, penalty: -INFINITY_PENALTY, flagged: false });
-      continue;
+      return;
     }
     // One space width for the whole paragraph, whatever the face: an italic space is narrower than a roman one,
     // and a justified line must show equal gaps.
     const space = fonts.width(' ', { font: 'serif-regular', size: gap.style.size }) * options.wordSpace;
-    if (gap.kind === 'nbsp') items.push({ kind: 'penalty', width: 0, penalty: INFINITY_PENALTY, flagged: false });
-    if (options.justify || gap.kind === 'nbsp') {
+    // An ellipsis stays with the word before it ("Kuzmích …"): a line never starts with one (as ~\dots in TeX).
+    const bound = gap.kind === 'nbsp' || startsWithEllipsis(words[index + 1]);
+    if (bound) items.push({ kind: 'penalty', width: 0, penalty: INFINITY_PENALTY, flagged: false });
+    if (options.justify || bound) {
       // Stretch and shrink 0.4 of the space, with TeX's space factor: a gap after a sentence or clause stretches
       // more, so it takes up slack before the gaps inside a phrase widen; the natural width stays one space
       // (\frenchspacing widths). Stretch below TeX's ½ makes the breaker see a gap of 1.4 spaces as a badness
@@ -52,12 +56,18 @@ export function buildItems(words: readonly Word[], fonts: FontSet, options: Item
       items.push({ kind: 'penalty', width: 0, penalty: 0, flagged: false });
       items.push({ kind: 'glue', width: space, stretch: -ragged, shrink: space / 3 });
     }
-  }
+  });
   // The last line: no break before the fill glue, then the forced end (TeX's \parfillskip).
   items.push({ kind: 'penalty', width: 0, penalty: INFINITY_PENALTY, flagged: false });
   items.push({ kind: 'glue', width: 0, stretch: FILL, shrink: 0 });
   items.push({ kind: 'penalty', width: 0, penalty: -INFINITY_PENALTY, flagged: false });
   return items;
+}
+
+/** Whether a word starts with an ellipsis (…, or three full stops). */
+function startsWithEllipsis(word: Word | undefined): boolean {
+  const text = word?.pieces[0]?.text ?? '';
+  return text.startsWith('\u2026') || text.startsWith('...');
 }
 
 /** TeX's space factors (plain TeX's \sfcode), for the character that ends a word: 3 after a sentence, 2 after a colon. */
@@ -75,7 +85,7 @@ function lastText(word: Word): string {
 
 /** A piece as boxes split at hyphenation points and after explicit hyphens and dashes. */
 function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate?: Hyphenator): void {
-  const cuts: { at: number; hyphen: boolean }[] = [];
+  const cuts: { at: number; hyphen: boolean; lastResort?: boolean }[] = [];
   // A break after a hyphen between letters, or after a dash before a word, needs no added hyphen (TeX's
   // \exhyphenpenalty). Dashes count after punctuation too: "There!–there!–there" must be breakable somewhere.
   const explicit = /(?:[\p{L}\p{N}][-\u2010/]|[\p{L}\p{N}\p{P}][\u2013\u2014])(?=[\p{L}\u2018\u201c"'])/gu;
@@ -84,7 +94,9 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
     // Each part of a compound is hyphenated on its own ("whale-ship" → "whale-" and "ship").
     const bounds = [0, ...cuts.map((c) => c.at), piece.text.length];
     for (let k = 0; k + 1 < bounds.length; k++) {
-      for (const at of hyphenate(piece.text.slice(bounds[k], bounds[k + 1]))) cuts.push({ at: bounds[k] + at, hyphen: true });
+      const part = piece.text.slice(bounds[k], bounds[k + 1]);
+      for (const at of hyphenate(part)) cuts.push({ at: bounds[k] + at, hyphen: true });
+      for (const at of hyphenate.lastResort(part)) cuts.push({ at: bounds[k] + at, hyphen: true, lastResort: true });
     }
   }
   cuts.sort((a, b) => a.at - b.at);
@@ -95,7 +107,9 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
   cuts.forEach((cut, i) => {
     items.push({ kind: 'box', width: widths[i], data: { text: piece.text.slice(start, cut.at), style: piece.style } });
     items.push(
-      cut.hyphen
+      cut.lastResort
+        ? { kind: 'penalty', width: hyphenWidth, penalty: LAST_RESORT_PENALTY, flagged: true, hyphen: true, lastResort: true }
+        : cut.hyphen
         ? { kind: 'penalty', width: hyphenWidth, penalty: HYPHEN_PENALTY, flagged: true, hyphen: true }
         : { kind: 'penalty', width: 0, penalty: EXPLICIT_HYPHEN_PENALTY, flagged: true },
     );
