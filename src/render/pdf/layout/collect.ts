@@ -83,6 +83,14 @@ export function collectRuns(inlines: readonly Inline[], style: TextStyle, env: C
  */
 const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
 
+/** A space with a word joiner on either side ("Kuzmích\u2060 \u2060…"): Unicode forbids a line break there (UAX #14). */
+const JOINED_SPACE = /\u2060[ \t]+|[ \t]+\u2060/g;
+
+/** The run's text without invisible characters, spaces held by a word joiner turned into no-break spaces. */
+function visibleText(text: string): string {
+  return text.replace(JOINED_SPACE, (m) => m.replace(/[ \t]+/, '\u00a0')).replace(INVISIBLE, '');
+}
+
 /** Splits runs into words at white space, without the invisible format characters. */
 export function toWords(runs: readonly Run[]): Word[] {
   const words: Word[] = [];
@@ -104,7 +112,7 @@ export function toWords(runs: readonly Run[]): Word[] {
       gap({ kind: 'break' });
       continue;
     }
-    for (const part of run.text.replace(INVISIBLE, '').split(/([ \t\n\r\u00a0]+)/)) {
+    for (const part of visibleText(run.text).split(/([ \t\n\r\u00a0]+)/)) {
       if (part === '') continue;
       if (/^[ \t\n\r\u00a0]+$/.test(part)) {
         gap({ kind: part.includes('\u00a0') && !/[ \t\n\r]/.test(part) ? 'nbsp' : 'space', style: run.style });
