@@ -12,15 +12,17 @@ describe.each(BOOKS)('%s', (book) => {
 });
 
 /**
- * War and Peace does NOT yet meet issue 4's spacing targets (loose lines, lines over 1.5x, badness over 200, one runt
- * page): issue 4 stays open for it. Until then this test holds the line at what the renderer reaches today, so a
- * change that makes it worse fails; tighten these figures toward TARGETS as the breaker improves.
+ * War and Peace meets issue 4's figures but two: typeset_metrics.py takes a body line holding three or more lone
+ * ellipses ("Sergéy Kuzmích … From all sides … From all sides …") for a line of table-of-contents dot leaders, and so
+ * sees a paragraph end before or after it. Twice in the book that falls at a page break, and the tool counts one
+ * widow (page 1320) and one orphan (page 294) in paragraphs that in fact run on. This test holds everything else at
+ * the targets and allows those two, so a real widow or orphan still fails it.
  */
-const WAR_AND_PEACE_TODAY: Metrics = { ...TARGETS, loose: 25, over15: 320, badness200: 140, runts: 1 };
+const WAR_AND_PEACE: Metrics = { ...TARGETS, widows: 1, orphans: 1 };
 
 describe('war-and-peace/war-and-peace.md', () => {
-  it('meets the hard targets and does not fall below today\'s spacing figures', async () => {
+  it('meets every target but the two ellipsis lines the tool misreads', async () => {
     const metrics = measure(await buildPdf(corpusFile('war-and-peace/war-and-peace.md')));
-    expect(misses(metrics, WAR_AND_PEACE_TODAY)).toEqual([]);
+    expect(misses(metrics, WAR_AND_PEACE)).toEqual([]);
   });
 });
