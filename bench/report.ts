@@ -67,7 +67,7 @@ export function targets(results: Results): TargetRow[] {
 export function renderMarkdown(results: Results): string {
   const out: string[] = [];
   const m = results.machine;
-  out.push(`Measured ${results.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel.trim() || 'CPU'}, ${m.memoryGiB} GiB, Node ${m.node}; median of ${results.runs} run(s), (min–max) in brackets; whole processes, start-up included.`, '');
+  out.push(`Measured ${results.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel.trim() || 'CPU'}, ${m.memoryGiB} GiB, Node ${m.node}; median of ${results.runs} run(s) (pandoc: ${results.pandocRuns}), (min–max) in brackets; whole processes, start-up included.`, '');
 
   out.push('| book | words | format | quire wall s | CPU s | peak MiB | words/s | pandoc wall s | peak MiB | quire/pandoc |');
   out.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|');
