@@ -73,6 +73,8 @@ export function syntheticMarkdown(target: number): string {
     out.push(`# Chapter ${chapter}`, '');
     let inChapter = 0;
     for (let section = 1; section <= 2; section++) {
+      // A section the first one's long paragraph has already filled would be a heading with nothing under it.
+      if (inChapter >= section * 2000 || words >= target) break;
       out.push('## A Scene', '');
       while (inChapter < section * 2000 && words < target) {
         let para = take();
