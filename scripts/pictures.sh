@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Makes the README's pictures in docs/images/ from the sample book in manuscript/: the EPUB's cover, and the PDF's
 # title page and first page of the story, as small PNGs. Needs poppler-utils (pdftoppm, pdftotext) and `npm ci`.
-# Run: bash scripts/pictures.sh   (the PNGs are committed: they are documentation, not build output)
+# Run: bash scripts/pictures.sh [OUT]   (OUT defaults to docs/images; the PNGs there are committed: they are
+# documentation, not build output)
 set -euo pipefail
+out=$(realpath -m "${1:-$(dirname "$0")/../docs/images}")
 cd "$(dirname "$0")/.."
 for tool in pdftoppm pdftotext; do
   command -v "$tool" >/dev/null || { echo "$tool is not installed: apt-get install -y poppler-utils" >&2; exit 1; }
@@ -14,7 +16,6 @@ trap 'rm -rf "$work"' EXIT
 SOURCE_DATE_EPOCH=0 node lib/cli/main.js build manuscript --out "$work" --format epub,pdf --quiet >/dev/null
 pdf="$work/the-keeper-of-small-lights.pdf"
 epub="$work/the-keeper-of-small-lights.epub"
-out=docs/images
 mkdir -p "$out"
 
 # The cover: the image the EPUB declares as its cover, scaled to 240 pixels wide with resvg.
