@@ -76,19 +76,30 @@ export function templateErrorPlace(text: string, error: unknown): TemplateErrorP
   return { line, column: tagColumn(text, line), message };
 }
 
+/** What reporting a template error needs: the template files and the reporter. */
+export interface TemplateContext {
+  assets: AssetStore;
+  report: Reporter;
+}
+
+/** Fails the build with a `template-invalid` error at the place in `templates/<file>` where ejs went wrong. */
+export function failTemplate(file: string, text: string, error: unknown, ctx: TemplateContext, source: string): never {
+  const place = templateErrorPlace(text, error);
+  return ctx.report.fail('template-invalid', `template ${file} failed: ${place.message}`, {
+    position: pointPosition(ctx.assets.templatePath(file), place.line, place.column),
+    source,
+  });
+}
+
 /**
  * Renders `templates/<file>` (the user's copy first) with `data`; a broken template is a fatal `template-invalid` at
  * the template's line and column. Every renderer's pages go through here.
  */
-export function renderTemplate(file: string, data: Record<string, unknown>, ctx: { assets: AssetStore; report: Reporter }, source: string): string {
+export function renderTemplate(file: string, data: Record<string, unknown>, ctx: TemplateContext, source: string): string {
   const text = ctx.assets.template(file);
   try {
     return ejs.render(text, data, { filename: ctx.assets.templatePath(file) });
   } catch (error) {
-    const place = templateErrorPlace(text, error);
-    return ctx.report.fail('template-invalid', `template ${file} failed: ${place.message}`, {
-      position: pointPosition(ctx.assets.templatePath(file), place.line, place.column),
-      source,
-    });
+    return failTemplate(file, text, error, ctx, source);
   }
 }

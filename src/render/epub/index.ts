@@ -1,9 +1,8 @@
 /** The EPUB renderer: the book's model serialised to XHTML by quire, packaged (EPUB 3 with NCX) by epub-gen-memory. */
 import * as ejs from 'ejs';
-import { pointPosition } from '../../diagnostics/reporter';
 import { allBlocks, allSections, plainText } from '../../model/build-helpers';
 import type { Book, Position } from '../../model/types';
-import { templateErrorPlace } from '../template';
+import { failTemplate } from '../template';
 import type { Artifact, Renderer, RenderContext } from '../types';
 import { accessibility } from './a11y';
 import { coverBody, coverImage } from './cover';
@@ -89,8 +88,7 @@ function packageTemplate(name: string, ctx: RenderContext<unknown>): string {
   try {
     ejs.compile(text);
   } catch (error) {
-    const place = templateErrorPlace(text, error);
-    ctx.report.fail('template-invalid', `template ${file} failed: ${place.message}`, { position: pointPosition(ctx.assets.templatePath(file), place.line, place.column), source: 'render:epub' });
+    failTemplate(file, text, error, ctx, 'render:epub');
   }
   return text;
 }
@@ -104,9 +102,7 @@ function packageTemplateFailure(error: unknown, templates: [string, string][], d
     try {
       ejs.render(text, data);
     } catch (own) {
-      const file = `epub/${name}`;
-      const place = templateErrorPlace(text, own);
-      ctx.report.fail('template-invalid', `template ${file} failed: ${place.message}`, { position: pointPosition(ctx.assets.templatePath(file), place.line, place.column), source: 'render:epub' });
+      failTemplate(`epub/${name}`, text, own, ctx, 'render:epub');
     }
   }
   throw error;
