@@ -7,8 +7,9 @@
  * as layout measured it, and sets each gap to exactly the given width, in one text object instead of one per word.
  */
 import PDFDocument from 'pdfkit';
-import type { FontSet } from './fonts';
+import type { FaceKey, FontSet } from './fonts';
 import { FONT_KEYS } from './fonts';
+import { isRightToLeftScript, mirrored } from './layout/bidi';
 import type { DrawOp, Page, Placed, TextStyle } from './layout/types';
 import { StructureTree } from './structure';
 import type { Theme } from './theme';
@@ -89,7 +90,11 @@ export function drawPdf(input: DrawInput): Promise<Buffer> {
   });
 
   const tree = new StructureTree(doc, info.language);
-  const canvas = new Canvas(doc);
+  const canvas = new Canvas(doc, input.fonts);
+  const oneFace = (op: TextOp) => {
+    const segments = input.fonts.segments(op.text, op.style.font);
+    return segments.length === 1 && segments[0].face === op.style.font;
+  };
   let outlineParent: PDFKit.PDFOutline | undefined;
   input.pages.forEach((page, index) => {
     doc.addPage({ size: [input.size[0], input.size[1]], margin: 0 });
@@ -104,7 +109,7 @@ export function drawPdf(input: DrawInput): Promise<Buffer> {
     }
     const place = ({ y, box }: Placed, top: number) => {
       const draw = (ops: readonly DrawOp[]) => () => {
-        for (const run of wordRuns(ops)) {
+        for (const run of wordRuns(ops, oneFace)) {
           if (Array.isArray(run)) canvas.words(run, left, top + y);
           else canvas.draw(run, left, top + y, input.pageLabels);
         }
@@ -161,14 +166,14 @@ const scaling = (scale: number): { horizontalScaling?: number } => (scale === 1 
 /** Gaps closer than this (in points) are the same gap: far below what a reader or pdftotext can tell apart. */
 const SAME_GAP = 1e-6;
 
-/** Text that can be drawn as one word of a run: no whitespace (pdfkit splits a run's string at whitespace). */
-const plainWord = (op: DrawOp): op is TextOp => op.type === 'text' && !op.style.link && !op.style.strike && !/\s/.test(op.text);
-
 /**
  * The ops in order, with each stretch of two or more plain words in one style, on one baseline, with one gap between
- * them, gathered into an array (drawn as one string); every other op stands alone.
+ * them, gathered into an array (drawn as one string); every other op stands alone. A plain word has no whitespace
+ * (pdfkit splits a run's string at whitespace), no link or strike, and is drawn in one face (`oneFace`).
  */
-export function wordRuns(ops: readonly DrawOp[]): (DrawOp | TextOp[])[] {
+export function wordRuns(ops: readonly DrawOp[], oneFace: (op: TextOp) => boolean = () => true): (DrawOp | TextOp[])[] {
+  const plainWord = (op: DrawOp): op is TextOp =>
+    op.type === 'text' && !op.style.link && !op.style.strike && !op.rtl && !/\s/.test(op.text) && oneFace(op);
   const out: (DrawOp | TextOp[])[] = [];
   let run: TextOp[] = [];
   const flush = () => {
@@ -201,12 +206,26 @@ export function wordRuns(ops: readonly DrawOp[]): (DrawOp | TextOp[])[] {
 
 /** Draws layout ops with pdfkit; coordinates are absolute, y downwards, text at its baseline. */
 class Canvas {
-  constructor(private readonly doc: Doc) {}
+  /** Fallback faces registered with pdfkit so far (the serif's four are registered up front). */
+  private readonly registered = new Set<string>(FONT_KEYS);
+  constructor(
+    private readonly doc: Doc,
+    private readonly fonts: FontSet,
+  ) {}
+
+  /** Selects a face in pdfkit, registering a fallback face the first time it is drawn with. */
+  private use(face: FaceKey, size: number): void {
+    if (!this.registered.has(face)) {
+      this.doc.registerFont(face, this.fonts.fontkitFont(face) as unknown as Buffer);
+      this.registered.add(face);
+    }
+    this.doc.font(face).fontSize(size);
+  }
 
   draw(op: DrawOp, x0: number, y0: number, labels: ReadonlyMap<string, string>): void {
     switch (op.type) {
       case 'text':
-        this.text(op.text, op.style, x0 + op.x, y0 + op.baseline, op.width, op.scale);
+        this.text(op.text, op.style, x0 + op.x, y0 + op.baseline, op.width, op.scale, op.rtl);
         break;
       case 'rule':
         this.doc.save().lineWidth(op.width).moveTo(x0 + op.x1, y0 + op.y1).lineTo(x0 + op.x2, y0 + op.y2).stroke().restore();
@@ -240,9 +259,28 @@ class Canvas {
     this.doc._fragment(text, x0 + first.x, y0 + first.baseline, { baseline: 'alphabetic', wordSpacing, textWidth, wordCount: run.length, ...scaling(scale) });
   }
 
-  text(text: string, style: TextStyle, x: number, baseline: number, width: number, scale = 1): void {
-    this.doc.font(style.font).fontSize(style.size);
-    this.doc._fragment(text, x, baseline, { baseline: 'alphabetic', textWidth: width, wordCount: 1, ...scaling(scale) });
+  /**
+   * Draws `text` from `x`: in one fragment when the serif face has every glyph, else one fragment per face (see
+   * `FontSet.segments`), right to left for text at a right-to-left level. Characters no face has are not drawn.
+   */
+  text(text: string, style: TextStyle, x: number, baseline: number, width: number, scale = 1, rtl = false): void {
+    const segments = this.fonts.segments(text, style.font);
+    if (!rtl && segments.length === 1 && segments[0].face === style.font) {
+      this.doc.font(style.font).fontSize(style.size);
+      this.doc._fragment(text, x, baseline, { baseline: 'alphabetic', textWidth: width, wordCount: 1, ...scaling(scale) });
+    } else {
+      let at = x;
+      for (const segment of rtl ? [...segments].reverse() : segments) {
+        const advance = this.fonts.segmentWidth(segment, style.size) * scale;
+        if (segment.face !== undefined && segment.text.trim() !== '') {
+          this.use(segment.face, style.size);
+          // A neutral run (punctuation, digits' neighbours) at a right-to-left level reads right to left, mirrored.
+          const drawn = rtl && !isRightToLeftScript(segment.text) ? mirrored(segment.text) : segment.text;
+          this.doc._fragment(drawn, at, baseline, { baseline: 'alphabetic', textWidth: advance / scale, wordCount: 1, ...scaling(scale) });
+        }
+        at += advance;
+      }
+    }
     if (style.link) this.doc.link(x, baseline - style.size * 0.8, width, style.size * 1.1, style.link);
     if (style.strike) {
       const y = baseline - style.size * 0.28;

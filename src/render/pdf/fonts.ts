@@ -1,5 +1,10 @@
-/** The book's four serif faces, loaded once through the asset store and measured with real glyph advances and kerning. */
+/**
+ * The book's faces, loaded once through the asset store and measured with real glyph advances and kerning: the four
+ * serif faces, and fallback faces for the scripts the serif lacks (Hebrew, Arabic, Han, kana, Hangul), chosen per run
+ * of characters and loaded the first time a book needs them.
+ */
 import type { AssetStore } from '../types';
+import { isRightToLeftLanguage } from './layout/bidi';
 import type { FontKey, TextStyle } from './layout/types';
 
 /** A glyph position in font units, as fontkit gives it. */
@@ -72,6 +77,50 @@ const fontkit = require('fontkit') as { create(data: Buffer): FontkitFont };
 
 export const FONT_KEYS: readonly FontKey[] = ['serif-regular', 'serif-italic', 'serif-bold', 'serif-bold-italic'];
 
+/** A fallback family: faces for a script Source Serif does not cover (files in assets.ts). */
+type Family = 'greek' | 'hebrew' | 'arabic' | 'jp' | 'kr' | 'sc';
+type FaceStyle = 'regular' | 'italic' | 'bold' | 'bold-italic';
+/** A face that can draw text: one of the serif's four or a fallback face (see `FAMILY_STYLES`). */
+export type FaceKey = FontKey | `${Family}-${FaceStyle}`;
+
+/** The styles a family has: Greek all four; the others a regular and a bold, their italics set upright. */
+const FAMILY_STYLES: Record<Family, Record<FontKey, FaceStyle>> = {
+  greek: { 'serif-regular': 'regular', 'serif-italic': 'italic', 'serif-bold': 'bold', 'serif-bold-italic': 'bold-italic' },
+  hebrew: { 'serif-regular': 'regular', 'serif-italic': 'regular', 'serif-bold': 'bold', 'serif-bold-italic': 'bold' },
+  arabic: { 'serif-regular': 'regular', 'serif-italic': 'regular', 'serif-bold': 'bold', 'serif-bold-italic': 'bold' },
+  jp: { 'serif-regular': 'regular', 'serif-italic': 'regular', 'serif-bold': 'bold', 'serif-bold-italic': 'bold' },
+  kr: { 'serif-regular': 'regular', 'serif-italic': 'regular', 'serif-bold': 'bold', 'serif-bold-italic': 'bold' },
+  sc: { 'serif-regular': 'regular', 'serif-italic': 'regular', 'serif-bold': 'bold', 'serif-bold-italic': 'bold' },
+};
+
+/** A stretch of text drawn in one face. `face` is undefined for characters no face has (they are not drawn). */
+export interface Segment {
+  text: string;
+  face: FaceKey | undefined;
+}
+
+/** The scripts a family is for: a character is looked up only in the families of its script (or in all, if none). */
+const FAMILY_SCRIPTS: Record<Family, RegExp> = {
+  greek: /\p{Script=Greek}/u,
+  hebrew: /\p{Script=Hebrew}/u,
+  arabic: /\p{Script=Arabic}/u,
+  jp: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u,
+  kr: /[\p{Script=Hangul}\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u,
+  sc: /[\p{Script=Han}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u,
+};
+
+/** The order fallback families are tried in: Han characters take the shapes of the book's own locale first. */
+function familyOrder(language: string): Family[] {
+  const lang = language.toLowerCase().split('-')[0];
+  const cjk: Family[] = lang === 'zh' ? ['sc', 'jp', 'kr'] : lang === 'ko' ? ['kr', 'jp', 'sc'] : ['jp', 'sc', 'kr'];
+  return ['greek', 'hebrew', 'arabic', ...cjk];
+}
+
+/** Combining marks, joiners and variation selectors belong to the character before them and stay in its face. */
+const CLINGS = /[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
+/** White space is drawn (or measured) in the serif: the fallback fonts' script subsets may have no space glyph. */
+const SPACE = /\s/u;
+
 /** A loaded face with a width cache: a novel repeats its few thousand distinct words many times. */
 class Face {
   private readonly widths = new Map<string, number>();
@@ -109,23 +158,146 @@ class Face {
   }
 }
 
-/** The four faces; `width` is the only way layout learns how wide text is. */
+/**
+ * The faces; `width` is the only way layout learns how wide text is, and `segments` says which face draws which
+ * characters. Text the serif covers (nearly all of a Latin, Greek or Cyrillic book) takes a fast path: one segment.
+ */
 export class FontSet {
-  private readonly faces: Record<FontKey, Face>;
+  private readonly faces = new Map<FaceKey, Face>();
+  private readonly order: Family[];
+  /** Per serif face: text → its segments, for text that needs more than the serif (or has characters no face has). */
+  private readonly mixed = new Map<FontKey, Map<string, Segment[]>>();
+  /** Per serif face: text the face covers alone. */
+  private readonly plain = new Map<FontKey, Set<string>>();
+  private readonly chosen = new Map<string, FaceKey | undefined>();
+  private readonly advances = new Map<FontKey, Map<number, number>>();
 
-  constructor(assets: AssetStore) {
-    const load = (key: FontKey): Face => new Face(fontkit.create(assets.font(key)));
-    this.faces = {
-      'serif-regular': load('serif-regular'),
-      'serif-italic': load('serif-italic'),
-      'serif-bold': load('serif-bold'),
-      'serif-bold-italic': load('serif-bold-italic'),
-    };
+  /** Whether the book's language is written right to left: then every paragraph is (see paragraph.ts). */
+  readonly rightToLeft: boolean;
+
+  constructor(
+    private readonly assets: AssetStore,
+    language = 'en',
+  ) {
+    for (const key of FONT_KEYS) this.face(key);
+    this.order = familyOrder(language);
+    this.rightToLeft = isRightToLeftLanguage(language);
+  }
+
+  private face(key: FaceKey): Face {
+    let face = this.faces.get(key);
+    if (!face) {
+      face = new Face(fontkit.create(this.assets.font(key)));
+      this.faces.set(key, face);
+    }
+    return face;
+  }
+
+  /** The faces loaded so far (the four serif faces, then the fallback faces in the order a book first needed them). */
+  loaded(): FaceKey[] {
+    return [...this.faces.keys()];
+  }
+
+  /** Which face draws `codePoint` for text set in `font`: the serif if it can, else the first fallback that can. */
+  private faceFor(codePoint: number, font: FontKey): FaceKey | undefined {
+    if (this.face(font).has(codePoint)) return font;
+    const memo = `${codePoint}:${font}`;
+    if (this.chosen.has(memo)) return this.chosen.get(memo);
+    const char = String.fromCodePoint(codePoint);
+    const families = this.order.filter((f) => FAMILY_SCRIPTS[f].test(char));
+    let found: FaceKey | undefined;
+    for (const family of families.length ? families : this.order) {
+      const key: FaceKey = `${family}-${FAMILY_STYLES[family][font]}`;
+      if (this.face(key).has(codePoint)) {
+        found = key;
+        break;
+      }
+    }
+    this.chosen.set(memo, found);
+    return found;
+  }
+
+  /**
+   * `text` cut into runs that one face draws, in logical order: the serif wherever it has the glyph, a fallback
+   * face elsewhere. Marks stay with their base character and spaces with the serif, so an Arabic word is shaped
+   * (joined) as one run.
+   */
+  segments(text: string, font: FontKey): readonly Segment[] {
+    let plain = this.plain.get(font);
+    if (!plain) this.plain.set(font, (plain = new Set()));
+    if (plain.has(text)) return [{ text, face: font }];
+    let mixed = this.mixed.get(font);
+    if (!mixed) this.mixed.set(font, (mixed = new Map()));
+    const known = mixed.get(text);
+    if (known) return known;
+    const out: Segment[] = [];
+    let current: Segment | undefined;
+    for (const char of text) {
+      const cp = char.codePointAt(0) ?? 0;
+      const face = current && CLINGS.test(char) ? current.face : SPACE.test(char) ? font : this.faceFor(cp, font);
+      if (current && current.face === face) current.text += char;
+      else out.push((current = { text: char, face }));
+    }
+    if (out.length === 0 || (out.length === 1 && out[0].face === font)) {
+      plain.add(text);
+      return [{ text, face: font }];
+    }
+    mixed.set(text, out);
+    return out;
+  }
+
+  /** Per BMP code point: 0 not looked up yet, 1 some face (serif or fallback) has it, 2 none has. */
+  private readonly drawable = new Uint8Array(0x10000);
+
+  /** The distinct characters of `text` that no face can draw (they are left out of the PDF). */
+  missing(text: string): string[] {
+    const out = new Set<string>();
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (this.drawable[code] === 1) continue;
+      const cp = text.codePointAt(i) ?? code;
+      const char = String.fromCodePoint(cp);
+      if (cp > 0xffff) i++;
+      if (/[\s\p{M}\p{Cf}\p{Cc}]/u.test(char)) continue;
+      let known = cp > 0xffff ? 0 : this.drawable[cp];
+      if (known === 0) {
+        known = this.faceFor(cp, 'serif-regular') === undefined ? 2 : 1;
+        if (cp <= 0xffff) this.drawable[cp] = known;
+      }
+      if (known === 2) out.add(char);
+    }
+    return [...out];
   }
 
   /** Width in points of `text` set in `style`; pdfkit lays text out with the same fontkit shaping, so this is what it draws. */
   width(text: string, style: TextStyle): number {
-    return (this.faces[style.font].units(text) * style.size) / 1000;
+    return (this.units(text, style.font) * style.size) / 1000;
+  }
+
+  /** Width in points of one segment (see `segments`). */
+  segmentWidth(segment: Segment, size: number): number {
+    return segment.face === undefined ? 0 : (this.face(segment.face).units(segment.text) * size) / 1000;
+  }
+
+  private units(text: string, font: FontKey): number {
+    const segments = this.segments(text, font);
+    if (segments.length === 1 && segments[0].face === font) return this.face(font).units(text);
+    let units = 0;
+    for (const s of segments) if (s.face !== undefined) units += this.face(s.face).units(s.text);
+    return units;
+  }
+
+  /** Unshaped advance of one character in the face that draws it, in units per 1000 em. */
+  private advance(codePoint: number, font: FontKey): number {
+    let advances = this.advances.get(font);
+    if (!advances) this.advances.set(font, (advances = new Map()));
+    let width = advances.get(codePoint);
+    if (width === undefined) {
+      const face = this.faceFor(codePoint, font);
+      width = face === undefined ? 0 : this.face(face).advance(codePoint);
+      advances.set(codePoint, width);
+    }
+    return width;
   }
 
   /**
@@ -134,12 +306,15 @@ export class FontSet {
    * lines actually chosen are measured exactly again when they are positioned.
    */
   splitWidths(text: string, cuts: readonly number[], style: TextStyle): number[] {
-    const face = this.faces[style.font];
     const parts: number[] = [];
     let from = 0;
     for (const to of [...cuts, text.length]) {
       let units = 0;
-      for (let i = from; i < to; i++) units += face.advance(text.charCodeAt(i));
+      for (let i = from; i < to; i++) {
+        const cp = text.codePointAt(i) ?? 0;
+        units += this.advance(cp, style.font);
+        if (cp > 0xffff) i++;
+      }
       parts.push(units);
       from = to;
     }
@@ -148,20 +323,20 @@ export class FontSet {
     return parts.map((p) => (total > 0 ? (p * exact) / total : 0));
   }
 
-  /** Whether every character of `text` has a glyph in the face (to choose an ornament the font can draw). */
+  /** Whether every character of `text` has a glyph in the serif face (to choose an ornament the font can draw). */
   covers(font: FontKey, text: string): boolean {
-    const face = this.faces[font];
+    const face = this.face(font);
     for (const char of text) if (!face.has(char.codePointAt(0) ?? 0)) return false;
     return true;
   }
 
   /** The parsed font, for pdfkit to embed and draw with: it shares this set's shaping (see `shareShaping`). */
-  fontkitFont(font: FontKey): object {
-    return this.faces[font].font;
+  fontkitFont(face: FaceKey): object {
+    return this.face(face).font;
   }
 
   /** Ascent as a fraction of the em. */
   ascent(font: FontKey): number {
-    return this.faces[font].ascent;
+    return this.face(font).ascent;
   }
 }

@@ -24,7 +24,7 @@ export const pdfRenderer: Renderer<PdfOptions> = {
     const size = PAGE_SIZES[options.pageSize];
     if (!size) ctx.report.fail('render-failed', `unknown page size \`${options.pageSize}\` (known: ${Object.keys(PAGE_SIZES).join(', ')})`);
     const theme = loadTheme(ctx);
-    const fonts = new FontSet(ctx.assets);
+    const fonts = new FontSet(ctx.assets, book.meta.language);
     const env: LayoutEnv = {
       fonts,
       theme,

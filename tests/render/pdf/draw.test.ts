@@ -39,4 +39,11 @@ describe('wordRuns', () => {
     (ops[3] as { style: TextStyle }).style = { ...roman, link: 'https://example.org/' };
     expect(texts(wordRuns(ops))).toEqual(['one', 'Mr.\u00a0Hyde', 'two', 'three', 'rule', 'four', 'five']);
   });
+
+  it('leaves alone text drawn in more than one face, and right-to-left text', () => {
+    const ops = line([['a'], ['b'], ['שלום'], ['c'], ['d'], ['e']], [3, 3, 3, 3, 3]);
+    (ops[4] as { rtl?: boolean }).rtl = true;
+    const oneFace = (op: { text: string }) => !/[\u0590-\u05ff]/.test(op.text);
+    expect(texts(wordRuns(ops, oneFace))).toEqual([['a', 'b'], 'שלום', 'c', 'd', 'e']);
+  });
 });

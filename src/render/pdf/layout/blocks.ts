@@ -31,7 +31,7 @@ function text(lines: FlowBox[], spaceBefore = 0, spaceAfter = 0): FlowBlock {
 const handlers: { [K in keyof BlockMap]: Handler<K> } = {
   paragraph: (node, ctx, env) => {
     const style = bodyStyle(env, ctx.scale);
-    const lines = setParagraph(wordsOf(node.children, style, env), {
+    const lines = setParagraph(wordsOf(node.children, style, env, node.position), {
       width: env.measure - ctx.right,
       indent: ctx.left,
       firstIndent: ctx.indentFirst ? env.theme.body.indent * style.size : 0,
@@ -47,7 +47,7 @@ const handlers: { [K in keyof BlockMap]: Handler<K> } = {
     const scale = ctx.scale * (node.depth <= 2 ? 1.25 : node.depth === 3 ? 1.1 : 1);
     const font: FontKey = node.depth <= 4 ? 'serif-bold' : 'serif-bold-italic';
     const leading = leadingOf(env, scale);
-    const lines = setParagraph(wordsOf(node.children, bodyStyle(env, scale, font), env), {
+    const lines = setParagraph(wordsOf(node.children, bodyStyle(env, scale, font), env, node.position), {
       width: env.measure - ctx.right, indent: ctx.left, align: 'left', leading,
     }, env.fonts);
     return [{ boxes: lines, spaceBefore: leading, spaceAfter: leading / 3, splittable: false, keepWithNext: true }];
@@ -76,7 +76,7 @@ const handlers: { [K in keyof BlockMap]: Handler<K> } = {
     return node.stanzas.map((stanza, i) => {
       const lines = stanza.flatMap((line) =>
         // A wrapped verse line continues with a deeper hanging indent, so it does not read as a new line.
-        setParagraph(wordsOf(line.children, style, env), {
+        setParagraph(wordsOf(line.children, style, env, node.position), {
           width: env.measure - ctx.right, indent: ctx.left + step * (1 + line.indent), hang: step, align: 'left', leading,
           wordSpace: env.theme.body.wordSpace,
         }, env.fonts),

@@ -26,6 +26,8 @@ export interface CollectEnv {
   /** The number to print for a footnote reference, or undefined when the note does not exist. */
   noteNumber(identifier: string): number | undefined;
   warn(message: string, node: Inline): void;
+  /** Checks that the fonts can draw `text` (warning at `node` about characters they cannot). */
+  checkGlyphs?(text: string, node: Inline): void;
 }
 
 const ITALIC: Record<FontKey, FontKey> = {
@@ -45,7 +47,10 @@ const BOLD: Record<FontKey, FontKey> = {
 type Handler<K extends keyof InlineMap> = (node: InlineMap[K], style: TextStyle, out: Run[], env: CollectEnv) => void;
 
 const handlers: { [K in keyof InlineMap]: Handler<K> } = {
-  text: (node, style, out) => out.push({ text: node.value, style }),
+  text: (node, style, out, env) => {
+    env.checkGlyphs?.(node.value, node);
+    out.push({ text: node.value, style });
+  },
   emphasis: (node, style, out, env) => collectInto(node.children, { ...style, font: ITALIC[style.font] }, out, env),
   strong: (node, style, out, env) => collectInto(node.children, { ...style, font: BOLD[style.font] }, out, env),
   strikethrough: (node, style, out, env) => collectInto(node.children, { ...style, strike: true }, out, env),
@@ -53,7 +58,10 @@ const handlers: { [K in keyof InlineMap]: Handler<K> } = {
   link: (node, style, out, env) =>
     collectInto(node.children, /^(https?|mailto|ftp):/i.test(node.url) ? { ...style, link: node.url } : style, out, env),
   // No monospace face ships with quire: code keeps its characters and is set in the serif.
-  code: (node, style, out) => out.push({ text: node.value, style }),
+  code: (node, style, out, env) => {
+    env.checkGlyphs?.(node.value, node);
+    out.push({ text: node.value, style });
+  },
   break: (_node, _style, out) => out.push({ lineBreak: true }),
   footnoteReference: (node, style, out, env) => {
     const n = env.noteNumber(node.identifier);

@@ -1,6 +1,6 @@
 /** What every layout step shares: fonts, theme, measure, hyphenation, footnote numbering and diagnostics. */
 import type { Reporter } from '../../../diagnostics/types';
-import type { Footnote, Inline } from '../../../model/types';
+import type { Footnote, Inline, Position } from '../../../model/types';
 import type { AssetStore } from '../../types';
 import type { FontSet } from '../fonts';
 import type { Theme } from '../theme';
@@ -56,11 +56,24 @@ export function bodyStyle(env: LayoutEnv, scale = 1, font: FontKey = 'serif-regu
   return { font, size: env.theme.body.size * scale };
 }
 
-/** Inline content → words, with footnote numbers and warnings routed through `env`. */
-export function wordsOf(inlines: readonly Inline[], style: TextStyle, env: LayoutEnv): Word[] {
+/**
+ * Inline content → words, with footnote numbers and warnings routed through `env`. Warnings point at the inline,
+ * or at `at` (the enclosing block's position) when the reader gave the inline none.
+ */
+export function wordsOf(inlines: readonly Inline[], style: TextStyle, env: LayoutEnv, at?: Position): Word[] {
   const collectEnv: CollectEnv = {
     noteNumber: (id) => env.notes.number(id),
-    warn: (message, node) => env.report.warn('footnote-missing', message, { position: node.position, source: 'render:pdf' }),
+    warn: (message, node) => env.report.warn('footnote-missing', message, { position: node.position ?? at, source: 'render:pdf' }),
+    checkGlyphs: (text, node) => {
+      const missing = env.fonts.missing(text);
+      if (missing.length === 0) return;
+      const names = missing.map((c) => `${c} (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+      env.report.warn('glyph-missing', `no font quire ships can draw ${names}: left out of the PDF`, {
+        position: node.position ?? at,
+        source: 'render:pdf',
+        hint: 'The EPUB keeps the character (the reader’s fonts may have it); for the PDF, replace it or leave it out.',
+      });
+    },
   };
   return toWords(collectRuns(inlines, style, collectEnv));
 }
