@@ -2,6 +2,7 @@
 import type { FontSet } from '../fonts';
 import { sameStyle, type Piece, type Word } from './collect';
 import type { Hyphenator } from './hyphenate';
+import { firstStrongDirection, isRightToLeftScript, visualPieces } from './bidi';
 import { buildItems } from './items';
 import { breakLines, FILL, TEX_DEFAULTS, type Item } from './linebreak';
 import type { DrawOp, FlowBox, TextStyle } from './types';
@@ -35,8 +36,11 @@ export interface ParagraphSpec {
  */
 export const EXPANSION = 0.02;
 
-/** What a line holds before positioning: text chunks and the glue between them. */
-type Slot = { kind: 'text'; piece: Piece } | { kind: 'glue'; width: number; stretch: number; shrink: number };
+/**
+ * What a line holds before positioning: text chunks and the glue between them. `rtl` marks text at a right-to-left
+ * embedding level (see bidi.ts).
+ */
+type Slot = { kind: 'text'; piece: Piece; rtl?: boolean } | { kind: 'glue'; width: number; stretch: number; shrink: number };
 
 /** Lays out a paragraph into line boxes of height `spec.leading`. */
 export function setParagraph(words: readonly Word[], spec: ParagraphSpec, fonts: FontSet): FlowBox[] {
@@ -58,15 +62,52 @@ export function setParagraph(words: readonly Word[], spec: ParagraphSpec, fonts:
     looseness: spec.looseness,
     expansion,
   });
+  const direction = paragraphDirection(words, fonts.rightToLeft);
   const boxes: FlowBox[] = [];
   let start = 0;
   breaks.forEach((brk, line) => {
     const slots = lineSlots(items, start, brk.position);
     const x0 = (spec.indent ?? 0) + (line === 0 ? first : hang);
-    boxes.push(positionLine(slots, widths[Math.min(line, 1)], x0, spec, fonts, expansion));
+    const width = widths[Math.min(line, 1)];
+    if (!direction) boxes.push(positionLine(slots, width, x0, spec, fonts, expansion));
+    else boxes.push(mirrorLine(positionLine(bidiSlots(slots, direction), width, x0, spec, fonts, expansion), spec, direction));
     start = brk.position + 1;
   });
   return boxes;
+}
+
+/**
+ * The paragraph's base direction when it needs the bidirectional algorithm (a right-to-left book, or a right-to-left
+ * character anywhere in it); undefined for the plain left-to-right case, which is laid out without it.
+ */
+function paragraphDirection(words: readonly Word[], rightToLeftBook: boolean): 'ltr' | 'rtl' | undefined {
+  if (rightToLeftBook) return 'rtl';
+  const text = words.map((w) => w.pieces.map((p) => p.text).join('')).join(' ');
+  if (!isRightToLeftScript(text)) return undefined;
+  return firstStrongDirection(text, 'ltr');
+}
+
+/**
+ * A line's slots in the order they are positioned: cut where the embedding level changes and put in visual order
+ * (left to right), then, in a right-to-left paragraph, reversed, so that positioning from the line's start and
+ * mirroring (`mirrorLine`) puts the first word at the right margin and the indent and the short last line on the right.
+ */
+function bidiSlots(slots: readonly Slot[], direction: 'ltr' | 'rtl'): Slot[] {
+  const pieces = slots.map((s) => ({ text: s.kind === 'text' ? s.piece.text : ' ' }));
+  const visual = visualPieces(pieces, direction).map(({ source, text, level }): Slot => {
+    const slot = slots[source];
+    if (slot.kind === 'glue') return slot;
+    return level % 2 === 1 ? { kind: 'text', piece: { ...slot.piece, text }, rtl: true } : { kind: 'text', piece: { ...slot.piece, text } };
+  });
+  return direction === 'rtl' ? visual.reverse() : visual;
+}
+
+/** A right-to-left line positioned from the left (see `bidiSlots`), mirrored within the paragraph's width. */
+function mirrorLine(box: FlowBox, spec: ParagraphSpec, direction: 'ltr' | 'rtl'): FlowBox {
+  if (direction === 'ltr') return box;
+  const axis = (spec.indent ?? 0) + spec.width;
+  const ops = box.ops.map((op) => (op.type === 'text' ? { ...op, x: axis - op.x - op.width } : op));
+  return { ...box, ops };
 }
 
 /** The slots of the line between two breaks, dropping discardable items at its start and adding a hyphen at its end. */
@@ -139,6 +180,7 @@ function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphS
     }
     const op = textOp(s.piece.text, s.piece.style, x, baseline, measured[i] * scale);
     if (scale !== 1) (op as { scale?: number }).scale = scale;
+    if (s.rtl) (op as { rtl?: boolean }).rtl = true;
     ops.push(op);
     x += measured[i] * scale;
   });

@@ -18,8 +18,12 @@ export interface TextStyle {
 
 /** One thing to draw, relative to the top-left corner of the box that holds it (y grows downwards). */
 export type DrawOp =
-  /** `width` is as drawn; `scale` widens or narrows the glyphs horizontally (font expansion; 1 when absent). */
-  | { type: 'text'; text: string; style: TextStyle; x: number; baseline: number; width: number; scale?: number }
+  /**
+   * `width` is as drawn; `scale` widens or narrows the glyphs horizontally (font expansion; 1 when absent). `rtl`
+   * marks text at a right-to-left embedding level: its characters run from right to left, so its runs in different
+   * faces are drawn in reverse order (each face's shaping already orders Hebrew or Arabic glyphs right to left).
+   */
+  | { type: 'text'; text: string; style: TextStyle; x: number; baseline: number; width: number; scale?: number; rtl?: boolean }
   | { type: 'rule'; x1: number; y1: number; x2: number; y2: number; width: number }
   | { type: 'image'; data: Buffer; x: number; y: number; width: number; height: number }
   /** A page number filled in after pagination (table of contents), right-aligned at `right`. */
