@@ -85,7 +85,7 @@ function lastText(word: Word): string {
 
 /** A piece as boxes split at hyphenation points and after explicit hyphens and dashes. */
 function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate?: Hyphenator): void {
-  const cuts: { at: number; hyphen: boolean; lastResort?: boolean }[] = [];
+  const cuts: { at: number; hyphen: boolean; lastResort?: boolean; ideographic?: boolean }[] = [];
   // A break after a hyphen between letters, or after a dash before a word, needs no added hyphen (TeX's
   // \exhyphenpenalty). Dashes count after punctuation too: "There!–there!–there" must be breakable somewhere.
   const explicit = /(?:[\p{L}\p{N}][-\u2010/]|[\p{L}\p{N}\p{P}][\u2013\u2014])(?=[\p{L}\u2018\u201c"'])/gu;
@@ -95,10 +95,14 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
     const bounds = [0, ...cuts.map((c) => c.at), piece.text.length];
     for (let k = 0; k + 1 < bounds.length; k++) {
       const part = piece.text.slice(bounds[k], bounds[k + 1]);
+      // Hebrew and Arabic are not hyphenated (and an Arabic word cut in two would lose its joins); CJK breaks below.
+      if (UNHYPHENATED.test(part)) continue;
       for (const at of hyphenate(part)) cuts.push({ at: bounds[k] + at, hyphen: true });
       for (const at of hyphenate.lastResort(part)) cuts.push({ at: bounds[k] + at, hyphen: true, lastResort: true });
     }
   }
+  const ideographic = IDEOGRAPHIC.test(piece.text) ? ideographicBreaks(piece.text) : [];
+  for (const at of ideographic) if (!cuts.some((c) => c.at === at)) cuts.push({ at, hyphen: false, ideographic: true });
   cuts.sort((a, b) => a.at - b.at);
 
   const hyphenWidth = fonts.width('-', piece.style);
@@ -107,7 +111,9 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
   cuts.forEach((cut, i) => {
     items.push({ kind: 'box', width: widths[i], data: { text: piece.text.slice(start, cut.at), style: piece.style } });
     items.push(
-      cut.lastResort
+      cut.ideographic
+        ? { kind: 'glue', width: 0, stretch: piece.style.size * IDEOGRAPHIC_STRETCH, shrink: 0 }
+        : cut.lastResort
         ? { kind: 'penalty', width: hyphenWidth, penalty: LAST_RESORT_PENALTY, flagged: true, hyphen: true, lastResort: true }
         : cut.hyphen
         ? { kind: 'penalty', width: hyphenWidth, penalty: HYPHEN_PENALTY, flagged: true, hyphen: true }
@@ -116,4 +122,31 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
     start = cut.at;
   });
   items.push({ kind: 'box', width: widths[cuts.length], data: { text: piece.text.slice(start), style: piece.style } });
+}
+
+/** Letters of scripts that are not hyphenated: Hebrew, Arabic, and the CJK scripts (which break between characters). */
+const UNHYPHENATED = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Characters a line may break before or after without a space (UAX #14's ideographic class, roughly). */
+const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
+/** Kinsoku shori (JIS X 4051): characters that never start a line (closing marks, small kana, the long-vowel mark). */
+const NO_LINE_START = /[\u3001\u3002\uff0c\uff0e\u30fb\uff1a\uff1b\uff1f\uff01\uff09\u300d\u300f\u3011\u3015\u3009\u300b\u3019\u3017\uff5d\uff3d\u30fc\u309b\u309c\u30fd\u30fe\u309d\u309e\u3005\u303b\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u308e\u3095\u3096\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30ee\u30f5\u30f6.,!?:;)\]}\u2019\u201d\u2026\u2025]/u;
+/** …and characters that never end one (opening brackets and quotes). */
+const NO_LINE_END = /[\uff08\u300c\u300e\u3010\u3014\u3008\u300a\u3018\u3016\uff5b\uff3b(\[{\u2018\u201c]/u;
+/** Stretch between CJK characters, as a fraction of the type size (xeCJK's default inter-character glue). */
+const IDEOGRAPHIC_STRETCH = 0.1;
+
+/** UTF-16 offsets inside `text` where a line may break between two characters, one of them ideographic. */
+function ideographicBreaks(text: string): number[] {
+  const chars = [...text];
+  const out: number[] = [];
+  let at = 0;
+  for (let i = 0; i + 1 < chars.length; i++) {
+    at += chars[i].length;
+    const [before, after] = [chars[i], chars[i + 1]];
+    if (!IDEOGRAPHIC.test(before) && !IDEOGRAPHIC.test(after)) continue;
+    if (NO_LINE_END.test(before) || NO_LINE_START.test(after) || /\p{M}/u.test(after)) continue;
+    out.push(at);
+  }
+  return out;
 }
