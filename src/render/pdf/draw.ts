@@ -9,7 +9,7 @@
 import PDFDocument from 'pdfkit';
 import type { FaceKey, FontSet } from './fonts';
 import { FONT_KEYS } from './fonts';
-import { isRightToLeftScript, mirrored } from './layout/bidi';
+import { firstStrongDirection, isRightToLeftScript, mirrored, visualPieces } from './layout/bidi';
 import type { DrawOp, Page, Placed, TextStyle } from './layout/types';
 import { StructureTree } from './structure';
 import type { Theme } from './theme';
@@ -143,7 +143,7 @@ function drawFurniture(canvas: Canvas, page: Page, recto: boolean, left: number,
     const headStyle: TextStyle = { font: 'serif-italic', size: theme.folio.size };
     const head = fitText(recto ? page.head.right : page.head.left, measure, headStyle, input.fonts);
     const width = input.fonts.width(head, headStyle);
-    canvas.text(head, headStyle, left + Math.max(0, (measure - width) / 2), theme.margins.top - theme.folio.size * 1.8, width);
+    canvas.line(head, headStyle, left + Math.max(0, (measure - width) / 2), theme.margins.top - theme.folio.size * 1.8);
   }
 }
 
@@ -236,10 +236,30 @@ class Canvas {
       case 'pageRef': {
         const label = labels.get(op.target) ?? '';
         const width = this.doc.font(op.style.font).fontSize(op.style.size).widthOfString(label);
-        this.text(label, op.style, x0 + op.right - width, y0 + op.baseline, width);
-        this.doc.goTo(x0 + op.right - width, y0 + op.baseline - op.style.size, width, op.style.size * 1.3, op.target);
+        const x = x0 + (op.left ?? op.right - width);
+        this.text(label, op.style, x, y0 + op.baseline, width);
+        this.doc.goTo(x, y0 + op.baseline - op.style.size, width, op.style.size * 1.3, op.target);
         break;
       }
+    }
+  }
+
+  /**
+   * Draws a one-line string from `x` (a running head): as it is when it is all left to right, else its words in
+   * visual order by the bidi algorithm, right-to-left words drawn right to left.
+   */
+  line(text: string, style: TextStyle, x: number, baseline: number): void {
+    if (!this.fonts.rightToLeft && !isRightToLeftScript(text)) {
+      this.text(text, style, x, baseline, this.fonts.width(text, style));
+      return;
+    }
+    const base = this.fonts.rightToLeft ? 'rtl' : firstStrongDirection(text, 'ltr');
+    const pieces = text.split(/( )/).filter((piece) => piece !== '').map((piece) => ({ text: piece }));
+    let at = x;
+    for (const piece of visualPieces(pieces, base)) {
+      const width = this.fonts.width(piece.text, style);
+      if (piece.text.trim() !== '') this.text(piece.text, style, at, baseline, width, 1, piece.level % 2 === 1);
+      at += width;
     }
   }
 

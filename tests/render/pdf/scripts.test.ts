@@ -115,6 +115,20 @@ describe('scripts beyond Latin, Greek and Cyrillic', () => {
     expect([...hebrew.report.messages, ...arabic.report.messages]).toEqual([]);
   });
 
+  it('lays out a right-to-left book’s contents and running heads from the right', async () => {
+    const long = Array.from({ length: 12 }, () => `${HEBREW} ${HEBREW}`);
+    const manuscript = `---\ntitle: ספר הבדיקה\nauthor: Test Author\nlanguage: he\n---\n\n# פרק ראשון\n\n${long.join('\n\n')}\n\n# פרק שני\n\n${long.join('\n\n')}\n`;
+    const { file, report: messages } = await buildPdf(manuscript);
+    expect(messages.messages).toEqual([]);
+    const pages = pdfText(file).split('\f').map(flat);
+    // Contents: poppler reads the page right to left, so the title, the leaders, then the number on the left.
+    const toc = pages.find((page) => page.includes('Contents'));
+    expect(toc).toMatch(/פרק ראשון( \.){3,} ?\d+ פרק שני( \.){3,} ?\d+/);
+    // Running heads: the book's title with its words in order, on pages that are not chapter openings.
+    const headed = pages.filter((page) => page.trim().startsWith('ספר הבדיקה') && !page.includes('פרק'));
+    expect(headed.length).toBeGreaterThan(2);
+  });
+
   it('warns at its place about a character no font has, and draws nothing for it', () => {
     const warnings = mixed.report.messages.filter((m) => m.rule === 'glyph-missing');
     expect(warnings).toHaveLength(1);

@@ -26,8 +26,11 @@ export type DrawOp =
   | { type: 'text'; text: string; style: TextStyle; x: number; baseline: number; width: number; scale?: number; rtl?: boolean }
   | { type: 'rule'; x1: number; y1: number; x2: number; y2: number; width: number }
   | { type: 'image'; data: Buffer; x: number; y: number; width: number; height: number }
-  /** A page number filled in after pagination (table of contents), right-aligned at `right`. */
-  | { type: 'pageRef'; target: string; style: TextStyle; right: number; baseline: number };
+  /**
+   * A page number filled in after pagination (table of contents), right-aligned at `right`, or left-aligned at `left`
+   * when that is given (a right-to-left contents page).
+   */
+  | { type: 'pageRef'; target: string; style: TextStyle; right: number; left?: number; baseline: number };
 
 /** PDF standard structure types quire tags its content with (ISO 32000-1, 14.8.4). */
 export type StructType = 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'L' | 'LI' | 'BlockQuote' | 'Figure' | 'Table' | 'Note' | 'Div' | 'TOC' | 'TOCI' | 'Code';
