@@ -78,6 +78,9 @@ export function drawPdf(input: DrawInput): Promise<Buffer> {
   }) as Doc;
   // pdfkit hashes the info dictionary for /ID; a hash of the input also tells different books apart.
   doc._id = info.fileId;
+  // A right-to-left book's spreads read from right to left (viewers show page 2 to the left of page 3).
+  // (pdfkit made the ViewerPreferences dictionary for `displayTitle`.)
+  if (input.fonts.rightToLeft) (doc as unknown as { _root: { data: { ViewerPreferences: { data: Record<string, unknown> } } } })._root.data.ViewerPreferences.data.Direction = 'R2L';
   doc._addInfo = () => doc.appendXML(xmpDescriptions({ ...info, date: info.date }));
   // pdfkit takes a parsed fontkit font as well as bytes; @types/pdfkit declares only the latter.
   for (const key of FONT_KEYS) doc.registerFont(key, input.fonts.fontkitFont(key) as unknown as Buffer);
@@ -99,7 +102,8 @@ export function drawPdf(input: DrawInput): Promise<Buffer> {
   input.pages.forEach((page, index) => {
     doc.addPage({ size: [input.size[0], input.size[1]], margin: 0 });
     const recto = index % 2 === 0;
-    const left = recto ? theme.margins.inner : theme.margins.outer;
+    // The inner margin is at the binding: on a recto's left, or, in a book bound on the right (right to left), its right.
+    const left = recto !== input.fonts.rightToLeft ? theme.margins.inner : theme.margins.outer;
     for (const mark of page.marks) {
       doc.addNamedDestination(mark.id, 'XYZ', 0, input.size[1], null);
       if (mark.level === 0 || !outlineParent) {

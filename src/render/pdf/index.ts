@@ -8,6 +8,7 @@ import { layoutBook } from './layout/book';
 import { Notes, type LayoutEnv } from './layout/env';
 import { hyphenatorFor } from './layout/hyphenate';
 import { noteSeparator } from './layout/front';
+import { mirrorBlocks, mirrorBox } from './layout/mirror';
 import { markPages, paginate } from './layout/paginate';
 import { DEFAULT_PDF_OPTIONS, PAGE_SIZES, type PdfOptions } from './options';
 import { loadTheme } from './theme';
@@ -36,11 +37,18 @@ export const pdfRenderer: Renderer<PdfOptions> = {
       notes: new Notes(book.footnotes),
       progress: ctx.progress,
     };
-    const pages = paginate(layoutBook(book, env), {
+    const blocks = layoutBook(book, env);
+    const separator = noteSeparator(env);
+    // A right-to-left book is laid out mirrored and flipped once here (layout/mirror.ts).
+    if (fonts.rightToLeft) {
+      mirrorBlocks(blocks, env.measure);
+      mirrorBox(separator, env.measure);
+    }
+    const pages = paginate(blocks, {
       height: env.textHeight,
       bookTitle: book.meta.title,
       line: theme.body.leading,
-      noteSeparator: noteSeparator(env),
+      noteSeparator: separator,
     });
     const labels = new Map([...markPages(pages)].map(([id, { page }]) => [id, pages[page].label]));
     const data = await drawPdf({

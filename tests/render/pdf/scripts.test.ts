@@ -3,6 +3,7 @@
  * right-to-left paragraphs, CJK line breaking, and characters no font has. Checked in the PDF with poppler
  * (pdffonts, pdftotext) and qpdf, and in the layout's own positions.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileAssets } from '../../../src/assets';
@@ -10,6 +11,7 @@ import { read } from '../../../src/build';
 import { CollectingReporter } from '../../../src/diagnostics/reporter';
 import { FontSet } from '../../../src/render/pdf/fonts';
 import { toWords } from '../../../src/render/pdf/layout/collect';
+import { mirrorBox } from '../../../src/render/pdf/layout/mirror';
 import { setParagraph, type ParagraphSpec } from '../../../src/render/pdf/layout/paragraph';
 import type { DrawOp, FlowBox, TextStyle } from '../../../src/render/pdf/layout/types';
 import { pdfFonts, pdfText, qpdfCheck, tempDir } from '../../helpers/tools';
@@ -67,6 +69,19 @@ const flat = (text: string) =>
 /** …and with no white space at all (CJK lines are joined without a space). */
 const tight = (text: string) => flat(text).replace(/ /g, '');
 
+/** Every word of a PDF with its page and horizontal extent (pdftotext -bbox). */
+function pdfWords(file: string): { text: string; page: number; xMin: number; xMax: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out: { text: string; page: number; xMin: number; xMax: number }[] = [];
+  let page = 0;
+  for (const line of html.split('\n')) {
+    if (line.includes('<page ')) page++;
+    const m = /<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/.exec(line);
+    if (m) out.push({ text: m[3], page, xMin: Number(m[1]), xMax: Number(m[2]) });
+  }
+  return out;
+}
+
 /** Builds a manuscript into a PDF; its file, its text and the build's messages. */
 async function buildPdf(manuscript: string): Promise<{ file: string; text: string; report: CollectingReporter }> {
   const dir = tempDir('quire-scripts-');
@@ -117,9 +132,18 @@ describe('scripts beyond Latin, Greek and Cyrillic', () => {
 
   it('lays out a right-to-left book’s contents and running heads from the right', async () => {
     const long = Array.from({ length: 12 }, () => `${HEBREW} ${HEBREW}`);
-    const manuscript = `---\ntitle: ספר הבדיקה\nauthor: Test Author\nlanguage: he\n---\n\n# פרק ראשון\n\n${long.join('\n\n')}\n\n# פרק שני\n\n${long.join('\n\n')}\n`;
+    const list = '1. פריט ראשון\n2. פריט שני';
+    const manuscript = `---\ntitle: ספר הבדיקה\nauthor: Test Author\nlanguage: he\n---\n\n# פרק ראשון\n\n${HEBREW}\n\n${list}\n\n${long.join('\n\n')}\n\n# פרק שני\n\n${long.join('\n\n')}\n`;
     const { file, report: messages } = await buildPdf(manuscript);
     expect(messages.messages).toEqual([]);
+    // Spreads read right to left.
+    expect(fs.readFileSync(file, 'latin1')).toMatch(/\/Direction \/R2L/);
+    // A list's numbers hang on the right of its items, and read right to left (-bbox gives a right-to-left word's
+    // letters in visual order).
+    const words = pdfWords(file);
+    const item = words.find((w) => w.text === [...'פריט'].reverse().join(''))!;
+    const marker = words.find((w) => w.text === '.1' && w.page === item.page)!;
+    expect(marker.xMin).toBeGreaterThan(item.xMax);
     const pages = pdfText(file).split('\f').map(flat);
     // Contents: poppler reads the page right to left, so the title, the leaders, then the number on the left.
     const toc = pages.find((page) => page.includes('Contents'));
@@ -226,7 +250,8 @@ describe('right-to-left paragraphs', () => {
   it('sets every paragraph of a right-to-left book from the right, even one that starts with a Latin word', () => {
     const hebrewBook = new FontSet(assets, 'he');
     const [line] = setParagraph(toWords([{ text: 'Quire היא תוכנה.', style: regular }]), spec(300, { align: 'justify' }), hebrewBook);
-    const ops = texts(line);
+    // The book is laid out mirrored and flipped whole once laid out.
+    const ops = texts(mirrorBox(line, 300));
     expect(Math.max(...ops.map((op) => op.x + op.width))).toBeCloseTo(300, 3);
     const quire = ops.find((op) => op.text === 'Quire')!;
     expect(quire.x).toBe(Math.max(...ops.map((op) => op.x)));

@@ -139,7 +139,10 @@ export function hangMarker(blocks: FlowBlock[], marker: string, style: TextStyle
   const op = first.ops.find((o): o is Extract<DrawOp, { type: 'text' }> => o.type === 'text');
   const baseline = op ? op.baseline + (op.style.rise ?? 0) : baselineOf(first.height);
   const width = env.fonts.width(marker, style);
-  first.ops.push(textOp(marker, style, right - width, baseline, width));
+  const markerOp = textOp(marker, style, right - width, baseline, width);
+  // In a right-to-left book the marker reads right to left too ("1." shows its full stop on the left).
+  if (env.fonts.rightToLeft) (markerOp as { rtl?: boolean }).rtl = true;
+  first.ops.push(markerOp);
 }
 
 /** Notes being laid out: a note that refers to itself (or a cycle of notes) is set once. */

@@ -6,7 +6,7 @@ import { centred, spacer } from './lines';
 import { templatePage } from './page-template';
 import { setParagraph } from './paragraph';
 import { adopt, tag } from './tags';
-import type { FlowBlock, FlowBox, FontKey, Mark, PageStart, TextStyle } from './types';
+import type { FlowBlock, FlowBox, FontKey, Mark, PageStart } from './types';
 
 const PLAIN: PageStart = { numbering: 'roman', plainFirst: true, plain: true };
 
@@ -83,24 +83,6 @@ export interface TocEntry {
   level: number;
 }
 
-/**
- * A contents entry of a right-to-left book, mirrored: the title (set from the right by `setParagraph`) moved past the
- * page-number column, which is on the left, and dot leaders between them.
- */
-function rightToLeftEntry(lines: FlowBox[], entry: TocEntry, reserve: number, baseline: number, style: TextStyle, env: LayoutEnv): FlowBlock {
-  for (const line of lines) for (const op of line.ops) if (op.type === 'text') op.x += reserve;
-  const last = lines[lines.length - 1];
-  last.ops.push({ type: 'pageRef', target: entry.id, style, right: reserve, left: 0, baseline });
-  const start = Math.min(env.measure, ...last.ops.map((op) => (op.type === 'text' ? op.x : env.measure)));
-  const dot = env.fonts.width('.\u2009', style);
-  const count = Math.floor((start - reserve - dot) / dot);
-  if (count >= 2) {
-    const leader = '.\u2009'.repeat(count).trimEnd();
-    last.ops.push({ type: 'text', text: leader, style, x: reserve, baseline, width: env.fonts.width(leader, style) });
-  }
-  return { boxes: lines, spaceBefore: entry.level === 0 ? env.theme.body.leading / 3 : 0, spaceAfter: 0, splittable: false };
-}
-
 /** The table of contents: titles left, page numbers right (filled in after pagination through `pageRef` ops). */
 export function contents(entries: readonly TocEntry[], env: LayoutEnv): FlowBlock[] {
   const head: FlowBlock = {
@@ -119,7 +101,6 @@ export function contents(entries: readonly TocEntry[], env: LayoutEnv): FlowBloc
     const last = lines[lines.length - 1];
     const text = last.ops.find((op) => op.type === 'text');
     const baseline = text?.type === 'text' ? text.baseline : last.height * 0.75;
-    if (env.fonts.rightToLeft) return rightToLeftEntry(lines, entry, reserve, baseline, style, env);
     last.ops.push({ type: 'pageRef', target: entry.id, style, right: env.measure, baseline });
     // Dot leaders from the title to the page number guide the eye (and tell the line apart from body text).
     const end = Math.max(0, ...last.ops.map((op) => (op.type === 'text' ? op.x + op.width : 0)));

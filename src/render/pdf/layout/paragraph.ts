@@ -70,7 +70,11 @@ export function setParagraph(words: readonly Word[], spec: ParagraphSpec, fonts:
     const x0 = (spec.indent ?? 0) + (line === 0 ? first : hang);
     const width = widths[Math.min(line, 1)];
     if (!direction) boxes.push(positionLine(slots, width, x0, spec, fonts, expansion));
-    else boxes.push(mirrorLine(positionLine(bidiSlots(slots, direction), width, x0, spec, fonts, expansion), spec, direction));
+    else {
+      const box = positionLine(bidiSlots(slots, direction), width, x0, spec, fonts, expansion);
+      // A right-to-left book is mirrored whole, insets and all, once it is laid out (mirror.ts).
+      boxes.push(direction === 'rtl' && !fonts.rightToLeft ? mirrorLine(box, spec) : box);
+    }
     start = brk.position + 1;
   });
   return boxes;
@@ -90,7 +94,8 @@ function paragraphDirection(words: readonly Word[], rightToLeftBook: boolean): '
 /**
  * A line's slots in the order they are positioned: cut where the embedding level changes and put in visual order
  * (left to right), then, in a right-to-left paragraph, reversed, so that positioning from the line's start and
- * mirroring (`mirrorLine`) puts the first word at the right margin and the indent and the short last line on the right.
+ * mirroring (`mirrorLine`, or the whole book's mirror in mirror.ts) puts the first word at the right margin and the
+ * indent and the short last line on the right.
  */
 function bidiSlots(slots: readonly Slot[], direction: 'ltr' | 'rtl'): Slot[] {
   const pieces = slots.map((s) => ({ text: s.kind === 'text' ? s.piece.text : ' ' }));
@@ -102,9 +107,11 @@ function bidiSlots(slots: readonly Slot[], direction: 'ltr' | 'rtl'): Slot[] {
   return direction === 'rtl' ? visual.reverse() : visual;
 }
 
-/** A right-to-left line positioned from the left (see `bidiSlots`), mirrored within the paragraph's width. */
-function mirrorLine(box: FlowBox, spec: ParagraphSpec, direction: 'ltr' | 'rtl'): FlowBox {
-  if (direction === 'ltr') return box;
+/**
+ * A right-to-left paragraph's line in a left-to-right book, positioned from the left (see `bidiSlots`), mirrored
+ * within the paragraph's own block, whose insets stay where the book's direction puts them.
+ */
+function mirrorLine(box: FlowBox, spec: ParagraphSpec): FlowBox {
   const axis = (spec.indent ?? 0) + spec.width;
   const ops = box.ops.map((op) => (op.type === 'text' ? { ...op, x: axis - op.x - op.width } : op));
   return { ...box, ops };
