@@ -94,10 +94,7 @@ export function drawPdf(input: DrawInput): Promise<Buffer> {
 
   const tree = new StructureTree(doc, info.language);
   const canvas = new Canvas(doc, input.fonts);
-  const oneFace = (op: TextOp) => {
-    const segments = input.fonts.segments(op.text, op.style.font);
-    return segments.length === 1 && segments[0].face === op.style.font;
-  };
+  const oneFace = (op: TextOp) => input.fonts.inSerif(op.text, op.style.font);
   let outlineParent: PDFKit.PDFOutline | undefined;
   input.pages.forEach((page, index) => {
     doc.addPage({ size: [input.size[0], input.size[1]], margin: 0 });
@@ -288,11 +285,11 @@ class Canvas {
    * `FontSet.segments`), right to left for text at a right-to-left level. Characters no face has are not drawn.
    */
   text(text: string, style: TextStyle, x: number, baseline: number, width: number, scale = 1, rtl = false): void {
-    const segments = this.fonts.segments(text, style.font);
-    if (!rtl && segments.length === 1 && segments[0].face === style.font) {
+    if (!rtl && this.fonts.inSerif(text, style.font)) {
       this.doc.font(style.font).fontSize(style.size);
       this.doc._fragment(text, x, baseline, { baseline: 'alphabetic', textWidth: width, wordCount: 1, ...scaling(scale) });
     } else {
+      const segments = this.fonts.segments(text, style.font);
       let at = x;
       for (const segment of rtl ? [...segments].reverse() : segments) {
         const advance = this.fonts.segmentWidth(segment, style.size) * scale;

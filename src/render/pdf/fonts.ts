@@ -223,13 +223,17 @@ export class FontSet {
    * (joined) as one run.
    */
   segments(text: string, font: FontKey): readonly Segment[] {
+    return this.inSerif(text, font) ? [{ text, face: font }] : (this.mixed.get(font)?.get(text) ?? []);
+  }
+
+  /** Whether the serif face `font` draws all of `text`: the common case, answered from a set after the first time. */
+  inSerif(text: string, font: FontKey): boolean {
     let plain = this.plain.get(font);
     if (!plain) this.plain.set(font, (plain = new Set()));
-    if (plain.has(text)) return [{ text, face: font }];
+    if (plain.has(text)) return true;
     let mixed = this.mixed.get(font);
     if (!mixed) this.mixed.set(font, (mixed = new Map()));
-    const known = mixed.get(text);
-    if (known) return known;
+    if (mixed.has(text)) return false;
     const out: Segment[] = [];
     let current: Segment | undefined;
     for (const char of text) {
@@ -240,10 +244,10 @@ export class FontSet {
     }
     if (out.length === 0 || (out.length === 1 && out[0].face === font)) {
       plain.add(text);
-      return [{ text, face: font }];
+      return true;
     }
     mixed.set(text, out);
-    return out;
+    return false;
   }
 
   /** Per BMP code point: 0 not looked up yet, 1 some face (serif or fallback) has it, 2 none has. */
@@ -280,8 +284,8 @@ export class FontSet {
   }
 
   private units(text: string, font: FontKey): number {
+    if (this.inSerif(text, font)) return this.face(font).units(text);
     const segments = this.segments(text, font);
-    if (segments.length === 1 && segments[0].face === font) return this.face(font).units(text);
     let units = 0;
     for (const s of segments) if (s.face !== undefined) units += this.face(s.face).units(s.text);
     return units;
