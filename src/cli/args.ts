@@ -64,7 +64,8 @@ Options:
                        in a Notes section at the end of the book (book)
       --check          Run EPUBCheck on each EPUB built, with messages at manuscript lines;
                        exit 1 when it reports an error
-      --page-size SIZE PDF trim size: a5 (default), a4, letter, 6x9
+      --page-size SIZE PDF trim size: a5 (default), 5.5x8.5, 6x9, letter, a4,
+                       ereader (a 6-inch e-reader's screen)
       --file-name PAT  Output file name without extension; {slug} (default), {title},
                        {author}, {date}, {year}, {lang}
   -w, --watch          Build, then rebuild whenever the manuscript, book.yaml or a template

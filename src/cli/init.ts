@@ -43,8 +43,9 @@ quire:
   # file-name: "${d['file-name']}"      # {slug} {title} {author} {date} {year} {lang}
   # profile: ${d.profile}          # EPUB for generic, kindle, kobo or apple reading systems
   # notes: ${d.notes}              # footnotes after each chapter, or "book" for a Notes section
-  # page-size: ${d['page-size']}               # PDF trim size: a5, a4, letter, 6x9
+  # page-size: ${d['page-size']}               # PDF trim size: a5, 5.5x8.5, 6x9, letter, a4, ereader
   # hyphenate: ${d.hyphenate}            # PDF hyphenation
+  # chapter-start: ${d['chapter-start']}         # PDF chapters start on the next page (any) or right-hand page (right)
   # embed-fonts: ${d['embed-fonts']}         # embed Source Serif 4 in the EPUB
   # toc-title: ${d['toc-title']}       # heading of the EPUB's contents page
   # cover: cover.jpg             # cover image in manuscript/ (default: a generated cover)

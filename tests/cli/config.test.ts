@@ -76,7 +76,7 @@ test('`quire:` in a single file\'s front matter is not applied, and a warning sa
 });
 
 test.each([
-  [['build', '--page-size', 'a3'], '--page-size must be one of a5, a4, letter, 6x9 (got a3)'],
+  [['build', '--page-size', 'a3'], '--page-size must be one of a5, 5.5x8.5, 6x9, letter, a4, ereader (got a3)'],
   [['build', '--file-name', 'out/x'], '--file-name takes a file name without a folder'],
   [['inspect', 'manuscript', '--watch'], '--watch works with build only'],
   [['build', '--templates'], '--templates works with init only'],

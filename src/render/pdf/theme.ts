@@ -2,6 +2,7 @@
 import { pointPosition } from '../../diagnostics/reporter';
 import type { Position } from '../../model/types';
 import type { RenderContext } from '../types';
+import { PAGE_SIZES } from './options';
 
 /** All sizes in points; `body.indent` in ems; `body.wordSpace` as a multiple of the font's space character. */
 export interface Theme {
@@ -19,10 +20,17 @@ export interface Theme {
   strings: Record<'contents' | 'notes' | 'by' | 'rating' | 'fandoms' | 'words' | 'summary' | 'untitled', string>;
 }
 
+/** Sizes a page size may change: any of the numbers of the theme's geometry and type (theme.json's `sizes`). */
+type SizeOverride = { [K in 'margins' | 'body' | 'chapterTitle' | 'partTitle' | 'titlePage' | 'folio']?: Partial<Theme[K]> } & { small?: number };
+
 const NAME = 'pdf/theme.json';
 
-/** Reads the theme; a missing or mistyped key is a `template-invalid` error naming it. */
-export function loadTheme(ctx: RenderContext<unknown>): Theme {
+/**
+ * Reads the theme for a page size: the base values (set for A5), with the numbers that theme.json's `sizes` gives
+ * for `pageSize` put over them (wider pages get wider margins and larger type, so a line stays about 65 characters).
+ * A missing or mistyped key is a `template-invalid` error naming it.
+ */
+export function loadTheme(ctx: RenderContext<unknown>, pageSize?: string): Theme {
   const text = ctx.assets.template(NAME);
   const locate = locator(text, ctx.assets.templatePath(NAME));
   let parsed: unknown;
@@ -32,7 +40,44 @@ export function loadTheme(ctx: RenderContext<unknown>): Theme {
     ctx.report.fail('template-invalid', `${ctx.assets.templatePath(NAME)} is not valid JSON: ${(error as Error).message.split('\n')[0]}`, { position: locate.syntaxError() });
   }
   checkShape(parsed, SHAPE, 'theme', ctx, locate);
-  return parsed as Theme;
+  const { sizes, ...theme } = parsed as Theme & { sizes?: unknown };
+  if (sizes === undefined) return theme;
+  checkSizes(sizes, ctx, locate);
+  const override = pageSize ? (sizes as Record<string, SizeOverride>)[pageSize] : undefined;
+  if (!override) return theme;
+  const out = { ...theme } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(override)) {
+    out[key] = typeof value === 'object' ? { ...(theme[key as keyof Theme] as object), ...value } : value;
+  }
+  return out as unknown as Theme;
+}
+
+/** The numbers a page size may override (SHAPE's numeric parts). */
+const SIZE_KEYS = ['margins', 'body', 'chapterTitle', 'partTitle', 'titlePage', 'folio', 'small'] as const;
+
+/** Checks theme.json's `sizes`: page-size names, each with some of the theme's numbers. */
+function checkSizes(sizes: unknown, ctx: RenderContext<unknown>, locate: ReturnType<typeof locator>): void {
+  const bad = (where: string, expected: string) =>
+    ctx.report.fail('template-invalid', `\`${where}\` should be ${expected}`, { position: locate.value(where) });
+  if (typeof sizes !== 'object' || sizes === null || Array.isArray(sizes)) bad('theme.sizes', 'an object');
+  for (const [size, override] of Object.entries(sizes as Record<string, unknown>)) {
+    const where = `theme.sizes.${size}`;
+    if (!(size in PAGE_SIZES)) bad(where, `named by a page size (${Object.keys(PAGE_SIZES).join(', ')})`);
+    if (typeof override !== 'object' || override === null || Array.isArray(override)) bad(where, 'an object');
+    for (const [key, value] of Object.entries(override as Record<string, unknown>)) {
+      const shape = (SHAPE as Record<string, Shape>)[key];
+      if (!(SIZE_KEYS as readonly string[]).includes(key)) bad(`${where}.${key}`, `one of ${SIZE_KEYS.join(', ')}`);
+      if (shape === 'number') {
+        checkShape(value, shape, `${where}.${key}`, ctx, locate);
+        continue;
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) bad(`${where}.${key}`, 'an object');
+      for (const [leaf, number] of Object.entries(value as Record<string, unknown>)) {
+        if (!(leaf in (shape as Record<string, Shape>))) bad(`${where}.${key}.${leaf}`, `one of ${Object.keys(shape as object).join(', ')}`);
+        checkShape(number, 'number', `${where}.${key}.${leaf}`, ctx, locate);
+      }
+    }
+  }
 }
 
 /**
