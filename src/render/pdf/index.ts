@@ -24,7 +24,7 @@ export const pdfRenderer: Renderer<PdfOptions> = {
     const options = { ...DEFAULT_PDF_OPTIONS, ...ctx.options };
     const size = PAGE_SIZES[options.pageSize];
     if (!size) ctx.report.fail('render-failed', `unknown page size \`${options.pageSize}\` (known: ${Object.keys(PAGE_SIZES).join(', ')})`);
-    const theme = loadTheme(ctx);
+    const theme = loadTheme(ctx, options.pageSize);
     const fonts = new FontSet(ctx.assets, book.meta.language);
     const env: LayoutEnv = {
       fonts,
@@ -32,6 +32,7 @@ export const pdfRenderer: Renderer<PdfOptions> = {
       measure: size[0] - theme.margins.inner - theme.margins.outer,
       textHeight: size[1] - theme.margins.top - theme.margins.bottom,
       hyphenate: options.hyphenate ? hyphenatorFor(book.meta.language) : undefined,
+      rectoChapters: options.chapterStart === 'right',
       report: ctx.report,
       assets: ctx.assets,
       notes: new Notes(book.footnotes),

@@ -22,6 +22,21 @@ describe('paginate', () => {
     expect(pages[0].folio).toBeUndefined(); // chapter opening
   });
 
+  it('opens a chapter that must start on a right-hand page after a blank verso when it would fall on one', () => {
+    const recto = (id: string): FlowBlock => ({ ...chapter(id), breakBefore: { ...chapter(id).breakBefore!, recto: true } });
+    // A (page 1, a recto) fills one page; B would start on page 2, a verso: page 2 stays blank. B fills pages 3 and 4,
+    // so C starts on page 5 with no blank page.
+    const pages = paginate([recto('A'), para('a', 3), recto('B'), para('b', 15), recto('C'), para('c', 2)], options);
+    expect(pages.map(labels)).toEqual([['A', 'a0', 'a1', 'a2'], [], ['B', 'b0', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'b8'], ['b9', 'b10', 'b11', 'b12', 'b13', 'b14'], ['C', 'c0', 'c1']]);
+    // The blank page is counted but shows no folio or running head.
+    expect(pages.map((p) => p.label)).toEqual(['1', '2', '3', '4', '5']);
+    expect(pages[1].folio).toBeUndefined();
+    expect(pages[1].head).toBeUndefined();
+    expect(pages[3].folio).toBe('4');
+    // Without the option, no page is left blank.
+    expect(paginate([chapter('A'), para('a', 3), chapter('B'), para('b', 15), chapter('C')], options).map(labels).some((l) => l.length === 0)).toBe(false);
+  });
+
   it('moves a paragraph whose first line alone would end a page', () => {
     const pages = paginate([para('x', 9), para('y', 4)], options);
     expect(labels(pages[0])).toEqual(['x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8']);

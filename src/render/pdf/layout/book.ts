@@ -48,7 +48,9 @@ interface State {
 function start(state: State, head: string | undefined, plain = false): PageStart {
   const restart = state.first;
   state.first = false;
-  return { numbering: 'arabic', restart, plainFirst: true, plain, head };
+  const page: PageStart = { numbering: 'arabic', restart, plainFirst: true, plain, head };
+  if (state.env.rectoChapters) page.recto = true;
+  return page;
 }
 
 function layoutSection(section: Section, level: number, state: State): FlowBlock[] {

@@ -44,6 +44,8 @@ export interface LayoutEnv {
   /** Height of the text block. */
   textHeight: number;
   hyphenate?: Hyphenator;
+  /** Chapters and parts open on a right-hand page (a blank page before them if need be). */
+  rectoChapters?: boolean;
   report: Reporter;
   assets: AssetStore;
   notes: Notes;

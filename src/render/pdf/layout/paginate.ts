@@ -88,12 +88,24 @@ function stack(blocks: readonly FlowBlock[], pageHeight: (page: number) => numbe
   let run: PageStart = { numbering: 'roman', plainFirst: false };
 
   const open = (start?: PageStart) => {
+    const previous = run;
     if (start) run = start;
-    if (current && current.page.placed.length === 0 && start) {
+    // A run that must start on a recto (even index: the first page is a recto) leaves a verso blank before it; the
+    // blank page is a run of its own, numbered on from the one before, with no folio or head.
+    const verso = (index: number) => index % 2 === 1;
+    const blank: PageStart = { numbering: previous.numbering, plainFirst: true, plain: true };
+    const empty = current !== undefined && current.page.placed.length === 0;
+    if (current && empty && start && !(start.recto && verso(drafts.length - 1))) {
       // Reuse an empty page instead of leaving it blank.
       current.start = run;
       current.first = true;
       return;
+    }
+    if (start?.recto && (empty ? verso(drafts.length - 1) : verso(drafts.length))) {
+      if (current && empty) {
+        current.start = blank;
+        current.first = true;
+      } else drafts.push({ page: { placed: [], label: '', marks: [] }, start: blank, first: true, y: 0, foot: new Foot(separator) });
     }
     current = { page: { placed: [], label: '', marks: [] }, start: run, first: start !== undefined, y: 0, foot: new Foot(separator) };
     drafts.push(current);

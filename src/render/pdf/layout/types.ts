@@ -69,6 +69,8 @@ export interface PageStart {
   plain?: boolean;
   /** The running head's right-hand text for this run's pages (the chapter title). */
   head?: string;
+  /** Start on a right-hand page (a recto), leaving the page before blank if need be. */
+  recto?: boolean;
 }
 
 /** A named place (chapter start) recorded with the page it lands on: for the outline, TOC numbers and links. */
