@@ -46,6 +46,7 @@ quire:
   # page-size: ${d['page-size']}               # PDF trim size: a5, 5.5x8.5, 6x9, letter, a4, ereader
   # hyphenate: ${d.hyphenate}            # PDF hyphenation
   # chapter-start: ${d['chapter-start']}         # PDF chapters start on the next page (any) or right-hand page (right)
+  # chapter-opening: ${d['chapter-opening']}     # PDF chapters begin plainly or with their first words in small-caps
   # embed-fonts: ${d['embed-fonts']}         # embed Source Serif 4 in the EPUB
   # toc-title: ${d['toc-title']}       # heading of the EPUB's contents page
   # cover: cover.jpg             # cover image in manuscript/ (default: a generated cover)

@@ -3,7 +3,7 @@
  * them (schema.ts): the command line reads these on every run, and zod is loaded only when a book.yaml needs checking.
  */
 import { renderers } from '../render';
-import { CHAPTER_STARTS, PAGE_SIZES } from '../render/pdf/options';
+import { CHAPTER_OPENINGS, CHAPTER_STARTS, PAGE_SIZES } from '../render/pdf/options';
 import type { QuireConfig } from './schema';
 
 /** Output formats: the renderer table's names, so that a new renderer is a new format here too. */
@@ -11,7 +11,7 @@ export const FORMATS = Object.keys(renderers) as [string, ...string[]];
 export const PROFILES = ['generic', 'kindle', 'kobo', 'apple'] as const;
 export const NOTE_PLACEMENTS = ['chapter', 'book'] as const;
 export const PAGE_SIZE_NAMES = Object.keys(PAGE_SIZES) as [keyof typeof PAGE_SIZES, ...(keyof typeof PAGE_SIZES)[]];
-export { CHAPTER_STARTS };
+export { CHAPTER_OPENINGS, CHAPTER_STARTS };
 
 /** Placeholders of the output file-name pattern. */
 export const NAME_PLACEHOLDERS = ['slug', 'title', 'author', 'date', 'year', 'lang'] as const;
@@ -26,6 +26,7 @@ export const CONFIG_DEFAULTS = {
   'page-size': 'a5',
   hyphenate: true,
   'chapter-start': 'any',
+  'chapter-opening': 'plain',
   'embed-fonts': false,
   'toc-title': 'Contents',
   check: false,

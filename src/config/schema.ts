@@ -4,7 +4,7 @@
  * says.
  */
 import { z } from 'zod';
-import { CHAPTER_STARTS, FORMATS, NAME_PLACEHOLDERS, NOTE_PLACEMENTS, PAGE_SIZE_NAMES, PROFILES } from './options';
+import { CHAPTER_OPENINGS, CHAPTER_STARTS, FORMATS, NAME_PLACEHOLDERS, NOTE_PLACEMENTS, PAGE_SIZE_NAMES, PROFILES } from './options';
 
 export { CONFIG_DEFAULTS, FORMATS, NAME_PLACEHOLDERS, NOTE_PLACEMENTS, PAGE_SIZE_NAMES, PROFILES } from './options';
 
@@ -28,6 +28,7 @@ export const configSchema = z.strictObject({
   'page-size': z.enum(PAGE_SIZE_NAMES).optional(),
   hyphenate: z.boolean().optional(),
   'chapter-start': z.enum(CHAPTER_STARTS).optional(),
+  'chapter-opening': z.enum(CHAPTER_OPENINGS).optional(),
   'embed-fonts': z.boolean().optional(),
   'toc-title': z.string().min(1).optional(),
   cover: z.string().min(1).optional(),

@@ -48,7 +48,7 @@ const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Objec
 export function resolveSettings(config: QuireConfig, explicit: SettingsOverrides = {}): BuildSettings {
   const fromConfig: RendererOptions = {
     epub: defined({ profile: config.profile, notes: config.notes, embedFonts: config['embed-fonts'], tocTitle: config['toc-title'] }),
-    pdf: defined({ pageSize: config['page-size'], hyphenate: config.hyphenate, chapterStart: config['chapter-start'] }),
+    pdf: defined({ pageSize: config['page-size'], hyphenate: config.hyphenate, chapterStart: config['chapter-start'], chapterOpening: config['chapter-opening'] }),
   };
   const rendererOptions: RendererOptions = { ...fromConfig };
   for (const [name, options] of Object.entries(explicit.rendererOptions ?? {})) rendererOptions[name] = { ...rendererOptions[name], ...defined(options ?? {}) };

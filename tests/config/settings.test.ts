@@ -9,14 +9,14 @@ test('with nothing given, the defaults', () => {
 
 test('book.yaml over the defaults, explicit options over book.yaml, per renderer option', () => {
   const settings = resolveSettings(
-    { formats: ['txt'], out: 'books', profile: 'kobo', notes: 'book', 'page-size': 'letter', hyphenate: false, 'chapter-start': 'right', 'embed-fonts': true, 'toc-title': 'Inhalt', cover: 'c.png', check: true },
+    { formats: ['txt'], out: 'books', profile: 'kobo', notes: 'book', 'page-size': 'letter', hyphenate: false, 'chapter-start': 'right', 'chapter-opening': 'small-caps', 'embed-fonts': true, 'toc-title': 'Inhalt', cover: 'c.png', check: true },
     { formats: ['epub'], rendererOptions: { epub: { profile: 'kindle' }, pdf: { pageSize: 'a4' } } },
   );
   expect(settings).toEqual({
     outDir: 'books',
     formats: ['epub'],
     output: '{slug}',
-    rendererOptions: { epub: { profile: 'kindle', notes: 'book', embedFonts: true, tocTitle: 'Inhalt' }, pdf: { pageSize: 'a4', hyphenate: false, chapterStart: 'right' } },
+    rendererOptions: { epub: { profile: 'kindle', notes: 'book', embedFonts: true, tocTitle: 'Inhalt' }, pdf: { pageSize: 'a4', hyphenate: false, chapterStart: 'right', chapterOpening: 'small-caps' } },
     cover: 'c.png',
     check: true,
   });

@@ -8,7 +8,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { FaceKey, FontSet } from './fonts';
-import { FONT_KEYS } from './fonts';
+import { FONT_KEYS, isSerif, SMALL_CAPS } from './fonts';
 import { firstStrongDirection, isRightToLeftScript, mirrored, visualPieces } from './layout/bidi';
 import type { DrawOp, Page, Placed, TextStyle } from './layout/types';
 import { StructureTree } from './structure';
@@ -50,6 +50,8 @@ interface FragmentOptions {
   /** The string's width without word spacing, and its word count: given, pdfkit does not measure them. */
   textWidth: number;
   wordCount: number;
+  /** OpenType features to shape with (small capitals). */
+  features?: string[];
 }
 
 /** Renders the pages into PDF bytes. */
@@ -174,7 +176,7 @@ const SAME_GAP = 1e-6;
  */
 export function wordRuns(ops: readonly DrawOp[], oneFace: (op: TextOp) => boolean = () => true): (DrawOp | TextOp[])[] {
   const plainWord = (op: DrawOp): op is TextOp =>
-    op.type === 'text' && !op.style.link && !op.style.strike && !op.rtl && !/\s/.test(op.text) && oneFace(op);
+    op.type === 'text' && !op.style.link && !op.style.strike && !op.style.smallCaps && !op.rtl && !/\s/.test(op.text) && oneFace(op);
   const out: (DrawOp | TextOp[])[] = [];
   let run: TextOp[] = [];
   const flush = () => {
@@ -285,19 +287,21 @@ class Canvas {
    * `FontSet.segments`), right to left for text at a right-to-left level. Characters no face has are not drawn.
    */
   text(text: string, style: TextStyle, x: number, baseline: number, width: number, scale = 1, rtl = false): void {
+    const smallCaps = style.smallCaps ? { features: SMALL_CAPS } : {};
     if (!rtl && this.fonts.inSerif(text, style.font)) {
       this.doc.font(style.font).fontSize(style.size);
-      this.doc._fragment(text, x, baseline, { baseline: 'alphabetic', textWidth: width, wordCount: 1, ...scaling(scale) });
+      this.doc._fragment(text, x, baseline, { baseline: 'alphabetic', textWidth: width, wordCount: 1, ...scaling(scale), ...smallCaps });
     } else {
       const segments = this.fonts.segments(text, style.font);
       let at = x;
       for (const segment of rtl ? [...segments].reverse() : segments) {
-        const advance = this.fonts.segmentWidth(segment, style.size) * scale;
+        const advance = this.fonts.segmentWidth(segment, style.size, style.smallCaps) * scale;
         if (segment.face !== undefined && segment.text.trim() !== '') {
           this.use(segment.face, style.size);
           // A neutral run (punctuation, digits' neighbours) at a right-to-left level reads right to left, mirrored.
           const drawn = rtl && !isRightToLeftScript(segment.text) ? mirrored(segment.text) : segment.text;
-          this.doc._fragment(drawn, at, baseline, { baseline: 'alphabetic', textWidth: advance / scale, wordCount: 1, ...scaling(scale) });
+          const features = isSerif(segment.face) ? smallCaps : {};
+          this.doc._fragment(drawn, at, baseline, { baseline: 'alphabetic', textWidth: advance / scale, wordCount: 1, ...scaling(scale), ...features });
         }
         at += advance;
       }

@@ -116,10 +116,16 @@ function familyOrder(language: string): Family[] {
   return ['greek', 'hebrew', 'arabic', ...cjk];
 }
 
+/** The OpenType features that set lower-case letters as small capitals. */
+export const SMALL_CAPS = ['smcp'];
+
 /** Combining marks, joiners and variation selectors belong to the character before them and stay in its face. */
 const CLINGS = /[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
 /** White space is drawn (or measured) in the serif: the fallback fonts' script subsets may have no space glyph. */
 const SPACE = /\s/u;
+
+/** Whether a face is one of the serif's four (the faces with small capitals). */
+export const isSerif = (face: FaceKey): face is FontKey => (FONT_KEYS as readonly string[]).includes(face);
 
 /** A loaded face with a width cache: a novel repeats its few thousand distinct words many times. */
 class Face {
@@ -129,12 +135,17 @@ class Face {
     shareShaping(font);
   }
 
-  /** Advance width of `text` in font units per 1000 em, with the font's default shaping (kerning, ligatures). */
-  units(text: string): number {
-    let width = this.widths.get(text);
+  /**
+   * Advance width of `text` in font units per 1000 em, with the font's default shaping (kerning, ligatures), or with
+   * small capitals (`smcp`) too.
+   */
+  units(text: string, smallCaps = false): number {
+    const key = smallCaps ? `\u0000${text}` : text;
+    let width = this.widths.get(key);
     if (width === undefined) {
-      width = (this.font.layout(text).advanceWidth * 1000) / this.font.unitsPerEm;
-      this.widths.set(text, width);
+      const run = smallCaps ? this.font.layout(text, SMALL_CAPS) : this.font.layout(text);
+      width = (run.advanceWidth * 1000) / this.font.unitsPerEm;
+      this.widths.set(key, width);
     }
     return width;
   }
@@ -275,19 +286,20 @@ export class FontSet {
 
   /** Width in points of `text` set in `style`; pdfkit lays text out with the same fontkit shaping, so this is what it draws. */
   width(text: string, style: TextStyle): number {
-    return (this.units(text, style.font) * style.size) / 1000;
+    return (this.units(text, style.font, style.smallCaps) * style.size) / 1000;
   }
 
-  /** Width in points of one segment (see `segments`). */
-  segmentWidth(segment: Segment, size: number): number {
-    return segment.face === undefined ? 0 : (this.face(segment.face).units(segment.text) * size) / 1000;
+  /** Width in points of one segment (see `segments`); small capitals only in the serif. */
+  segmentWidth(segment: Segment, size: number, smallCaps = false): number {
+    if (segment.face === undefined) return 0;
+    return (this.face(segment.face).units(segment.text, smallCaps && isSerif(segment.face)) * size) / 1000;
   }
 
-  private units(text: string, font: FontKey): number {
-    if (this.inSerif(text, font)) return this.face(font).units(text);
+  private units(text: string, font: FontKey, smallCaps = false): number {
+    if (this.inSerif(text, font)) return this.face(font).units(text, smallCaps);
     const segments = this.segments(text, font);
     let units = 0;
-    for (const s of segments) if (s.face !== undefined) units += this.face(s.face).units(s.text);
+    for (const s of segments) if (s.face !== undefined) units += this.face(s.face).units(s.text, smallCaps && isSerif(s.face));
     return units;
   }
 

@@ -33,6 +33,7 @@ export const pdfRenderer: Renderer<PdfOptions> = {
       textHeight: size[1] - theme.margins.top - theme.margins.bottom,
       hyphenate: options.hyphenate ? hyphenatorFor(book.meta.language) : undefined,
       rectoChapters: options.chapterStart === 'right',
+      smallCapsLead: options.chapterOpening === 'small-caps',
       report: ctx.report,
       assets: ctx.assets,
       notes: new Notes(book.footnotes),

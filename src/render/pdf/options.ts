@@ -23,8 +23,11 @@ export interface PdfOptions {
   hyphenate: boolean;
   /** Where a chapter or part starts: on the next page (`any`), or on the next right-hand page (`right`). */
   chapterStart: 'any' | 'right';
+  /** How a chapter's text begins: plainly, or with its first words in small capitals. */
+  chapterOpening: 'plain' | 'small-caps';
 }
 
 export const CHAPTER_STARTS = ['any', 'right'] as const;
+export const CHAPTER_OPENINGS = ['plain', 'small-caps'] as const;
 
-export const DEFAULT_PDF_OPTIONS: PdfOptions = { pageSize: 'a5', hyphenate: true, chapterStart: 'any' };
+export const DEFAULT_PDF_OPTIONS: PdfOptions = { pageSize: 'a5', hyphenate: true, chapterStart: 'any', chapterOpening: 'plain' };

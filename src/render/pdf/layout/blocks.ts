@@ -1,5 +1,6 @@
 /** Block layout: one handler per model block type, each turning a block into flow blocks of positioned lines. */
 import type { Block, BlockMap } from '../../../model/types';
+import type { Word } from './collect';
 import { bodyStyle, wordsOf, wordsOfText, type LayoutEnv } from './env';
 import { layoutImage } from './figure';
 import { baselineOf, setParagraph, textOp } from './paragraph';
@@ -14,6 +15,8 @@ export interface BlockCtx {
   scale: number;
   /** Indent the first line of a paragraph (not after a heading or scene break, nor at a chapter's start). */
   indentFirst: boolean;
+  /** The blocks open a chapter: its first paragraph may set its first words in small capitals. */
+  opening?: boolean;
 }
 
 type Handler<K extends keyof BlockMap> = (node: BlockMap[K], ctx: BlockCtx, env: LayoutEnv) => FlowBlock[];
@@ -31,7 +34,8 @@ function text(lines: FlowBox[], spaceBefore = 0, spaceAfter = 0): FlowBlock {
 const handlers: { [K in keyof BlockMap]: Handler<K> } = {
   paragraph: (node, ctx, env) => {
     const style = bodyStyle(env, ctx.scale);
-    const lines = setParagraph(wordsOf(node.children, style, env, node.position), {
+    const words = wordsOf(node.children, style, env, node.position);
+    const lines = setParagraph(ctx.opening && env.smallCapsLead ? smallCapsLead(words) : words, {
       width: env.measure - ctx.right,
       indent: ctx.left,
       firstIndent: ctx.indentFirst ? env.theme.body.indent * style.size : 0,
@@ -189,14 +193,34 @@ const STRUCT: { [K in keyof BlockMap]: ((node: BlockMap[K]) => StructType) | und
 export function layoutBlocks(blocks: readonly Block[], ctx: BlockCtx, env: LayoutEnv): FlowBlock[] {
   const out: FlowBlock[] = [];
   let indent = ctx.indentFirst;
+  // A chapter's opening is its first paragraph, after any author's notes before the story.
+  let opening = ctx.opening ?? false;
   for (const block of blocks) {
     const handler = handlers[block.type] as Handler<typeof block.type>;
-    const laid = handler(block, { ...ctx, indentFirst: indent }, env);
+    const laid = handler(block, { ...ctx, indentFirst: indent, opening: opening && block.type === 'paragraph' }, env);
+    if (block.type !== 'authorNote') opening = false;
     const struct = STRUCT[block.type] as ((node: typeof block) => StructType) | undefined;
     if (struct) adopt(laid, tag(struct(block), block.type === 'imageBlock' ? block.alt || block.title : undefined));
     for (const flow of laid) for (const box of flow.boxes) if (box.noteNumbers) box.notes = box.noteNumbers.map((n) => footnoteLines(n, env));
     out.push(...laid);
     indent = block.type !== 'heading' && block.type !== 'sceneBreak';
+  }
+  return out;
+}
+
+/** Most words a chapter's small-capital lead runs to; it ends sooner at a word that ends a clause. */
+const LEAD_WORDS = 4;
+
+/**
+ * The words of a chapter's first paragraph with its lead in small capitals, as books set the first words after a
+ * chapter title: up to four words, to the end of the first clause if that comes sooner.
+ */
+export function smallCapsLead(words: readonly Word[]): Word[] {
+  const out = [...words];
+  for (let i = 0; i < Math.min(LEAD_WORDS, out.length); i++) {
+    const word = out[i];
+    out[i] = { ...word, pieces: word.pieces.map((piece) => (piece.style.rise ? piece : { ...piece, style: { ...piece.style, smallCaps: true } })) };
+    if (word.gap?.kind === 'break' || /[,.;:!?\u2014\u2026][\u2019\u201d"')]*$/u.test(word.pieces[word.pieces.length - 1]?.text ?? '')) break;
   }
   return out;
 }

@@ -85,7 +85,7 @@ function layoutSection(section: Section, level: number, state: State): FlowBlock
     boxes, spaceBefore: 0, spaceAfter: 0, splittable: false, keepWithNext: true,
     breakBefore: start(state, hasTitle ? plainText(section.title).trim() : undefined), marks: [mark],
   };
-  const out = [opening, ...layoutBlocks(section.children, { left: 0, right: 0, scale: 1, indentFirst: false }, env)];
+  const out = [opening, ...layoutBlocks(section.children, { left: 0, right: 0, scale: 1, indentFirst: false, opening: true }, env)];
   for (const child of section.sections) out.push(...layoutSection(child, level + 1, state));
   return out;
 }

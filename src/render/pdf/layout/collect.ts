@@ -139,5 +139,7 @@ export function toWords(runs: readonly Run[]): Word[] {
 
 /** Whether two styles draw identically (so their text can be one string, keeping kerning between them). */
 export function sameStyle(a: TextStyle, b: TextStyle): boolean {
-  return a.font === b.font && a.size === b.size && a.rise === b.rise && a.link === b.link && a.strike === b.strike && a.note === b.note;
+  return (
+    a.font === b.font && a.size === b.size && a.rise === b.rise && a.link === b.link && a.strike === b.strike && a.note === b.note && a.smallCaps === b.smallCaps
+  );
 }

@@ -46,6 +46,8 @@ export interface LayoutEnv {
   hyphenate?: Hyphenator;
   /** Chapters and parts open on a right-hand page (a blank page before them if need be). */
   rectoChapters?: boolean;
+  /** A chapter's first words are set in small capitals. */
+  smallCapsLead?: boolean;
   report: Reporter;
   assets: AssetStore;
   notes: Notes;

@@ -14,6 +14,8 @@ export interface TextStyle {
   strike?: boolean;
   /** The footnote number this text refers to (a reference mark). */
   note?: number;
+  /** Lower-case letters as small capitals (the font's `smcp` feature): the first words of a chapter. */
+  smallCaps?: boolean;
 }
 
 /** One thing to draw, relative to the top-left corner of the box that holds it (y grows downwards). */
