@@ -84,14 +84,9 @@ type FaceStyle = 'regular' | 'italic' | 'bold' | 'bold-italic';
 export type FaceKey = FontKey | `${Family}-${FaceStyle}`;
 
 /** The styles a family has: Greek all four; the others a regular and a bold, their italics set upright. */
-const FAMILY_STYLES: Record<Family, Record<FontKey, FaceStyle>> = {
-  greek: { 'serif-regular': 'regular', 'serif-italic': 'italic', 'serif-bold': 'bold', 'serif-bold-italic': 'bold-italic' },
-  hebrew: { 'serif-regular': 'regular', 'serif-italic': 'regular', 'serif-bold': 'bold', 'serif-bold-italic': 'bold' },
-  arabic: { 'serif-regular': 'regular', 'serif-italic': 'regular', 'serif-bold': 'bold', 'serif-bold-italic': 'bold' },
-  jp: { 'serif-regular': 'regular', 'serif-italic': 'regular', 'serif-bold': 'bold', 'serif-bold-italic': 'bold' },
-  kr: { 'serif-regular': 'regular', 'serif-italic': 'regular', 'serif-bold': 'bold', 'serif-bold-italic': 'bold' },
-  sc: { 'serif-regular': 'regular', 'serif-italic': 'regular', 'serif-bold': 'bold', 'serif-bold-italic': 'bold' },
-};
+const ALL_STYLES: Record<FontKey, FaceStyle> = { 'serif-regular': 'regular', 'serif-italic': 'italic', 'serif-bold': 'bold', 'serif-bold-italic': 'bold-italic' };
+const UPRIGHT: Record<FontKey, FaceStyle> = { 'serif-regular': 'regular', 'serif-italic': 'regular', 'serif-bold': 'bold', 'serif-bold-italic': 'bold' };
+const FAMILY_STYLES: Record<Family, Record<FontKey, FaceStyle>> = { greek: ALL_STYLES, hebrew: UPRIGHT, arabic: UPRIGHT, jp: UPRIGHT, kr: UPRIGHT, sc: UPRIGHT };
 
 /** A stretch of text drawn in one face. `face` is undefined for characters no face has (they are not drawn). */
 export interface Segment {
@@ -202,11 +197,6 @@ export class FontSet {
       this.faces.set(key, face);
     }
     return face;
-  }
-
-  /** The faces loaded so far (the four serif faces, then the fallback faces in the order a book first needed them). */
-  loaded(): FaceKey[] {
-    return [...this.faces.keys()];
   }
 
   /** Which face draws `codePoint` for text set in `font`: the serif if it can, else the first fallback that can. */
