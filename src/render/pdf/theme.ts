@@ -52,31 +52,15 @@ export function loadTheme(ctx: RenderContext<unknown>, pageSize?: string): Theme
   return out as unknown as Theme;
 }
 
-/** The numbers a page size may override (SHAPE's numeric parts). */
-const SIZE_KEYS = ['margins', 'body', 'chapterTitle', 'partTitle', 'titlePage', 'folio', 'small'] as const;
-
-/** Checks theme.json's `sizes`: page-size names, each with some of the theme's numbers. */
+/** Checks theme.json's `sizes`: page-size names, each with some of the theme's numbers (`SIZE_SHAPE`). */
 function checkSizes(sizes: unknown, ctx: RenderContext<unknown>, locate: ReturnType<typeof locator>): void {
-  const bad = (where: string, expected: string) =>
-    ctx.report.fail('template-invalid', `\`${where}\` should be ${expected}`, { position: locate.value(where) });
-  if (typeof sizes !== 'object' || sizes === null || Array.isArray(sizes)) bad('theme.sizes', 'an object');
+  checkShape(sizes, {}, 'theme.sizes', ctx, locate, 'any');
   for (const [size, override] of Object.entries(sizes as Record<string, unknown>)) {
     const where = `theme.sizes.${size}`;
-    if (!(size in PAGE_SIZES)) bad(where, `named by a page size (${Object.keys(PAGE_SIZES).join(', ')})`);
-    if (typeof override !== 'object' || override === null || Array.isArray(override)) bad(where, 'an object');
-    for (const [key, value] of Object.entries(override as Record<string, unknown>)) {
-      const shape = (SHAPE as Record<string, Shape>)[key];
-      if (!(SIZE_KEYS as readonly string[]).includes(key)) bad(`${where}.${key}`, `one of ${SIZE_KEYS.join(', ')}`);
-      if (shape === 'number') {
-        checkShape(value, shape, `${where}.${key}`, ctx, locate);
-        continue;
-      }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) bad(`${where}.${key}`, 'an object');
-      for (const [leaf, number] of Object.entries(value as Record<string, unknown>)) {
-        if (!(leaf in (shape as Record<string, Shape>))) bad(`${where}.${key}.${leaf}`, `one of ${Object.keys(shape as object).join(', ')}`);
-        checkShape(number, 'number', `${where}.${key}.${leaf}`, ctx, locate);
-      }
+    if (!(size in PAGE_SIZES)) {
+      ctx.report.fail('template-invalid', `\`${where}\` should be named by a page size (${Object.keys(PAGE_SIZES).join(', ')})`, { position: locate.value(where) });
     }
+    checkShape(override, SIZE_SHAPE, where, ctx, locate, 'partial');
   }
 }
 
@@ -131,7 +115,23 @@ const SHAPE: Shape = {
   strings: { contents: 'string', notes: 'string', by: 'string', rating: 'string', fandoms: 'string', words: 'string', summary: 'string', untitled: 'string' },
 };
 
-function checkShape(value: unknown, shape: Shape, where: string, ctx: RenderContext<unknown>, locate: ReturnType<typeof locator>): void {
+/** The numbers a page size may override: the numeric parts of `SHAPE`. */
+const SIZE_SHAPE: Shape = Object.fromEntries(
+  (['margins', 'body', 'chapterTitle', 'partTitle', 'titlePage', 'folio', 'small'] as const).map((key) => [key, (SHAPE as Record<string, Shape>)[key]]),
+);
+
+/**
+ * Checks `value` against `shape`. An object's keys are all required (`exact`), may each be left out but no other
+ * key given (`partial`, all the way down), or are not looked at (`any`: only that it is an object).
+ */
+function checkShape(
+  value: unknown,
+  shape: Shape,
+  where: string,
+  ctx: RenderContext<unknown>,
+  locate: ReturnType<typeof locator>,
+  keys: 'exact' | 'partial' | 'any' = 'exact',
+): void {
   const bad = (expected: string) =>
     ctx.report.fail('template-invalid', `\`${where}\` should be ${expected}`, { position: locate.value(where) });
   if (shape === 'number') {
@@ -142,6 +142,16 @@ function checkShape(value: unknown, shape: Shape, where: string, ctx: RenderCont
     if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) bad('a list of strings');
   } else {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) bad('an object');
-    for (const [key, sub] of Object.entries(shape)) checkShape((value as Record<string, unknown>)[key], sub, `${where}.${key}`, ctx, locate);
+    if (keys === 'any') return;
+    const object = value as Record<string, unknown>;
+    if (keys === 'partial') {
+      for (const key of Object.keys(object)) {
+        if (!(key in shape)) ctx.report.fail('template-invalid', `\`${where}.${key}\` should be one of ${Object.keys(shape).join(', ')}`, { position: locate.value(`${where}.${key}`) });
+      }
+    }
+    for (const [key, sub] of Object.entries(shape)) {
+      if (keys === 'partial' && object[key] === undefined) continue;
+      checkShape(object[key], sub, `${where}.${key}`, ctx, locate, keys);
+    }
   }
 }
