@@ -86,9 +86,9 @@ export function setParagraph(words: readonly Word[], spec: ParagraphSpec, fonts:
  */
 function paragraphDirection(words: readonly Word[], rightToLeftBook: boolean): 'ltr' | 'rtl' | undefined {
   if (rightToLeftBook) return 'rtl';
-  const text = words.map((w) => w.pieces.map((p) => p.text).join('')).join(' ');
-  if (!isRightToLeftScript(text)) return undefined;
-  return firstStrongDirection(text, 'ltr');
+  // Every paragraph of a left-to-right book passes here: look at the pieces before building the paragraph's text.
+  if (!words.some((w) => w.pieces.some((p) => isRightToLeftScript(p.text)))) return undefined;
+  return firstStrongDirection(words.map((w) => w.pieces.map((p) => p.text).join('')).join(' '), 'ltr');
 }
 
 /**
