@@ -16,18 +16,18 @@ export const PAGE_SIZES = {
 
 export type PageSize = keyof typeof PAGE_SIZES;
 
+export const CHAPTER_STARTS = ['any', 'right'] as const;
+export const CHAPTER_OPENINGS = ['plain', 'small-caps'] as const;
+
 export interface PdfOptions {
   /** Trim size; `a5` by default. */
   pageSize: PageSize;
   /** Hyphenate body text with the patterns for the book's language. */
   hyphenate: boolean;
   /** Where a chapter or part starts: on the next page (`any`), or on the next right-hand page (`right`). */
-  chapterStart: 'any' | 'right';
+  chapterStart: (typeof CHAPTER_STARTS)[number];
   /** How a chapter's text begins: plainly, or with its first words in small capitals. */
-  chapterOpening: 'plain' | 'small-caps';
+  chapterOpening: (typeof CHAPTER_OPENINGS)[number];
 }
-
-export const CHAPTER_STARTS = ['any', 'right'] as const;
-export const CHAPTER_OPENINGS = ['plain', 'small-caps'] as const;
 
 export const DEFAULT_PDF_OPTIONS: PdfOptions = { pageSize: 'a5', hyphenate: true, chapterStart: 'any', chapterOpening: 'plain' };
