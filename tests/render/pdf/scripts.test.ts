@@ -3,7 +3,6 @@
  * right-to-left paragraphs, CJK line breaking, and characters no font has. Checked in the PDF with poppler
  * (pdffonts, pdftotext) and qpdf, and in the layout's own positions.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileAssets } from '../../../src/assets';
@@ -14,7 +13,7 @@ import { toWords } from '../../../src/render/pdf/layout/collect';
 import { mirrorBox } from '../../../src/render/pdf/layout/mirror';
 import { setParagraph, type ParagraphSpec } from '../../../src/render/pdf/layout/paragraph';
 import type { DrawOp, FlowBox, TextStyle } from '../../../src/render/pdf/layout/types';
-import { pdfFonts, pdfText, qpdfCheck, tempDir } from '../../helpers/tools';
+import { pdfFonts, pdfPages, pdfText, qpdfCheck, tempDir } from '../../helpers/tools';
 import { renderPdf } from './helpers';
 
 type TextOp = Extract<DrawOp, { type: 'text' }>;
@@ -69,18 +68,8 @@ const flat = (text: string) =>
 /** …and with no white space at all (CJK lines are joined without a space). */
 const tight = (text: string) => flat(text).replace(/ /g, '');
 
-/** Every word of a PDF with its page and horizontal extent (pdftotext -bbox). */
-function pdfWords(file: string): { text: string; page: number; xMin: number; xMax: number }[] {
-  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const out: { text: string; page: number; xMin: number; xMax: number }[] = [];
-  let page = 0;
-  for (const line of html.split('\n')) {
-    if (line.includes('<page ')) page++;
-    const m = /<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/.exec(line);
-    if (m) out.push({ text: m[3], page, xMin: Number(m[1]), xMax: Number(m[2]) });
-  }
-  return out;
-}
+/** Every word of a PDF with its page (from 1) and horizontal extent. */
+const pdfWords = (file: string) => pdfPages(file).flatMap((page, i) => page.words.map((word) => ({ ...word, page: i + 1 })));
 
 /** Builds a manuscript into a PDF; its file, its text and the build's messages. */
 async function buildPdf(manuscript: string): Promise<{ file: string; text: string; report: CollectingReporter }> {

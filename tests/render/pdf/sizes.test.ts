@@ -2,7 +2,6 @@
  * Trim sizes: each page size gives pages of that size whose text stays inside margins from theme.json's `sizes`,
  * with the binding margin on the inside; `chapter-start: right` opens chapters on rectos. Checked with poppler.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileAssets } from '../../../src/assets';
@@ -10,24 +9,18 @@ import { CollectingReporter } from '../../../src/diagnostics/reporter';
 import { PAGE_SIZES, type PageSize } from '../../../src/render/pdf/options';
 import { loadTheme } from '../../../src/render/pdf/theme';
 import { sampleBook } from '../../helpers/sample-book';
-import { pdfInfo, qpdfCheck, requireTool, tempDir } from '../../helpers/tools';
+import { pdfInfo, pdfPages, qpdfCheck, tempDir } from '../../helpers/tools';
 import { renderPdf } from './helpers';
 
-/** Per page: its size and the extent of its words (pdftotext -bbox). */
+/** Per page: its size, the extent of its words and the words themselves. */
 function pageBoxes(file: string): { width: number; height: number; xMin: number; xMax: number; words: string[] }[] {
-  requireTool('pdftotext', 'poppler-utils');
-  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
-  return html.split('<page ').slice(1).map((page) => {
-    const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(page) ?? [];
-    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)];
-    return {
-      width: Number(width),
-      height: Number(height),
-      xMin: Math.min(...words.map((w) => Number(w[1]))),
-      xMax: Math.max(...words.map((w) => Number(w[2]))),
-      words: words.map((w) => w[3]),
-    };
-  });
+  return pdfPages(file).map((page) => ({
+    width: page.width,
+    height: page.height,
+    xMin: Math.min(...page.words.map((w) => w.xMin)),
+    xMax: Math.max(...page.words.map((w) => w.xMax)),
+    words: page.words.map((w) => w.text),
+  }));
 }
 
 const ctx = { options: {}, report: new CollectingReporter(), assets: new FileAssets({ root: '.' }), now: new Date(0) };
