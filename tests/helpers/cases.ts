@@ -13,10 +13,10 @@
  * .
  * title: T
  * summary: S.
- * front summary:
- *   p: S.
- * chapter
- *   p: Text.
+ * front summary[3]:
+ *   p[3]: S.
+ * chapter[5]
+ *   p[5]: Text.
  * .
  * ```
  *

@@ -7,19 +7,21 @@
  * title: The Night Ferry
  * authors: Wren Halloway | Jay Ortiz
  * summary: Two friends, one lantern.
- * front disclaimer: Not mine.
- * chapter "Chapter 1" The Dark Window
- *   p: She saw the _dark_ and the **light**.
- *   scene-break ~*~
- *   note A/N: Thanks!
+ * front disclaimer[4]:
+ *   p[4]: Not mine.
+ * chapter[9-14] "Chapter 1" The Dark Window
+ *   p[11]: She saw the _dark_ and the **light**.
+ *   scene-break[12] ~*~
+ *   note[14] A/N:
+ *     p[14]: Thanks!
  * warning 12:1 header-in-story: …
  * ```
  *
- * Inlines: `_emphasis_`, `**strong**`, `~~strike~~`, `` `code` ``, `[text](url)`, `<br>` for a line break, `[^id]`
- * for a note reference, `![alt](url)` for an image. Positions are left out except a diagnostic's line:column.
+ * `[11]` is a node's source line (`[7-9]` a span of lines); generated nodes have none. Inlines: `_emphasis_`, `**strong**`, `~~strike~~`, `` `code` ``, `[text](url)`, `<br>` for a line break, `[^id]`
+ * for a note reference, `![alt](url)` for an image. A diagnostic shows its line:column.
  */
 import type { Diagnostic } from '../../src/diagnostics/types';
-import type { Block, Book, Inline, Matter, Meta, Section } from '../../src/model/types';
+import type { Block, Book, Inline, Matter, Meta, Position, Section } from '../../src/model/types';
 
 export function inlines(nodes: readonly Inline[]): string {
   let out = '';
@@ -61,6 +63,13 @@ export function inlines(nodes: readonly Inline[]): string {
   return out;
 }
 
+/** `[7]` for a node on line 7, `[7-9]` for one over lines 7 to 9; nothing for a generated node. */
+function at(node: { position?: Position }): string {
+  const p = node.position;
+  if (!p) return '';
+  return p.start.line === p.end.line ? `[${p.start.line}]` : `[${p.start.line}-${p.end.line}]`;
+}
+
 function blocks(nodes: readonly Block[], indent: string, out: string[]): void {
   for (const node of nodes) block(node, indent, out);
 }
@@ -68,20 +77,20 @@ function blocks(nodes: readonly Block[], indent: string, out: string[]): void {
 function block(node: Block, indent: string, out: string[]): void {
   switch (node.type) {
     case 'paragraph':
-      out.push(`${indent}p: ${inlines(node.children)}`);
+      out.push(`${indent}p${at(node)}: ${inlines(node.children)}`);
       break;
     case 'heading':
-      out.push(`${indent}h${node.depth}: ${inlines(node.children)}`);
+      out.push(`${indent}h${node.depth}${at(node)}: ${inlines(node.children)}`);
       break;
     case 'sceneBreak':
-      out.push(`${indent}scene-break${node.marker ? ` ${node.marker}` : ''}`);
+      out.push(`${indent}scene-break${at(node)}${node.marker ? ` ${node.marker}` : ''}`);
       break;
     case 'blockquote':
-      out.push(`${indent}quote:`);
+      out.push(`${indent}quote${at(node)}:`);
       blocks(node.children, `${indent}  `, out);
       break;
     case 'verse':
-      out.push(`${indent}verse:`);
+      out.push(`${indent}verse${at(node)}:`);
       node.stanzas.forEach((stanza, i) => {
         if (i > 0) out.push(`${indent}  --`);
         for (const line of stanza) out.push(`${indent}  |${'  '.repeat(line.indent)} ${inlines(line.children)}`);
@@ -95,17 +104,17 @@ function block(node: Block, indent: string, out: string[]): void {
       }
       break;
     case 'table':
-      out.push(`${indent}table: ${node.head.length + node.rows.length} rows`);
+      out.push(`${indent}table${at(node)}: ${node.head.length + node.rows.length} rows`);
       for (const row of [...node.head, ...node.rows]) out.push(`${indent}  | ${row.cells.map((c) => inlines(c.children)).join(' | ')} |`);
       break;
     case 'imageBlock':
-      out.push(`${indent}image: ![${node.alt}](${node.url})${node.caption ? ` ${inlines(node.caption)}` : ''}`);
+      out.push(`${indent}image${at(node)}: ![${node.alt}](${node.url})${node.caption ? ` ${inlines(node.caption)}` : ''}`);
       break;
     case 'codeBlock':
-      out.push(`${indent}code${node.lang ? ` ${node.lang}` : ''}: ${JSON.stringify(node.value)}`);
+      out.push(`${indent}code${at(node)}${node.lang ? ` ${node.lang}` : ''}: ${JSON.stringify(node.value)}`);
       break;
     case 'authorNote':
-      out.push(`${indent}note ${node.label}:`);
+      out.push(`${indent}note${at(node)} ${node.label}:`);
       blocks(node.children, `${indent}  `, out);
       break;
     default: {
@@ -118,14 +127,14 @@ function block(node: Block, indent: string, out: string[]): void {
 function section(node: Section, indent: string, out: string[]): void {
   const label = node.label !== undefined ? ` "${node.label}"` : '';
   const title = node.title.length ? ` ${inlines(node.title)}` : '';
-  out.push(`${indent}${node.role}${label}${title}`);
+  out.push(`${indent}${node.role}${at(node)}${label}${title}`);
   blocks(node.children, `${indent}  `, out);
   for (const sub of node.sections) section(sub, `${indent}  `, out);
 }
 
 function matter(where: 'front' | 'back', node: Matter, out: string[]): void {
   const title = node.title?.length ? ` "${inlines(node.title)}"` : '';
-  out.push(`${where} ${node.role}${title}:`);
+  out.push(`${where} ${node.role}${at(node)}${title}:`);
   blocks(node.children, '  ', out);
 }
 
@@ -154,7 +163,7 @@ export function outline(book: Book | undefined, messages: readonly Diagnostic[] 
     for (const s of book.body) section(s, '', out);
     for (const m of book.back) matter('back', m, out);
     for (const note of book.footnotes) {
-      out.push(`footnote ${note.identifier}:`);
+      out.push(`footnote${at(note)} ${note.identifier}:`);
       blocks(note.children, '  ', out);
     }
   }
