@@ -17,7 +17,7 @@ export const catalogue = {
   'input-not-text': { title: 'File is not text', hint: 'Save the manuscript as UTF-8 text.' },
   'encoding-invalid': { title: 'Text is not valid in its encoding', hint: 'Give the file\'s real encoding with --encoding, or save it as UTF-8 (in most editors: Save As… → Encoding → UTF-8).' },
   'encoding-unknown': { title: 'Unknown encoding', hint: 'Use utf-8, windows-1252, latin1, utf-16le, utf-16be, or another WHATWG Encoding label (shift_jis, koi8-r, gb18030…).' },
-  'encoding-control': { title: 'Text holds C1 control characters', hint: 'Give the file\'s real encoding with --encoding NAME (e.g. --encoding windows-1252 for text from old Windows editors), or save it as UTF-8.' },
+  'encoding-control': { title: 'Text holds C1 control characters', hint: 'Give the file\'s real encoding with --encoding NAME, or save it as UTF-8.' },
   'yaml-invalid': { title: 'Front matter is not valid YAML', hint: 'Check the indentation and quote values that contain a colon followed by a space.' },
   'yaml-unclosed': { title: 'Front matter is never closed', hint: 'End the front matter with a line holding only `---`.' },
   'front-matter-language': { title: 'Front matter is not YAML', hint: 'Remove the language name after the opening `---` and write YAML `key: value` lines.' },

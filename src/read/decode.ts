@@ -234,6 +234,11 @@ function refuseC1({ text, encoding }: Decoded, file: string, report: Reporter): 
   const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
   report.fail('encoding-control', `control character U+${code} in text read as ${encoding}: the file is probably in another encoding`, {
     position: pointPosition(file, place.line, place.column),
+    hint: encoding.startsWith('UTF-8')
+      ? 'Text converted to UTF-8 from the wrong encoding looks like this (“â€™” for ’): convert it again from the original, or give the file\'s real encoding with --encoding NAME.'
+      : encoding === 'Windows-1252'
+        ? 'That byte has no character in Windows-1252. Give the file\'s real encoding with --encoding NAME (iso-8859-2, koi8-r, shift_jis…), or save it as UTF-8.'
+        : undefined,
   });
 }
 

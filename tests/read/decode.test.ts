@@ -132,7 +132,7 @@ describe('decodeText', () => {
     const e = error(() => decodeText(input, 'story.txt', new CollectingReporter()));
     expect(e.diagnostic).toMatchObject({ rule: 'encoding-control', severity: 'error', message: 'control character U+0080 in text read as UTF-8: the file is probably in another encoding' });
     expect(e.diagnostic.position).toMatchObject({ file: 'story.txt', start: { line: 3, column: 4 } });
-    expect(e.diagnostic.hint).toMatch(/--encoding/);
+    expect(e.diagnostic.hint).toMatch(/converted to UTF-8 from the wrong encoding.*--encoding/);
   });
 
   test('a Windows-1252 file with byte 0x81 (no character there) is an error, not mojibake', () => {
@@ -140,6 +140,7 @@ describe('decodeText', () => {
     const e = error(() => decodeText(bytes('Title: T\r\n\r\nA ', 0x93, 'quote', 0x94, ' and ', 0x81, '.\r\n'), 'story.txt', report));
     expect(e.diagnostic).toMatchObject({ rule: 'encoding-control', message: 'control character U+0081 in text read as Windows-1252: the file is probably in another encoding' });
     expect(e.diagnostic.position?.start).toEqual({ line: 3, column: 15 });
+    expect(e.diagnostic.hint).toMatch(/no character in Windows-1252.*--encoding/);
     expect(error(() => decodeText(bytes('x ', 0x81), 's.txt', new CollectingReporter(), { encoding: 'windows-1252' })).diagnostic.rule).toBe('encoding-control');
   });
 });
