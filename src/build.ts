@@ -57,13 +57,16 @@ function titleFromName(input: string): string {
   return name.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) || 'Untitled';
 }
 
-/** Reads an input and runs the default transforms: the book every renderer sees. Falls back to the file name for a missing title. */
+/**
+ * Reads an input and runs the default transforms: the book every renderer sees. The files' encoding is
+ * `options.encoding`, else `quire.encoding` in the input's book.yaml, else found from each file's bytes.
+ */
 export function read(input: string, options: ReadOptions = {}): Book {
   const report = options.report ?? new CollectingReporter();
   return readWith(input, report, options.encoding ?? loadConfig(input, report).config.encoding);
 }
 
-/** `read` with the encoding decided (`build` has read book.yaml's options already). */
+/** `read` with the encoding decided (`build` has read book.yaml's options already). A missing title comes from the input's name. */
 function readWith(input: string, report: Reporter, encoding: string | undefined): Book {
   const book = readInput(input, report, { encoding });
   if (!book.meta.title.trim()) {
