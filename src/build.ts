@@ -30,17 +30,48 @@ export const FALLBACK_DATE = new Date('2000-01-01T00:00:00Z');
 export interface ReadOptions {
   /** Where diagnostics go; by default they are collected and dropped (a fatal one still throws a `QuireError`). */
   report?: Reporter;
+  /** The manuscript files' encoding (a label such as `windows-1252`). Default: `quire.encoding` in a folder's book.yaml, else found from each file's bytes. */
+  encoding?: string;
 }
 
-/** Reads an input and runs the default transforms: the book every renderer sees. Falls back to the file name for a missing title. */
+/**
+ * Names that do not name a book: chapter files (`Chapter 1`, `chapter-01`, `01`, `Ch 3`, `ch.3`, `Part 2`) and the
+ * folders that hold them (`manuscript`, as `quire init` lays a book out, and `chapters`).
+ */
+const UNTELLING_NAME = /^(?:manuscripts?|chapters?|(?:(?:chapter|chap|ch|part|section)\.?[\s._-]*)?\d+)$/i;
+
+/**
+ * The title a book without one takes from its input's name: a file's own name, unless it is a chapter's; else the
+ * name of the nearest folder above that is not a chapters folder (`night-ferry/manuscript/` → "Night ferry").
+ * A folder's files never name the book: they are its chapters.
+ */
+function titleFromName(input: string): string {
+  let at = path.resolve(input);
+  const names: string[] = [];
+  if (!fs.statSync(at).isDirectory()) {
+    names.push(path.basename(at, path.extname(at)));
+    at = path.dirname(at);
+  }
+  names.push(path.basename(at), path.basename(path.dirname(at)));
+  const name = names.find((n) => n.trim() && !UNTELLING_NAME.test(n.trim())) ?? '';
+  return name.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) || 'Untitled';
+}
+
+/**
+ * Reads an input and runs the default transforms: the book every renderer sees. The files' encoding is
+ * `options.encoding`, else `quire.encoding` in the input's book.yaml, else found from each file's bytes.
+ */
 export function read(input: string, options: ReadOptions = {}): Book {
   const report = options.report ?? new CollectingReporter();
-  const book = readInput(input, report);
+  return readWith(input, report, options.encoding ?? loadConfig(input, report).config.encoding);
+}
+
+/** `read` with the encoding decided (`build` has read book.yaml's options already). A missing title comes from the input's name. */
+function readWith(input: string, report: Reporter, encoding: string | undefined): Book {
+  const book = readInput(input, report, { encoding });
   if (!book.meta.title.trim()) {
     const source = book.sources.find((s) => !/book\.ya?ml$/.test(s)) ?? input;
-    const name = path.basename(source, path.extname(source));
-    const base = name === 'manuscript' || /^\d*[-_]?(chapter|ch)?[-_]?\d*$/i.test(name) ? path.basename(path.resolve(input)) : name;
-    book.meta.title = base.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()) || 'Untitled';
+    book.meta.title = titleFromName(input);
     report.warn('title-missing', `the manuscript has no title; using "${book.meta.title}"`, {
       position: pointPosition(source, 1),
       hint: 'Add `Title: …` to the header or `title:` to the front matter.',
@@ -130,6 +161,8 @@ export interface BuildOptions {
   output?: string;
   /** The `quire:` options to use instead of book.yaml's; `false` ignores book.yaml's. */
   config?: QuireConfig | false;
+  /** The manuscript files' encoding (a label such as `windows-1252`). Default: `quire.encoding` in book.yaml, else found from each file's bytes. */
+  encoding?: string;
   /** Also write SHA256SUMS, the Internet Archive CSV and (with html) the upload sheet. Default true. */
   archiveKit?: boolean;
   /** Called as the build moves on (the CLI draws its progress line from it). */
@@ -206,11 +239,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const report = options.report ?? new CollectingReporter();
   const timings: [string, number][] = [];
   let started = performance.now();
-  const loaded: LoadedConfig = options.config === false ? { config: {}, positions: {} } : options.config ? { config: options.config, positions: {} } : loadConfig(options.input, report);
+  const loaded: LoadedConfig =
+    options.config === false ? { config: {}, positions: {} } : options.config ? { config: options.config, positions: {} } : loadConfig(options.input, report, { encoding: options.encoding });
   const settings = resolveSettings(loaded.config, options);
   for (const format of settings.formats) rendererFor(format); // unknown formats fail before any work
   options.onProgress?.({ stage: 'read' });
-  const book = read(options.input, { report });
+  const book = readWith(options.input, report, settings.encoding);
   const stray = book.metaPositions.quire;
   if (book.meta.extra.quire !== undefined && stray && (!loaded.file || path.resolve(stray.file) !== path.resolve(loaded.file))) {
     report.warn('config-ignored', '`quire:` options are read from book.yaml in a manuscript folder only; ignored here', {

@@ -1,9 +1,10 @@
 /** Command-line parsing: `quire <command> [INPUT...] [options]`, with usage errors as values, not exits. */
 
 import { NOTE_PLACEMENTS, PAGE_SIZE_NAMES, PROFILES } from '../config/options';
+import { encodingName } from '../read/decode';
 
 /** Options that override book.yaml's `quire:` section when given on the command line. */
-export type ExplicitOption = 'out' | 'formats' | 'profile' | 'notes' | 'pageSize' | 'fileName' | 'check';
+export type ExplicitOption = 'out' | 'formats' | 'profile' | 'notes' | 'pageSize' | 'fileName' | 'check' | 'encoding';
 
 export interface CliArgs {
   command: 'build' | 'inspect' | 'check' | 'init' | 'help' | 'version';
@@ -20,6 +21,8 @@ export interface CliArgs {
   pageSize: (typeof PAGE_SIZE_NAMES)[number];
   /** Output file-name pattern (`--file-name`). */
   fileName: string;
+  /** The manuscript files' encoding (`--encoding`); found from the bytes when not given. */
+  encoding?: string;
   /** Rebuild on every change (`build --watch`). */
   watch: boolean;
   /** Copy the default templates too (`init --templates`). */
@@ -39,9 +42,9 @@ export const HELP = `quire: turn a manuscript into an EPUB and a typeset PDF
 
 Usage:
   quire build [INPUT...] [--out DIR] [--format epub,pdf] [--profile NAME] [--notes chapter|book] [--check]
-              [--page-size SIZE] [--file-name PATTERN] [--watch]
+              [--page-size SIZE] [--file-name PATTERN] [--encoding NAME] [--watch]
   quire check FILE.epub...
-  quire inspect INPUT
+  quire inspect INPUT [--encoding NAME]
   quire init [DIR] [--templates]
   quire --help | --version
 
@@ -68,6 +71,9 @@ Options:
                        ereader (a 6-inch e-reader's screen)
       --file-name PAT  Output file name without extension; {slug} (default), {title},
                        {author}, {date}, {year}, {lang}
+      --encoding NAME  The manuscript files' encoding: utf-8, windows-1252, latin1,
+                       utf-16le, utf-16be, or any WHATWG label (default: UTF-16 with a
+                       byte-order mark, else UTF-8, else Windows-1252 with a warning)
   -w, --watch          Build, then rebuild whenever the manuscript, book.yaml or a template
                        changes, until Ctrl-C
       --templates      (init) Copy the default templates into DIR/templates/ to edit
@@ -161,6 +167,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         if (/[\\/]/.test(args.fileName) || !args.fileName.trim()) throw new UsageError('--file-name takes a file name without a folder, e.g. {slug}-{date}');
         args.explicit.add('fileName');
         break;
+      case '--encoding': {
+        const label = value();
+        if (!encodingName(label)) throw new UsageError(`unknown encoding ${label} (try utf-8, windows-1252, latin1, utf-16le, utf-16be)`);
+        args.encoding = label;
+        args.explicit.add('encoding');
+        break;
+      }
       case '-w':
       case '--watch':
         args.watch = true;

@@ -51,6 +51,7 @@ quire:
   # toc-title: ${d['toc-title']}       # heading of the EPUB's contents page
   # cover: cover.jpg             # cover image in manuscript/ (default: a generated cover)
   # check: ${d.check}                # run EPUBCheck on each EPUB
+  # encoding: windows-1252       # the chapters' encoding, when not UTF-8 (default: found from each file)
 `;
 }
 

@@ -51,6 +51,7 @@ function overrides(args: CliArgs): SettingsOverrides {
     ...(given.has('formats') ? { formats: args.formats } : {}),
     ...(given.has('fileName') ? { output: args.fileName } : {}),
     ...(given.has('check') ? { check: true } : {}),
+    ...(given.has('encoding') ? { encoding: args.encoding } : {}),
     rendererOptions: { epub, pdf: given.has('pageSize') ? { pageSize: args.pageSize } : {} },
   };
 }
@@ -96,7 +97,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     // Loaded here so that `--help` and usage errors stay fast.
     const { build, read, writeChecksums } = await import('../build');
     if (args.command === 'inspect') {
-      io.stdout(`${JSON.stringify(read(args.inputs[0], { report }), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(read(args.inputs[0], { report, encoding: args.encoding }), null, 2)}\n`);
       return EXIT_OK;
     }
     /** Builds every input once; a manuscript error in one ends the round with exit code 1. */

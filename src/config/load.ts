@@ -10,6 +10,7 @@ import type { Node as YamlNode, Pair } from 'yaml';
 import { pointPosition } from '../diagnostics/reporter';
 import type { Reporter } from '../diagnostics/types';
 import type { Position } from '../model/types';
+import { decodeText, type DecodeOptions } from '../read/decode';
 import { editDistance, normaliseKey } from '../read/metadata';
 import type { QuireConfig } from './schema';
 
@@ -61,11 +62,16 @@ function pairOf(map: unknown, key: string | number): Pair<YamlNode, YamlNode> | 
   return map.items.find((item): item is Pair<YamlNode, YamlNode> => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
 }
 
-/** Reads the options of `book.yaml` at `file` (its `quire:` mapping); an absent section gives `{}`. */
-export function loadConfigFile(file: string, report: Reporter): LoadedConfig {
+/**
+ * Reads the options of `book.yaml` at `file` (its `quire:` mapping); an absent section gives `{}`. The file is decoded
+ * as the manuscript is (`decoding.encoding` when the command line gives one).
+ */
+export function loadConfigFile(file: string, report: Reporter, decoding: DecodeOptions = {}): LoadedConfig {
   const { isMap, isPair, isScalar, LineCounter, parseDocument } = Y();
   const { configSchema, CONFIG_KEYS } = S();
-  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  // The metadata reader decodes the same file and reports its warnings; here only a fatal error may be reported.
+  const failOnly: Reporter = { messages: [], warn: () => {}, info: () => {}, fail: (rule, message, extra) => report.fail(rule, message, extra) };
+  const text = decodeText(fs.readFileSync(file), file, failOnly, decoding);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (offset: number | undefined): Position => {
@@ -141,7 +147,7 @@ export function loadConfigFile(file: string, report: Reporter): LoadedConfig {
 }
 
 /** Reads the options for an input: `book.yaml` in a folder input, else none. */
-export function loadConfig(input: string, report: Reporter): LoadedConfig {
+export function loadConfig(input: string, report: Reporter, decoding: DecodeOptions = {}): LoadedConfig {
   const file = configFile(input);
-  return file ? loadConfigFile(file, report) : { config: {}, positions: {} };
+  return file ? loadConfigFile(file, report, decoding) : { config: {}, positions: {} };
 }

@@ -30,4 +30,4 @@ export const CONFIG_DEFAULTS = {
   'embed-fonts': false,
   'toc-title': 'Contents',
   check: false,
-} as const satisfies Omit<Required<QuireConfig>, 'cover' | 'formats'> & { formats: readonly string[] };
+} as const satisfies Omit<Required<QuireConfig>, 'cover' | 'encoding' | 'formats'> & { formats: readonly string[] };

@@ -4,6 +4,7 @@
  * says.
  */
 import { z } from 'zod';
+import { encodingName } from '../read/decode';
 import { CHAPTER_OPENINGS, CHAPTER_STARTS, FORMATS, NAME_PLACEHOLDERS, NOTE_PLACEMENTS, PAGE_SIZE_NAMES, PROFILES } from './options';
 
 export { CONFIG_DEFAULTS, FORMATS, NAME_PLACEHOLDERS, NOTE_PLACEMENTS, PAGE_SIZE_NAMES, PROFILES } from './options';
@@ -33,6 +34,11 @@ export const configSchema = z.strictObject({
   'toc-title': z.string().min(1).optional(),
   cover: z.string().min(1).optional(),
   check: z.boolean().optional(),
+  encoding: z
+    .string()
+    .min(1)
+    .refine((s) => encodingName(s) !== undefined, { message: 'is not an encoding quire knows: use utf-8, windows-1252, latin1, utf-16le, utf-16be or another WHATWG Encoding label' })
+    .optional(),
 });
 
 /** The options as written in `book.yaml` (every key optional). */

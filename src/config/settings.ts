@@ -31,6 +31,8 @@ export interface BuildSettings {
   cover?: string;
   /** Run EPUBCheck on each EPUB (the CLI does this after the build). */
   check: boolean;
+  /** The manuscript files' encoding; found from each file's bytes when absent (src/read/decode.ts). */
+  encoding?: string;
 }
 
 /** Explicit choices, each overriding the configuration file. */
@@ -40,6 +42,7 @@ export interface SettingsOverrides {
   output?: string;
   rendererOptions?: RendererOptions;
   check?: boolean;
+  encoding?: string;
 }
 
 const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -59,6 +62,7 @@ export function resolveSettings(config: QuireConfig, explicit: SettingsOverrides
     rendererOptions,
     ...(config.cover ? { cover: config.cover } : {}),
     check: explicit.check ?? config.check ?? CONFIG_DEFAULTS.check,
+    ...defined({ encoding: explicit.encoding ?? config.encoding }),
   };
 }
 

@@ -9,7 +9,7 @@ import { fail, pointPosition } from '../diagnostics/reporter';
 import type { Reporter } from '../diagnostics/types';
 import { emptyBook } from '../model/build-helpers';
 import type { Block, Book, Position } from '../model/types';
-import { decodeText } from './decode';
+import { decodeText, type DecodeOptions } from './decode';
 import { addFrontMatterFromMeta, applyMetadata, canonicalKey, type MetaEntry } from './metadata';
 import type { Reader } from './types';
 
@@ -35,8 +35,20 @@ const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base
 
 const BOOK_YAML = ['book.yaml', 'book.yml'];
 
+/** How to read an input. */
+export interface ReadInputOptions {
+  /** The encoding of every file read (an encoding label); found from each file's bytes when absent (see decode.ts). */
+  encoding?: string;
+}
+
+/** How to read one file of an input. */
+interface ReadFileOptions extends ReadInputOptions {
+  /** The file is one of several merged into the book (see `ReadContext.oneOfSeveral`). */
+  oneOfSeveral?: boolean;
+}
+
 /** Reads one manuscript file into a book whose root is the file's folder. */
-export function readFile(file: string, report: Reporter): Book {
+export function readFile(file: string, report: Reporter, options: ReadFileOptions = {}): Book {
   const reader = readerFor(file);
   if (!reader) {
     fail('input-unsupported', `cannot read ${path.basename(file)}: not a .md, .markdown or .txt file`, { position: pointPosition(file, 1) });
@@ -47,9 +59,9 @@ export function readFile(file: string, report: Reporter): Book {
   } catch (e) {
     fail('input-not-found', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const text = decodeText(bytes, file, report);
+  const text = decodeText(bytes, file, report, { encoding: options.encoding });
   if (!text.trim()) report.fail('input-empty', 'the manuscript is empty', { position: pointPosition(file, 1) });
-  const book = reader.read(text, { file, report });
+  const book = reader.read(text, { file, report, ...(options.oneOfSeveral ? { oneOfSeveral: true } : {}) });
   book.sources = [file];
   book.root = path.dirname(file);
   return book;
@@ -65,8 +77,8 @@ function plainParagraphs(text: string, position?: Position): Block[] {
 }
 
 /** Reads `book.yaml`'s keys with the line of each, failing with the YAML's own position on a syntax error. */
-function readBookYaml(file: string, report: Reporter): MetaEntry[] {
-  const text = decodeText(fs.readFileSync(file), file, report);
+function readBookYaml(file: string, report: Reporter, options: DecodeOptions): MetaEntry[] {
+  const text = decodeText(fs.readFileSync(file), file, report, options);
   let data: unknown;
   try {
     data = yaml.load(text, { filename: file, schema: yaml.CORE_SCHEMA });
@@ -124,21 +136,40 @@ function prefixFootnotes(book: Book, prefix: string): void {
   visit(book.footnotes);
 }
 
-/** Reads a folder: every manuscript file directly inside it, in natural order, as one book. */
-export function readFolder(dir: string, report: Reporter): Book {
-  const names = fs
+/**
+ * Files that sit beside a manuscript without being part of it, by name without extension: a README, a licence
+ * (`LICENSE`, `LICENCE`, `COPYING`), a change log, a note on where the text came from (`SOURCE`). A suffix after
+ * `.`, `-` or `_` (`README-fr`, `LICENSE_old`) is the same file; `License to Kill` is a chapter.
+ */
+const NOT_MANUSCRIPT = /^(?:readme|licen[cs]e|copying|changelog|sources?)(?:[._-][\w.-]*)?$/i;
+
+/** Whether a file in a manuscript folder is one of the files `NOT_MANUSCRIPT` names. */
+function isBesideManuscript(name: string): boolean {
+  return NOT_MANUSCRIPT.test(path.basename(name, path.extname(name)));
+}
+
+/**
+ * Reads a folder: every manuscript file directly inside it, in natural order, as one book. Files beside the
+ * manuscript (`isBesideManuscript`) are skipped, each named in a `file-skipped` note (`--verbose` shows it).
+ */
+export function readFolder(dir: string, report: Reporter, options: ReadInputOptions = {}): Book {
+  const candidates = fs
     .readdirSync(dir)
     .filter((name) => !name.startsWith('.') && !name.startsWith('_') && readerFor(name) && fs.statSync(path.join(dir, name)).isFile())
     .sort(naturalOrder);
+  const names = candidates.filter((name) => !isBesideManuscript(name));
+  for (const name of candidates.filter(isBesideManuscript)) {
+    report.info('file-skipped', `${name} is not part of the manuscript (a README, licence, change log or source note); skipped`, { position: pointPosition(path.join(dir, name), 1) });
+  }
   if (names.length === 0) {
     fail('input-not-found', `${dir} holds no manuscript file (.md, .markdown, .txt)`, { hint: 'Put the story in a .md or .txt file in that folder.' });
   }
-  const parts = names.map((name) => readFile(path.join(dir, name), report));
+  const parts = names.map((name) => readFile(path.join(dir, name), report, { ...options, oneOfSeveral: names.length > 1 }));
   const book = merge(parts, dir);
   const yamlFile = BOOK_YAML.map((n) => path.join(dir, n)).find((f) => fs.existsSync(f));
   if (yamlFile) {
     // book.yaml wins over the first file's own metadata, front-matter pages included.
-    const entries = readBookYaml(yamlFile, report);
+    const entries = readBookYaml(yamlFile, report, options);
     applyMetadata(book, entries, report);
     const given = new Set(entries.map((e) => canonicalKey(e.key)));
     book.front = book.front.filter((m) => !given.has(m.role));
@@ -160,14 +191,14 @@ function hasStory(book: Book): boolean {
 }
 
 /** Reads one input (a file or a folder) into a book. Fails when the input holds metadata but no story. */
-export function readInput(input: string, report: Reporter): Book {
+export function readInput(input: string, report: Reporter, options: ReadInputOptions = {}): Book {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(input);
   } catch {
     fail('input-not-found', `${input} does not exist`);
   }
-  const book = stat.isDirectory() ? readFolder(input, report) : readFile(input, report);
+  const book = stat.isDirectory() ? readFolder(input, report, options) : readFile(input, report, options);
   if (!hasStory(book)) {
     const file = book.sources[book.sources.length - 1] ?? input;
     const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n').length;

@@ -7,6 +7,11 @@ export interface ReadContext {
   /** The file's path as it is to appear in messages and positions. */
   readonly file: string;
   readonly report: Reporter;
+  /**
+   * The file is one of several files of a folder, merged into one book. A Markdown file read alone may take its book
+   * title from a single `#` heading; one of several keeps its `#` heading as a part.
+   */
+  readonly oneOfSeveral?: boolean;
 }
 
 /**

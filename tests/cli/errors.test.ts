@@ -130,13 +130,23 @@ describe('front matter and metadata', () => {
 });
 
 describe('encodings and characters', () => {
-  test('text that is not UTF-8: error at the first bad byte', () => {
+  test('text that is not UTF-8 is read as Windows-1252, with a warning at the first such byte', async () => {
     const file = manuscript('story.txt', Buffer.concat([Buffer.from('Title: Latin\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait.\n')]));
-    const run = build(file);
+    const run = build(file, '--format', 'epub');
+    expect(run.status).toBe(0);
+    expect(diagnostic(run.stderr)).toMatchObject({ file, line: 3, column: 4, severity: 'warning' });
+    expect(run.stderr).toMatch(/not UTF-8; read as Windows-1252 \(first byte 0xe9\)/);
+    expect(run.stderr).toMatch(/hint: .*--encoding/);
+    expect(await epubText(run.stdout.trim())).toContain('Caf\u00e9 au lait.');
+    built.push(run.stdout.trim());
+  });
+
+  test('--encoding utf-8 on text that is not UTF-8: error at the first bad byte', () => {
+    const file = manuscript('story.txt', Buffer.concat([Buffer.from('Title: Latin\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait.\n')]));
+    const run = build(file, '--encoding', 'utf-8');
     expect(run.status).toBe(1);
     expect(diagnostic(run.stderr)).toMatchObject({ file, line: 3, column: 4, severity: 'error' });
     expect(run.stderr).toMatch(/invalid UTF-8 byte 0xe9/);
-    expect(run.stderr).toMatch(/hint: Save the file as UTF-8/);
   });
 
   test('a binary file is refused clearly', () => {

@@ -9,6 +9,7 @@ import { readFrontMatter } from './front-matter';
 import { parseMarkdown, truncatedContainer, type ParsedMarkdown } from './parser';
 import { makeSections } from './sections';
 import { locator, nowhere, type LineMap, type Locate } from './source';
+import { takeTitleHeading } from './title';
 
 /** A metadata text (summary, disclaimer, dedication) as Markdown blocks. Its nodes are not spans of the file. */
 export function metadataBlocks(text: string): Block[] {
@@ -44,6 +45,23 @@ function reportLosses(
   }
 }
 
+/**
+ * The blocks without the file's title heading (title.ts), which gives the book its title when it had none. A file
+ * read as one of several keeps its `#` heading: it is one part of the book, not the whole.
+ */
+function titled(book: Book, blocks: Block[], ctx: ReadContext): Block[] {
+  const { blocks: rest, heading, title } = takeTitleHeading(blocks, book.meta.title);
+  if (!heading) return rest;
+  if (title) {
+    book.meta.title = title;
+    if (heading.position) book.metaPositions.title = heading.position;
+  }
+  ctx.report.info('title-heading', title ? `the first heading is the book's title, "${book.meta.title}"; the headings below it are its chapters` : 'the first heading repeats the title; not printed again', {
+    position: heading.position,
+  });
+  return rest;
+}
+
 /** Reads a Markdown file with optional YAML front matter. */
 export const markdownReader: Reader = {
   name: 'markdown',
@@ -60,7 +78,7 @@ export const markdownReader: Reader = {
     const { blocks, footnotes } = toBlocks(parsed.tokens, { locate, onRawHtml: (position, element) => rawHtml.push({ position, element }) });
     reportLosses(ctx, parsed, rawHtml, locate);
 
-    book.body = makeSections(blocks);
+    book.body = makeSections(ctx.oneOfSeveral ? blocks : titled(book, blocks, ctx));
     book.footnotes = footnotes;
     addFrontMatterFromMeta(book, metadataBlocks);
     return book;
