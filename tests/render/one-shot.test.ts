@@ -116,6 +116,8 @@ describe('EPUB', () => {
       const doc = entry(r, story[0]);
       expect(doc).toContain(`<title>${title}</title>`);
       expect(doc).not.toMatch(/<h[1-6]/);
+      // Without a heading, the section takes the book's title as its accessible name.
+      expect(doc).toMatch(new RegExp(`<section epub:type="chapter" role="doc-chapter" id="[^"]+" class="chapter" aria-label="${title}">`));
       expect(spine[spine.length - 1]).toBe(story[0]);
     });
 
@@ -125,7 +127,7 @@ describe('EPUB', () => {
       const spine = spineHrefs(opf);
       const story = spine[spine.length - 1];
       const nav = entry(r, navHref(opf));
-      expect(nav).toContain('<nav epub:type="toc" id="toc" class="toc">');
+      expect(nav).toContain('<nav epub:type="toc" role="doc-toc" id="toc" class="toc">');
       expect(nav).toContain(`<li><a href="${story}">${title}</a></li>`);
       expect(entry(r, 'toc.ncx')).toContain(`<navLabel><text>${title}</text></navLabel>`);
       const marks = landmarks(nav);
@@ -145,6 +147,7 @@ describe('EPUB', () => {
     expect(spine).toContain(navHref(opf));
     const chapter = spine.find((href) => entry(titled, href).includes('The barn was quiet.'))!;
     expect(entry(titled, chapter)).toContain('<h1 class="chapter-title"><span class="label">Chapter 1</span> <span class="title">The Loft</span></h1>');
+    expect(entry(titled, chapter)).not.toContain('aria-label');
     expect(landmarks(entry(titled, navHref(opf))).map((m) => m.type)).toContain('toc');
   });
 });

@@ -148,7 +148,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     // Unreferenced notes are adopted before the last flush: into the Notes document, or the book's last document.
     if (doc.kind === 'notes' || (index === docs.length - 1 && !notes.needsNotesDocument)) notes.adoptUnreferenced();
     let body: string;
-    if (doc.kind === 'chapter') body = chapterBody(doc.section, doc.fallback, x, (data) => renderTemplate('chapter-opening.ejs', { ...data }, ctx));
+    if (doc.kind === 'chapter') body = chapterBody(doc.section, doc.fallback, doc.title, x, (data) => renderTemplate('chapter-opening.ejs', { ...data }, ctx));
     else if (doc.kind === 'cover') body = coverBody(book, cover, ctx);
     else if (doc.kind === 'notes') body = '';
     else body = pageBody(doc, book, plan.summary, language, x, ctx);
