@@ -78,6 +78,17 @@ export function chapters(book: Book): Section[] {
   return [...allSections(book.body)].filter((s) => s.role === 'chapter');
 }
 
+/**
+ * Whether the book is a one-shot: a story with no chapter lines, whose body is a single chapter with neither label nor
+ * title. The title page already names it, so renderers give it no chapter heading and no contents page. A single
+ * chapter that is labelled or titled (`Chapter 1: The Loft`) is a chapter of a work, not a one-shot.
+ */
+export function isOneShot(book: Book): boolean {
+  if (book.body.length !== 1) return false;
+  const [only] = book.body;
+  return only.role === 'chapter' && !only.label?.trim() && !plainText(only.title).trim();
+}
+
 /** Every block in a list of blocks, depth first (into quotes, lists, author's notes). */
 export function* allBlocks(blocks: readonly Block[]): Generator<Block> {
   for (const block of blocks) {

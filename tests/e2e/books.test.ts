@@ -76,7 +76,7 @@ describe('the seed: the book every release must build perfectly', () => {
     expect(storyParagraphs).toHaveLength(21);
   });
 
-  test('EPUB: EPUBCheck clean, well-formed, every paragraph present, front matter on its own pages', async () => {
+  test('EPUB: EPUBCheck clean, well-formed, every paragraph present, front matter on its own pages, no Chapter 1 or contents page', async () => {
     expectValidEpub(built.epub);
     await assertEpubXmlWellFormed(fs.readFileSync(built.epub));
     const files = await unzip(fs.readFileSync(built.epub));
@@ -92,12 +92,18 @@ describe('the seed: the book every release must build perfectly', () => {
     expect(opf).toContain('A Moment of Friendship');
     expect(opf).not.toMatch(/<dc:creator/); // the seed has no author: none is invented
     expect(opf).toMatch(/<dc:language>en<\/dc:language>/);
+    // A one-shot: no invented `Chapter 1`, and the contents (navigation document) is not a page of the reading order.
+    expect(all).not.toMatch(/\bChapter\b/);
+    expect(opf).toContain('properties="nav"');
+    expect(opf).not.toContain('<itemref idref="nav"/>');
   });
 
-  test('PDF: title, disclaimer, dedication and the last sentence; fonts embedded; metadata', () => {
+  test('PDF: title, disclaimer, dedication and the last sentence, no Chapter 1 or contents; fonts embedded; metadata', () => {
     const lastParagraph = storyParagraphs[storyParagraphs.length - 1];
     const lastSentence = lastParagraph.trim().split(/(?<=[.!?…"])\s+/).pop()!;
-    expectGoodPdf(built.pdf, ['A Moment of Friendship', 'I do not now nor will I ever own Smallville', 'WayLowHalo who made me write this', lastSentence]);
+    const text = expectGoodPdf(built.pdf, ['A Moment of Friendship', 'I do not now nor will I ever own Smallville', 'WayLowHalo who made me write this', lastSentence]);
+    expect(text).not.toMatch(/\bChapter\b/);
+    expect(text).not.toContain('Contents');
     expect(pdfInfo(built.pdf).Title).toBe('A Moment of Friendship');
   });
 });

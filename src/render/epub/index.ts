@@ -29,7 +29,7 @@ export interface EpubArtifact extends Artifact {
   sourceMap: SourceMap;
 }
 
-/** The navigation document's file; it is also the contents page in the spine. */
+/** The navigation document's file; it is also the contents page in the spine, unless the plan says otherwise. */
 const NAV_FILE = 'toc.xhtml';
 
 /** Link schemes a reading system can open; anything else (`javascript:`, `file:`) is dropped with a warning. */
@@ -148,7 +148,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     // Unreferenced notes are adopted before the last flush: into the Notes document, or the book's last document.
     if (doc.kind === 'notes' || (index === docs.length - 1 && !notes.needsNotesDocument)) notes.adoptUnreferenced();
     let body: string;
-    if (doc.kind === 'chapter') body = chapterBody(doc.section, `Chapter ${doc.ordinal}`, x, (data) => renderTemplate('chapter-opening.ejs', { ...data }, ctx));
+    if (doc.kind === 'chapter') body = chapterBody(doc.section, doc.fallback, doc.title, x, (data) => renderTemplate('chapter-opening.ejs', { ...data }, ctx));
     else if (doc.kind === 'cover') body = coverBody(book, cover, ctx);
     else if (doc.kind === 'notes') body = '';
     else body = pageBody(doc, book, plan.summary, language, x, ctx);
@@ -191,7 +191,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     ...fonts.map(fileItem),
   ];
   const frontIds = plan.front.map((d) => itemId(d.file));
-  pkg.spine = [...frontIds, 'nav', ...[...plan.body, ...plan.back].map((d) => itemId(d.file))];
+  pkg.spine = [...frontIds, ...(plan.contentsPage ? ['nav'] : []), ...[...plan.body, ...plan.back].map((d) => itemId(d.file))];
 
   const tocTitle = options.tocTitle;
   const nav = navData(plan, tocTitle, NAV_FILE);

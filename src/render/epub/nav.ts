@@ -31,14 +31,17 @@ export interface NcxData {
   points: NcxPoint[];
 }
 
-/** The landmarks: cover, title page, table of contents, and where the story starts. */
+/**
+ * The landmarks: cover, title page, table of contents (only when it is a page of the reading order: a landmark points
+ * at a page a reader can turn to), and where the story starts.
+ */
 export function landmarks(plan: Plan, tocTitle: string, navFile: string): Landmark[] {
   const out: Landmark[] = [];
   const cover = plan.front.find((d) => d.kind === 'cover');
   if (cover) out.push({ type: 'cover', href: cover.file, title: 'Cover' });
   const titlePage = plan.front.find((d) => d.kind === 'title-page');
   if (titlePage) out.push({ type: 'titlepage', href: titlePage.file, title: 'Title Page' });
-  out.push({ type: 'toc', href: navFile, title: tocTitle });
+  if (plan.contentsPage) out.push({ type: 'toc', href: navFile, title: tocTitle });
   const start = plan.body[0];
   if (start) out.push({ type: 'bodymatter', href: start.file, title: 'Start of Content' });
   return out;

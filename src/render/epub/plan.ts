@@ -1,9 +1,9 @@
 /**
  * The book's reading order as EPUB documents: cover, title page, disclaimer, dedication, other front matter, (the table
  * of contents), then one document per part and chapter, then back matter and the Notes document; with the navigation
- * tree and link targets.
+ * tree and link targets. A one-shot has no contents page in its reading order and no heading on its story.
  */
-import { plainText, sectionTitle } from '../../model/build-helpers';
+import { isOneShot, plainText, sectionTitle } from '../../model/build-helpers';
 import type { Book, Matter, MatterRole, Section } from '../../model/types';
 
 /** One XHTML document of the spine (the navigation document is not one of these: the package adds it). */
@@ -13,7 +13,14 @@ export type Doc =
   | { kind: 'notes'; file: string; title: string }
   | { kind: 'matter'; file: string; title: string; matter: Matter }
   | { kind: 'part'; file: string; title: string; section: Section; ordinal: number }
-  | { kind: 'chapter'; file: string; title: string; section: Section; ordinal: number };
+  | {
+      kind: 'chapter';
+      file: string;
+      title: string;
+      section: Section;
+      /** The heading shown when the chapter has neither label nor title: `Chapter 3`, or empty (none) in a one-shot. */
+      fallback: string;
+    };
 
 /** An entry of the table of contents; `children` nest parts, chapters and sub-sections. */
 export interface NavEntry {
@@ -31,6 +38,11 @@ export interface Plan {
   targets: Map<string, string>;
   /** The summary shown on the title page, if the book has one. */
   summary?: Matter;
+  /**
+   * Whether the navigation document is also the contents page in the reading order, after the front matter. A
+   * one-shot's is not: its title page names the story, and a contents page would list one entry.
+   */
+  contentsPage: boolean;
 }
 
 /** The vocabulary term (EPUB Structural Semantics) for each matter role; roles without one get none. */
@@ -87,7 +99,8 @@ export interface PlanOptions {
 /** Orders the book's pages and names their files. */
 export function planBook(book: Book, options: PlanOptions = { cover: false, notes: false }): Plan {
   const names = new FileNames();
-  const plan: Plan = { front: [], body: [], back: [], toc: [], targets: new Map() };
+  const oneShot = isOneShot(book);
+  const plan: Plan = { front: [], body: [], back: [], toc: [], targets: new Map(), contentsPage: !oneShot };
   const metaText = { summary: book.meta.summary, disclaimer: book.meta.disclaimer, dedication: book.meta.dedication };
   const byRole = (role: keyof typeof metaText) => book.front.find((m) => m.role === role) ?? matterFromMeta(role, metaText[role]);
   plan.summary = byRole('summary');
@@ -122,11 +135,12 @@ export function planBook(book: Book, options: PlanOptions = { cover: false, note
     const isPart = section.role === 'part';
     const isChapter = section.role === 'chapter';
     const ordinal = isPart ? ++parts : isChapter ? ++chapters : chapters + 1;
-    // An untitled opening (text before the first chapter) or a one-chapter story is named after the book.
-    const untitled = !isPart && (!isChapter || book.body.length === 1) ? book.meta.title : `Chapter ${ordinal}`;
+    // An untitled opening (text before the first chapter) or a one-shot is named after the book.
+    const untitled = !isPart && (!isChapter || oneShot) ? book.meta.title : `Chapter ${ordinal}`;
     const title = sectionTitle(section, isPart ? `Part ${ordinal}` : untitled);
     const file = names.take(section.id, isPart ? `part-${ordinal}` : `chapter-${ordinal}`);
-    plan.body.push(isPart ? { kind: 'part', file, title, section, ordinal } : { kind: 'chapter', file, title, section, ordinal });
+    const fallback = oneShot ? '' : `Chapter ${ordinal}`;
+    plan.body.push(isPart ? { kind: 'part', file, title, section, ordinal } : { kind: 'chapter', file, title, section, fallback });
     if (section.id) plan.targets.set(section.id, file);
     const entry: NavEntry = { title, href: file, children: [] };
     into.push(entry);

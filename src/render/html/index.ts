@@ -5,6 +5,7 @@
  * Why one file: a renderer returns one artifact, and a writer posting to AO3 pastes field by field anyway; the
  * markers say where each piece goes. The build may also write each chapter on its own with `ao3Chapters`.
  */
+import { isOneShot } from '../../model/build-helpers';
 import type { Book } from '../../model/types';
 import type { Renderer } from '../types';
 import { DEFAULT_HTML_OPTIONS, type HtmlOptions } from './context';
@@ -27,7 +28,41 @@ function field(name: string, html: string | undefined): string[] {
   return [`<!-- ${label}: begin -->`, html, `<!-- ${label}: end -->`];
 }
 
-/** The whole file: an HTML document whose body holds the marked fields in the order AO3's forms ask for them. */
+/** HTML fragments joined in order, or nothing when all are empty. */
+function joined(...html: (string | undefined)[]): string | undefined {
+  return html.filter(Boolean).join('\n') || undefined;
+}
+
+/** Each chapter's title line and fields, as AO3's "Post New Chapter" form asks for them. */
+function chapterFields(work: Ao3Work): string[] {
+  return work.chapters.flatMap((chapter) => {
+    const name = `Chapter ${chapter.number}`;
+    return [
+      `<!-- ${name} title: ${commentText(chapter.title) || '(none)'} -->`,
+      ...field(`${name} notes (beginning)`, chapter.notes),
+      ...field(`${name} text`, chapter.html),
+      ...field(`${name} notes (end)`, chapter.endNotes),
+    ];
+  });
+}
+
+/**
+ * A one-shot's fields: AO3's "Post New Work" form takes a single-chapter work's text as "Work Text", with no chapter
+ * title or chapter notes, so the story's own notes join the work's notes at the beginning and the end.
+ */
+function oneShotFields(work: Ao3Work): string[] {
+  const [story] = work.chapters;
+  return [
+    ...field('Work notes (beginning)', joined(work.notes, story.notes)),
+    ...field('Work text', story.html),
+    ...field('Work notes (end)', joined(story.endNotes, work.endNotes)),
+  ];
+}
+
+/**
+ * The whole file: an HTML document whose body holds the marked fields in the order AO3's forms ask for them; a
+ * one-shot's as the work form alone takes them.
+ */
 export function ao3Document(book: Book, work: Ao3Work): string {
   const title = book.meta.title;
   const lines = [
@@ -40,14 +75,11 @@ export function ao3Document(book: Book, work: Ao3Work): string {
     '<body>',
     `<!-- ${commentText(title)}: for AO3. Paste what lies between each pair of markers into the field it names, with the form's HTML editor. -->`,
     ...field('Work summary', work.summary),
-    ...field('Work notes (beginning)', work.notes),
+    ...(isOneShot(book) ? oneShotFields(work) : [...field('Work notes (beginning)', work.notes), ...chapterFields(work), ...field('Work notes (end)', work.endNotes)]),
+    '</body>',
+    '</html>',
+    '',
   ];
-  for (const chapter of work.chapters) {
-    const name = `Chapter ${chapter.number}`;
-    lines.push(`<!-- ${name} title: ${commentText(chapter.title) || '(none)'} -->`);
-    lines.push(...field(`${name} notes (beginning)`, chapter.notes), ...field(`${name} text`, chapter.html), ...field(`${name} notes (end)`, chapter.endNotes));
-  }
-  lines.push(...field('Work notes (end)', work.endNotes), '</body>', '</html>', '');
   return lines.join('\n');
 }
 

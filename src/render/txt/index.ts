@@ -4,7 +4,7 @@
  * `Chapter N: Title` lines, blank lines between paragraphs, `* * *` scene breaks, `[1]` footnotes listed at the end
  * of their chapter. UTF-8 without a byte-order mark, LF line ends.
  */
-import { allSections, plainText } from '../../model/build-helpers';
+import { isOneShot, plainText } from '../../model/build-helpers';
 import type { Book, Footnote, Matter, Meta, Section } from '../../model/types';
 import { matchChapter } from '../../read/plaintext/markers';
 import type { Renderer } from '../types';
@@ -46,15 +46,15 @@ function header(meta: Meta, book: Book): string[] {
 
 /**
  * A chapter's heading line, in a form the plain-text reader takes for one (`Chapter 3: The Loft`, `Prologue`): a
- * title with no label gets `Chapter N`. A book's only chapter needs no heading when it has neither.
+ * title with no label gets `Chapter N`. A one-shot's story has none, so that it reads back as a one-shot.
  */
-function chapterHeading(section: Section, n: number, only: boolean): string | undefined {
+function chapterHeading(section: Section, n: number, oneShot: boolean): string | undefined {
   const title = plainText(section.title).replace(/\s+/g, ' ').trim();
   const label = section.label?.trim();
   if (label && title) return `${label.replace(/[.:]$/, '')}: ${title}`;
   if (label) return label;
   if (title) return matchChapter(title) ? title : `Chapter ${n}: ${title}`;
-  return only ? undefined : `Chapter ${n}`;
+  return oneShot ? undefined : `Chapter ${n}`;
 }
 
 /** The cited footnotes, `[1] text`, under a `Notes` line; later paragraphs of a note are indented under it. */
@@ -88,12 +88,12 @@ export function renderText(book: Book, options: Readonly<TxtOptions> = DEFAULT_T
   };
   const front = scoped();
   const parts: string[] = [...header(book.meta, book), ...matterPages(book.front, front.ctx), ...notesBlock(front.notes, front.ctx)];
-  const chapterCount = [...allSections(book.body)].filter((s) => s.role === 'chapter').length;
+  const oneShot = isOneShot(book);
   let n = 0;
   // A chapter's sub-sections share its notes, which follow the whole chapter; a part's notes follow its opening text.
   const emit = (section: Section, inherited?: ReturnType<typeof scoped>) => {
     const scope = inherited ?? scoped();
-    const heading = section.role === 'chapter' ? chapterHeading(section, ++n, chapterCount === 1) : plainText(section.title).trim() || section.label;
+    const heading = section.role === 'chapter' ? chapterHeading(section, ++n, oneShot) : plainText(section.title).trim() || section.label;
     if (heading) parts.push(heading);
     if (section.children.length) parts.push(blocks(section.children, scope.ctx));
     if (section.role === 'part') parts.push(...notesBlock(scope.notes, scope.ctx));

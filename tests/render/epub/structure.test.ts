@@ -22,8 +22,9 @@ test('a book with no authors, summary, disclaimer or dedication invents none of 
   expect(opf).not.toContain('dc:creator');
   expect(opf).not.toContain('dc:description');
   expect(opf).not.toContain('dc:date');
-  expect(spineHrefs(opf)).toEqual(['cover.xhtml', 'title-page.xhtml', 'toc.xhtml', 'chapter-1.xhtml']);
-  expect(entry(r, 'chapter-1.xhtml')).toContain('<h1 class="chapter-title">Chapter 1</h1>');
+  // A one-shot: no contents page in the reading order and no invented `Chapter 1` heading (see one-shot.test.ts).
+  expect(spineHrefs(opf)).toEqual(['cover.xhtml', 'title-page.xhtml', 'chapter-1.xhtml']);
+  expect(entry(r, 'chapter-1.xhtml')).not.toContain('<h1');
   expect(entry(r, 'title-page.xhtml')).not.toContain('book-authors');
   expect(entry(r, 'toc.ncx')).not.toContain('docAuthor');
 });
@@ -76,7 +77,7 @@ test('parts with chapters and sub-sections give a nested table of contents, imag
   expect(nav).toContain('<a href="part-two.xhtml">Part 2</a><ol><li><a href="return.xhtml">Return</a>');
   expect(entry(r, 'toc.ncx')).toContain('<meta name="dtb:depth" content="4"/>');
 
-  expect(entry(r, 'part-one.xhtml')).toMatch(/<section epub:type="part" class="part" id="part-one">\s*<h1 class="part-title">Beginnings<\/h1>\s*<p>Part one opens.<\/p>/);
+  expect(entry(r, 'part-one.xhtml')).toMatch(/<section epub:type="part" role="doc-part" class="part" id="part-one">\s*<h1 class="part-title">Beginnings<\/h1>\s*<p>Part one opens.<\/p>/);
   expect(entry(r, 'part-two.xhtml')).toContain('<h1 class="part-title">Part 2</h1>');
   const arrival = entry(r, 'arrival.xhtml');
   expect(arrival).toMatch(/<section id="the-cellar" class="subsection">\s*<h2>The Cellar<\/h2>/);

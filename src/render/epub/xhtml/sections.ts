@@ -40,12 +40,17 @@ export interface ChapterOpening {
   heading: string;
 }
 
-/** A chapter document's body: `<section epub:type="chapter">` with an `h1`, its blocks and its sub-sections. */
-export function chapterBody(section: Section, fallback: string, ctx: XhtmlContext, opening?: (data: ChapterOpening) => string): string {
+/**
+ * A chapter document's body: `<section epub:type="chapter" role="doc-chapter">` with an `h1`, its blocks and its
+ * sub-sections. A chapter with nothing to show in its heading (a one-shot, whose `fallback` is empty) has no opening
+ * at all; `name` (the document's title) then names the section for assistive technology, as `aria-label`.
+ */
+export function chapterBody(section: Section, fallback: string, name: string, ctx: XhtmlContext, opening?: (data: ChapterOpening) => string): string {
   const content = headingContent(section, fallback, ctx);
   const data: ChapterOpening = { id: section.id, label: section.label ?? '', title: plainText(section.title).trim(), heading: content };
-  const heading = opening ? opening(data) : `<h1 class="chapter-title">${content}</h1>\n`;
+  const heading = !content ? '' : opening ? opening(data) : `<h1 class="chapter-title">${content}</h1>\n`;
   const inner = section.sections.map((s) => subsection(s, 2, ctx)).join('');
-  const open = `<section${attrs({ 'epub:type': 'chapter', id: section.id || undefined, class: 'chapter' })}>\n`;
+  const label = content ? undefined : name;
+  const open = `<section${attrs({ 'epub:type': 'chapter', role: 'doc-chapter', id: section.id || undefined, class: 'chapter', 'aria-label': label })}>\n`;
   return `${open}${heading}${blocks(section.children, ctx)}${inner}</section>\n`;
 }

@@ -1,5 +1,8 @@
-/** The whole book as one stream of flow blocks: front matter, contents, parts and chapters with their notes, back matter. */
-import { plainText, sectionTitle } from '../../../model/build-helpers';
+/**
+ * The whole book as one stream of flow blocks: front matter, contents, parts and chapters with their notes, back matter.
+ * A one-shot has no contents and no chapter opening: its story starts on the page after the front matter.
+ */
+import { isOneShot, plainText, sectionTitle } from '../../../model/build-helpers';
 import type { Book, Section } from '../../../model/types';
 import { layoutBlocks, leadingOf } from './blocks';
 import type { LayoutEnv } from './env';
@@ -20,8 +23,9 @@ export function layoutBook(book: Book, env: LayoutEnv): FlowBlock[] {
   const story: FlowBlock[] = [];
   const entries: TocEntry[] = [];
   const state = { chapter: 0, first: true, env, entries };
+  const oneShot = isOneShot(book);
   book.body.forEach((section, i) => {
-    story.push(...layoutSection(section, 0, state));
+    story.push(...(oneShot ? oneShotStory(section, book.meta.title, state) : layoutSection(section, 0, state)));
     env.progress?.(i + 1, book.body.length);
   });
   book.back.forEach((matter, i) => {
@@ -30,7 +34,7 @@ export function layoutBook(book: Book, env: LayoutEnv): FlowBlock[] {
     if (title) entries.push({ id, title, level: 0 });
     story.push(...otherMatter(matter, env, 'arabic', title ? { id, title, level: 0 } : undefined));
   });
-  if (entries.length) blocks.push(...contents(entries, env));
+  if (entries.length && !oneShot) blocks.push(...contents(entries, env));
   const all = [...blocks, ...story];
   // What no handler tagged (title page, dedication) is read as plain paragraphs, one element per block.
   for (const block of all) adopt([block], tag('P'));
@@ -87,6 +91,21 @@ function layoutSection(section: Section, level: number, state: State): FlowBlock
   };
   const out = [opening, ...layoutBlocks(section.children, { left: 0, right: 0, scale: 1, indentFirst: false, opening: true }, env)];
   for (const child of section.sections) out.push(...layoutSection(child, level + 1, state));
+  return out;
+}
+
+/**
+ * A one-shot's story: no opening heading (the title page names it), from the top of a new page, with the book's title
+ * in the running heads and the outline. The opening's only box is empty: it carries the page break and the mark.
+ */
+function oneShotStory(section: Section, title: string, state: State): FlowBlock[] {
+  const { env } = state;
+  const opening: FlowBlock = {
+    boxes: [spacer(0)], spaceBefore: 0, spaceAfter: 0, splittable: false, keepWithNext: true,
+    breakBefore: start(state, title), marks: [{ id: section.id || 'story', title, level: 0 }],
+  };
+  const out = [opening, ...layoutBlocks(section.children, { left: 0, right: 0, scale: 1, indentFirst: false, opening: true }, env)];
+  for (const child of section.sections) out.push(...layoutSection(child, 1, state));
   return out;
 }
 
