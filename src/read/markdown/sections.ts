@@ -62,11 +62,15 @@ function assignRoles(sections: readonly Section[], insideChapter: boolean): void
 
 /**
  * Splits blocks at their `heading` blocks into nested sections. Blocks before the first heading become an
- * untitled section (when there are any). Depth counts nesting from 1, whatever the heading levels were.
+ * untitled section (when there are any): the whole story when there is no heading (a one-shot, role `chapter`),
+ * otherwise an opening before the first chapter (an epigraph, a preface), role `section`, as the plain-text reader
+ * gives text above the first chapter line; it must not count or be labelled as a chapter. Depth counts nesting from
+ * 1, whatever the heading levels were.
  */
 export function makeSections(blocks: readonly Block[]): Section[] {
   const body: Section[] = [];
   const open: Open[] = [];
+  let opening: Section | undefined;
   for (const block of blocks) {
     if (block.type === 'heading') {
       while (open.length > 0 && open[open.length - 1].level >= block.depth) open.pop();
@@ -79,6 +83,7 @@ export function makeSections(blocks: readonly Block[]): Section[] {
       const untitled = emptySection(1, []);
       if (block.position) untitled.position = block.position;
       body.push(untitled);
+      opening = untitled;
       // Deeper than any heading: the first heading, whatever its level, closes it.
       open.push({ level: Infinity, section: untitled });
     }
@@ -86,5 +91,6 @@ export function makeSections(blocks: readonly Block[]): Section[] {
     extend(open, block);
   }
   assignRoles(body, false);
+  if (opening && body.length > 1) opening.role = 'section';
   return body;
 }
