@@ -9,7 +9,7 @@ import { addFrontMatterFromMeta, applyMetadata } from '../metadata';
 import type { Reader } from '../types';
 import { paragraphOf } from './blocks';
 import { readBody } from './body';
-import { readHeader, type HeaderEntry } from './header';
+import { readHeader, strayEntries, type HeaderEntry } from './header';
 import { isBlank, splitLines } from './lines';
 
 /**
@@ -37,6 +37,12 @@ export const plaintextReader: Reader = {
     const entries = header.entries.filter((entry) => entry.value.text);
     applyMetadata(book, entries.map((e) => ({ key: e.key, value: e.value.text, position: e.position })), report);
 
+    for (const stray of strayEntries(lines, header.storyStart, file)) {
+      report.warn('header-in-story', `\`${stray.key}:\` looks like a header entry but is in the story; kept as story text`, {
+        position: stray.position,
+        hint: 'If it is metadata, move it up into the header: the `Key: value` lines at the top, before the first line of the story.',
+      });
+    }
     book.body = readBody(lines, header.storyStart, file);
     if (book.body.length === 0) {
       const last = header.entries[header.entries.length - 1];
