@@ -3,10 +3,12 @@
  * paragraph, values wrapped over several lines, and finds where the story starts.
  */
 import type { Position } from '../../model/types';
-import { canonicalKey, isKnownKey } from '../metadata';
+import { canonicalKey, isKnownKey, type MetaEntry } from '../metadata';
+import type { Piece } from './blocks';
 import { isBlank, type Line } from './lines';
 import { isSceneBreak, matchChapter, matchNoteLabel } from './markers';
 import { joinSpans, lineSpan, pointAt, trimmedLineSpan, type Span } from './span';
+import type { Unit } from './units';
 
 /** One header entry, with the position of its key (start) to the end of its value. */
 export interface HeaderEntry {
@@ -15,6 +17,26 @@ export interface HeaderEntry {
   value: Span;
   position: Position;
   known: boolean;
+}
+
+/**
+ * What the top of a file told the reader, whatever its shape (a `Key: value` header, a saved FanFiction.net page, a
+ * FanFicFare export): the metadata, and which lines are the story.
+ */
+export interface Opening {
+  /** Metadata entries in the order written, for `applyMetadata`. */
+  meta: MetaEntry[];
+  /** The entries whose values are source text, so that front-matter pages made from them keep exact positions. */
+  spans: HeaderEntry[];
+  /** Values quire has no metadata field for, kept as written (`meta.extra`) without an unknown-key warning. */
+  extra: Record<string, string>;
+  /** Index of the story's first line, and one past its last. */
+  storyStart: number;
+  storyEnd: number;
+  /** Indexes of lines that are neither metadata nor story (a saved page's site menus), for the reader to report. */
+  dropped?: number[];
+  /** How the format's story units are read, when it marks its chapters its own way. */
+  classify?: (unit: Unit, file: string) => Piece;
 }
 
 /** The header's entries, and the index of the first line after the header. */
@@ -87,15 +109,15 @@ function continues(last: Draft, above: Line, line: Line): boolean {
 }
 
 /**
- * Reads the header: every paragraph from the top that starts with an entry, however the entries are spread over
+ * Reads the header: every paragraph from the top (or from line index `from`) that starts with an entry, however the entries are spread over
  * paragraphs (one compact block, one entry per paragraph, or any mix). Inside a paragraph, a line that starts no
  * entry continues the value above it (see `continues`) or, if it cannot, is where the story starts. The header ends
  * at the first paragraph that does not start with an entry. Trailing paragraphs holding only unknown keys are given
  * back to the story: `Clark: I know.` below the header is dialogue.
  */
-export function readHeader(lines: readonly Line[], file: string): Header {
+export function readHeader(lines: readonly Line[], file: string, from = 0): Header {
   const blocks: Block[] = [];
-  let i = 0;
+  let i = from;
   let stopped = false;
   while (i < lines.length && !stopped) {
     if (isBlank(lines[i])) {
@@ -144,4 +166,17 @@ export function strayEntries(lines: readonly Line[], from: number, file: string)
     if (entry?.known && entry.value.text && !PROSE_LABELS.has(canonicalKey(entry.key) ?? '')) out.push(entry);
   }
   return out;
+}
+
+/** The opening of a file in the plain `Key: value` header format (any file, when it has no header at all). */
+export function readPlainOpening(lines: readonly Line[], file: string): Opening {
+  const header = readHeader(lines, file);
+  const spans = header.entries.filter((entry) => entry.value.text);
+  return {
+    meta: spans.map((e) => ({ key: e.key, value: e.value.text, position: e.position })),
+    spans,
+    extra: {},
+    storyStart: header.storyStart,
+    storyEnd: lines.length,
+  };
 }

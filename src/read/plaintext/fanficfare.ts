@@ -1,0 +1,195 @@
+/**
+ * A FanFicFare text export. Its layout is fixed by FanFicFare's `writers/writer_txt.py` and the `[txt]` section of
+ * its `defaults.ini`: the title, `by Author`, a title page of `Label: value` lines (wrapped at 78 columns by default),
+ * `TABLE OF CONTENTS` and one paragraph per chapter title, then each chapter under its title indented by a tab (or
+ * the spaces the wrapping turned it into), its text converted from HTML by html2text (`_italic_`, `**bold**`), and a
+ * closing `End file.` line.
+ *
+ * ```text
+ * Ashes of the Phoenix
+ *
+ * by midnightquill
+ *
+ * Category: Harry Potter
+ * Rating: T
+ * Summary: Harry and Hermione, after the war.
+ *
+ * TABLE OF CONTENTS
+ *
+ * 1. The Letter
+ *
+ *         1. The Letter
+ *
+ * The owl came at dawn.
+ *
+ * End file.
+ * ```
+ *
+ * The contents block and `End file.` are FanFicFare's own navigation, not story: they are left out of the book, which
+ * makes its own contents page. Every chapter title, whatever its words, opens a chapter.
+ */
+import { canonicalKey, normaliseKey, type MetaEntry } from '../metadata';
+import { classify, paragraphOf, type Piece } from './blocks';
+import { readHeader, type HeaderEntry, type Opening } from './header';
+import { isBlank, type Line } from './lines';
+import { matchChapter } from './markers';
+import { joinSpans, positionOf, sliceSpan, trimmedLineSpan } from './span';
+import { parseInlines } from './inlines';
+import type { Unit } from './units';
+
+const BYLINE = /^by\s+(\S.*)$/;
+const CONTENTS = 'TABLE OF CONTENTS';
+const END = 'End file.';
+
+/**
+ * FanFicFare's title-page labels (`<entry>_label` in its defaults.ini) whose meaning differs from quire's key of the
+ * same name, or that quire has no key for (`extra`: kept in `meta.extra` as written, without a warning). Labels not
+ * listed (Title, Author, Genre, Language, Characters, Relationships, Series, Status, Published, Updated, Rating,
+ * Warnings, Chapters, Words, Publisher, Summary) mean what quire's keys mean.
+ */
+const LABELS: Record<string, string> = {
+  story: 'title',
+  // On FanFiction.net and most archives FanFicFare's "category" is the fandom (Harry Potter); quire's is a genre.
+  category: 'fandom',
+  storyurl: 'source',
+  extratags: 'tags',
+  freeformtags: 'tags',
+  ao3categories: 'tags',
+  authorurl: 'extra',
+  seriesurl: 'extra',
+  packaged: 'extra',
+  storyid: 'extra',
+  authorid: 'extra',
+  siteabbrev: 'extra',
+  fileformat: 'extra',
+  fileextension: 'extra',
+  downloaderversion: 'extra',
+  reviews: 'extra',
+  favs: 'extra',
+  follows: 'extra',
+  kudos: 'extra',
+  hits: 'extra',
+  comments: 'extra',
+  bookmarks: 'extra',
+  collections: 'extra',
+};
+
+/** The index of the first non-blank line from `from` on (or back, with `step` -1); out of range when there is none. */
+function nonBlank(lines: readonly Line[], from: number, step: 1 | -1): number {
+  let i = from;
+  while (i >= 0 && i < lines.length && isBlank(lines[i])) i += step;
+  return i;
+}
+
+/** A run of non-blank lines: its first line's index, its text with whitespace collapsed, and what lies around it. */
+interface Paragraph {
+  start: number;
+  text: string;
+  /** Blank lines between it and the paragraph above. */
+  blanksAbove: number;
+  /** Whether its first line is indented. */
+  indented: boolean;
+}
+
+function paragraphs(lines: readonly Line[], from: number, to: number): Paragraph[] {
+  const out: Paragraph[] = [];
+  let blanks = 0;
+  for (let i = from; i < to; i++) {
+    const text = lines[i].text.trim().replace(/\s+/g, ' ');
+    if (!text) blanks++;
+    else if (i > from && blanks === 0 && out.length) out[out.length - 1].text += ` ${text}`;
+    else out.push({ start: i, text, blanksAbove: blanks, indented: /^\s/.test(lines[i].text) });
+    if (text) blanks = 0;
+  }
+  return out;
+}
+
+/**
+ * The chapter titles' paragraphs. With a contents block (its paragraphs from index `contents` on), its entries are
+ * the titles, found again in order below it: the first title is the first entry's text come round again. Without one
+ * (a single chapter, or `include_tocpage: false`), a title is an indented paragraph with two or more blank lines
+ * above it, as `TEXT_CHAPTER_START` writes it.
+ */
+function chapterTitles(all: readonly Paragraph[], contents: number | undefined): Paragraph[] {
+  if (contents === undefined) return all.filter((p) => p.indented && p.blanksAbove >= 2);
+  const after = all.slice(contents);
+  const repeat = after.findIndex((p, n) => n > 0 && p.text === after[0].text);
+  if (repeat < 0) return [];
+  const titles: Paragraph[] = [];
+  let k = repeat;
+  for (const entry of after.slice(0, repeat)) {
+    while (k < after.length && after[k].text !== entry.text) k++;
+    if (k === after.length) break;
+    titles.push(after[k++]);
+  }
+  return titles;
+}
+
+/** A unit that starts on a title line is a chapter titled with its whole text (split as `Chapter 3: Title` if it is one). */
+function titledChapter(unit: Unit, file: string): Piece {
+  const span = joinSpans(unit.lines.map((line) => trimmedLineSpan(file, line)));
+  const chapter = matchChapter(span.text);
+  const position = positionOf(span);
+  if (!chapter) return { kind: 'chapter', title: parseInlines(span), position };
+  const title = chapter.titleStart === undefined ? [] : parseInlines(sliceSpan(span, chapter.titleStart));
+  return { kind: 'chapter', label: chapter.label, title, position };
+}
+
+/**
+ * How a FanFicFare story's units are read: the title lines (by 1-based line number) open chapters, and only they do;
+ * a line inside a chapter that looks like a chapter line (the author's own `Chapter 1` above the text) stays text.
+ */
+function piecesWithTitles(titles: ReadonlySet<number>): (unit: Unit, file: string) => Piece {
+  return (unit, file) => {
+    if (titles.has(unit.lines[0].line)) return titledChapter(unit, file);
+    const piece = classify(unit, file);
+    if (piece.kind !== 'chapter') return piece;
+    return { kind: 'block', block: paragraphOf(joinSpans(unit.lines.map((line) => trimmedLineSpan(file, line)))) };
+  };
+}
+
+/** A title-page entry under the meaning FanFicFare gives its label; `extra` for labels quire has no key for. */
+function relabel(entry: HeaderEntry): { key: string; extra: boolean } {
+  const mapped = LABELS[normaliseKey(entry.key)];
+  if (mapped === 'extra') return { key: entry.key.toLowerCase(), extra: true };
+  return { key: mapped ?? canonicalKey(entry.key) ?? entry.key, extra: false };
+}
+
+/**
+ * The opening of a FanFicFare text export, or undefined when the file does not have its signature: a title and a
+ * `by Author` line as its first two lines, and `TABLE OF CONTENTS` below them or `End file.` as its last line.
+ */
+export function readFanFicFareOpening(lines: readonly Line[], file: string): Opening | undefined {
+  const titleLine = nonBlank(lines, 0, 1);
+  const byline = nonBlank(lines, titleLine + 1, 1);
+  const last = nonBlank(lines, lines.length - 1, -1);
+  if (byline >= lines.length || !BYLINE.test(lines[byline].text.trim())) return undefined;
+  const all = paragraphs(lines, byline + 1, last >= 0 && lines[last].text.trim() === END ? last : lines.length);
+  const contents = all.findIndex((p) => p.text === CONTENTS);
+  if (contents < 0 && lines[last].text.trim() !== END) return undefined;
+
+  const header = readHeader(lines, file, byline + 1);
+  const title = trimmedLineSpan(file, lines[titleLine]);
+  const by = trimmedLineSpan(file, lines[byline]);
+  const author = sliceSpan(by, by.text.length - BYLINE.exec(by.text)![1].length);
+  const spans: HeaderEntry[] = [
+    { key: 'title', value: title, position: positionOf(title), known: true },
+    { key: 'author', value: author, position: positionOf(author), known: true },
+  ];
+  const meta: MetaEntry[] = spans.map((e) => ({ key: e.key, value: e.value.text, position: e.position }));
+  const extra: Record<string, string> = {};
+  for (const entry of header.entries) {
+    if (!entry.value.text) continue;
+    const { key, extra: isExtra } = relabel(entry);
+    if (isExtra) extra[key] = entry.value.text;
+    else {
+      spans.push({ ...entry, key });
+      meta.push({ key, value: entry.value.text, position: entry.position });
+    }
+  }
+  const titles = chapterTitles(all, contents < 0 ? undefined : contents + 1);
+  const storyStart = titles.length ? titles[0].start : header.storyStart;
+  const storyEnd = lines[last].text.trim() === END ? last : lines.length;
+  const titleLines = new Set(titles.map((p) => lines[p.start].line));
+  return { meta, spans, extra, storyStart, storyEnd, classify: piecesWithTitles(titleLines) };
+}
