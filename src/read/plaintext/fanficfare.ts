@@ -47,11 +47,11 @@ const END = 'End file.';
  * listed (Title, Author, Genre, Language, Characters, Relationships, Series, Status, Published, Updated, Rating,
  * Warnings, Chapters, Words, Publisher, Summary) mean what quire's keys mean.
  */
-const LABELS: Record<string, string> = {
+const LABELS: Record<string, string | readonly string[]> = {
   story: 'title',
   // On FanFiction.net and most archives FanFicFare's "category" is the fandom (Harry Potter); quire's is a genre.
   category: 'fandom',
-  storyurl: 'source',
+  storyurl: ['identifier', 'source'],
   extratags: 'tags',
   freeformtags: 'tags',
   ao3categories: 'tags',
@@ -148,11 +148,12 @@ function piecesWithTitles(titles: ReadonlySet<number>): (unit: Unit, file: strin
   };
 }
 
-/** A title-page entry under the meaning FanFicFare gives its label; `extra` for labels quire has no key for. */
-function relabel(entry: HeaderEntry): { key: string; extra: boolean } {
-  const mapped = LABELS[normaliseKey(entry.key)];
-  if (mapped === 'extra') return { key: entry.key.toLowerCase(), extra: true };
-  return { key: mapped ?? canonicalKey(entry.key) ?? entry.key, extra: false };
+/** The quire keys a title-page label means (the story's URL is its identifier and its source); none for `extra`. */
+function keysOf(label: string): readonly string[] {
+  const mapped = LABELS[normaliseKey(label)];
+  if (mapped === 'extra') return [];
+  if (mapped === undefined) return [canonicalKey(label) ?? label];
+  return typeof mapped === 'string' ? [mapped] : mapped;
 }
 
 /**
@@ -180,9 +181,9 @@ export function readFanFicFareOpening(lines: readonly Line[], file: string): Ope
   const extra: Record<string, string> = {};
   for (const entry of header.entries) {
     if (!entry.value.text) continue;
-    const { key, extra: isExtra } = relabel(entry);
-    if (isExtra) extra[key] = entry.value.text;
-    else {
+    const keys = keysOf(entry.key);
+    if (keys.length === 0) extra[entry.key.toLowerCase()] = entry.value.text;
+    for (const key of keys) {
       spans.push({ ...entry, key });
       meta.push({ key, value: entry.value.text, position: entry.position });
     }
