@@ -97,7 +97,7 @@ function paragraphs(lines: readonly Line[], from: number, to: number): Paragraph
   for (let i = from; i < to; i++) {
     const text = lines[i].text.trim().replace(/\s+/g, ' ');
     if (!text) blanks++;
-    else if (i > from && blanks === 0 && out.length) out[out.length - 1].text += ` ${text}`;
+    else if (blanks === 0 && out.length) out[out.length - 1].text += ` ${text}`;
     else out.push({ start: i, text, blanksAbove: blanks, indented: /^\s/.test(lines[i].text) });
     if (text) blanks = 0;
   }

@@ -22,8 +22,9 @@ import type { MetaEntry } from '../metadata';
 import type { Opening } from './header';
 import { isBlank, type Line } from './lines';
 
-/** The stats line: `Rated: Fiction K+ - …` (the rating is a link on the page, so copies may lose the space). */
-const STATS = /^Rated:\s*(?:Fiction\s*)?(K\+|K|T|M)\s*-\s/;
+/** The stats line's first part: `Rated: Fiction K+` (the rating is a link on the page, so copies may lose the space). */
+const RATED = /^Rated:\s*(?:Fiction\s*)?(K\+|K|T|M)/;
+const STATS = new RegExp(`${RATED.source}\\s*-\\s`);
 const BYLINE = /^By:\s*(\S.*)$/;
 /** The page's buttons and links between the byline and the stats line, copied along with the text. */
 const PAGE_CONTROLS = /^(?:\+?\s*Follow\/Fav|Follow\/Fav|Review|Favorite|Follow)$/i;
@@ -46,7 +47,7 @@ const GENRES = new Set([
   'Mystery', 'Parody', 'Poetry', 'Romance', 'Sci-Fi', 'Spiritual', 'Supernatural', 'Suspense', 'Tragedy', 'Western',
 ]);
 /** How many non-blank lines from the top the stats line may be: a saved page has its title block near the top. */
-const SEARCH_LINES = 12;
+const SEARCH_LINES = 40;
 
 /** One ` - `-separated part of the stats line, with its 0-based column range in the line. */
 interface Part {
@@ -157,7 +158,7 @@ export function readFfnOpening(lines: readonly Line[], file: string): Opening | 
   for (const [n, part] of parts(text.slice(indent)).entries()) {
     const position = at(stats, indent + part.from, indent + part.to);
     const figure = /^([A-Za-z]+):\s*(.*)$/.exec(part.text);
-    if (n === 0) meta.push({ key: 'rating', value: STATS.exec(`${part.text} - `)![1], position });
+    if (n === 0) meta.push({ key: 'rating', value: RATED.exec(part.text)![1], position });
     else if (n === 1) meta.push({ key: 'language', value: part.text, position });
     else if (n === 2 && isGenreList(part.text)) meta.push({ key: 'genre', value: part.text.split(/\/(?!Comfort)/), position });
     else if (figure?.[1] === 'id') {
