@@ -30,7 +30,8 @@
  */
 import { canonicalKey, normaliseKey, type MetaEntry } from '../metadata';
 import { classify, paragraphOf, type Piece } from './blocks';
-import { readHeader, type HeaderEntry, type Opening } from './header';
+import { readHeader, type HeaderEntry } from './header';
+import type { Opening } from './opening';
 import { isBlank, type Line } from './lines';
 import { matchChapter } from './markers';
 import { joinSpans, positionOf, sliceSpan, trimmedLineSpan } from './span';

@@ -19,7 +19,7 @@
  */
 import type { Position } from '../../model/types';
 import type { MetaEntry } from '../metadata';
-import type { Opening } from './header';
+import type { Opening } from './opening';
 import { isBlank, type Line } from './lines';
 
 /** The stats line's first part: `Rated: Fiction K+` (the rating is a link on the page, so copies may lose the space). */

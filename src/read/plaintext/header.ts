@@ -3,12 +3,11 @@
  * paragraph, values wrapped over several lines, and finds where the story starts.
  */
 import type { Position } from '../../model/types';
-import { canonicalKey, isKnownKey, type MetaEntry } from '../metadata';
-import type { Piece } from './blocks';
+import { canonicalKey, isKnownKey } from '../metadata';
 import { isBlank, type Line } from './lines';
 import { isSceneBreak, matchChapter, matchNoteLabel } from './markers';
 import { joinSpans, lineSpan, pointAt, trimmedLineSpan, type Span } from './span';
-import type { Unit } from './units';
+import type { Opening } from './opening';
 
 /** One header entry, with the position of its key (start) to the end of its value. */
 export interface HeaderEntry {
@@ -17,26 +16,6 @@ export interface HeaderEntry {
   value: Span;
   position: Position;
   known: boolean;
-}
-
-/**
- * What the top of a file told the reader, whatever its shape (a `Key: value` header, a saved FanFiction.net page, a
- * FanFicFare export): the metadata, and which lines are the story.
- */
-export interface Opening {
-  /** Metadata entries in the order written, for `applyMetadata`. */
-  meta: MetaEntry[];
-  /** The entries whose values are source text, so that front-matter pages made from them keep exact positions. */
-  spans: HeaderEntry[];
-  /** Values quire has no metadata field for, kept as written (`meta.extra`) without an unknown-key warning. */
-  extra: Record<string, string>;
-  /** Index of the story's first line, and one past its last. */
-  storyStart: number;
-  storyEnd: number;
-  /** Indexes of lines that are neither metadata nor story (a saved page's site menus), for the reader to report. */
-  dropped?: number[];
-  /** How the format's story units are read, when it marks its chapters its own way. */
-  classify?: (unit: Unit, file: string) => Piece;
 }
 
 /** The header's entries, and the index of the first line after the header. */
