@@ -106,6 +106,39 @@ function findStats(lines: readonly Line[]): { stats: number; byline: number } | 
 }
 
 /**
+ * Reads the stats line into `meta` and `extra`: rating, language, genres, figures, the story id, and the parts left
+ * over, which are the characters. `at` gives the position of a column range of the line.
+ */
+function readStats(text: string, at: (from: number, to: number) => Position, meta: MetaEntry[], extra: Record<string, string>): void {
+  const indent = text.search(/\S/);
+  const cast: Part[] = [];
+  for (const [n, part] of parts(text.slice(indent)).entries()) {
+    const position = at(indent + part.from, indent + part.to);
+    const figure = /^([A-Za-z]+):\s*(.*)$/.exec(part.text);
+    if (n === 0) meta.push({ key: 'rating', value: RATED.exec(part.text)![1], position });
+    else if (n === 1) meta.push({ key: 'language', value: part.text, position });
+    else if (n === 2 && isGenreList(part.text)) meta.push({ key: 'genre', value: part.text.split(/\/(?!Comfort)/), position });
+    else if (figure?.[1] === 'id') {
+      const url = `https://www.fanfiction.net/s/${figure[2].trim()}`;
+      meta.push({ key: 'identifier', value: url, position }, { key: 'source', value: url, position });
+    } else if (figure && FIGURES[figure[1].toLowerCase()]) {
+      const key = FIGURES[figure[1].toLowerCase()];
+      const value = figure[2].trim();
+      const date = key === 'published' || key === 'updated' ? isoDate(value) : value;
+      // A date without its year (`3/14`, this year's) or a relative one (`8m ago`) cannot be the book's date.
+      if (key === 'extra' || date === undefined) extra[figure[1].toLowerCase()] = value;
+      else meta.push({ key, value: date, position });
+    } else cast.push(part);
+  }
+  if (cast.length) {
+    const position = at(indent + cast[0].from, indent + cast[cast.length - 1].to);
+    const { characters, relationships } = castOf(cast.map((p) => p.text).join(' - '));
+    meta.push({ key: 'characters', value: characters, position });
+    if (relationships.length) meta.push({ key: 'relationships', value: relationships, position });
+  }
+}
+
+/**
  * The opening of a saved FanFiction.net page, or undefined when the file does not have its stats line near the top
  * under a `By:` line. Lines above the title other than the breadcrumb are the site's page, not the story: they are
  * dropped, and named in `dropped` for the reader to report.
@@ -152,32 +185,6 @@ export function readFfnOpening(lines: readonly Line[], file: string): Opening | 
     meta.push({ key: 'summary', value: summary.map((l) => l.text.trim()).join(' '), position: { file, start: first.start, end: last.end } });
   }
 
-  const text = lines[stats].text;
-  const indent = text.search(/\S/);
-  const cast: Part[] = [];
-  for (const [n, part] of parts(text.slice(indent)).entries()) {
-    const position = at(stats, indent + part.from, indent + part.to);
-    const figure = /^([A-Za-z]+):\s*(.*)$/.exec(part.text);
-    if (n === 0) meta.push({ key: 'rating', value: RATED.exec(part.text)![1], position });
-    else if (n === 1) meta.push({ key: 'language', value: part.text, position });
-    else if (n === 2 && isGenreList(part.text)) meta.push({ key: 'genre', value: part.text.split(/\/(?!Comfort)/), position });
-    else if (figure?.[1] === 'id') {
-      const url = `https://www.fanfiction.net/s/${figure[2].trim()}`;
-      meta.push({ key: 'identifier', value: url, position }, { key: 'source', value: url, position });
-    } else if (figure && FIGURES[figure[1].toLowerCase()]) {
-      const key = FIGURES[figure[1].toLowerCase()];
-      const value = figure[2].trim();
-      const date = key === 'published' || key === 'updated' ? isoDate(value) : value;
-      // A date without its year (`3/14`, this year's) or a relative one (`8m ago`) cannot be the book's date.
-      if (key === 'extra' || date === undefined) extra[figure[1].toLowerCase()] = value;
-      else meta.push({ key, value: date, position });
-    } else cast.push(part);
-  }
-  if (cast.length) {
-    const position = at(stats, indent + cast[0].from, indent + cast[cast.length - 1].to);
-    const { characters, relationships } = castOf(cast.map((p) => p.text).join(' - '));
-    meta.push({ key: 'characters', value: characters, position });
-    if (relationships.length) meta.push({ key: 'relationships', value: relationships, position });
-  }
+  readStats(lines[stats].text, (from, to) => at(stats, from, to), meta, extra);
   return { meta, spans: [], extra, storyStart: stats + 1, storyEnd: lines.length, dropped };
 }
