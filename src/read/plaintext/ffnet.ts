@@ -26,8 +26,10 @@ import { isBlank, type Line } from './lines';
 const RATED = /^Rated:\s*(?:Fiction\s*)?(K\+|K|T|M)/;
 const STATS = new RegExp(`${RATED.source}\\s*-\\s`);
 const BYLINE = /^By:\s*(\S.*)$/;
-/** The page's buttons and links between the byline and the stats line, copied along with the text. */
-const PAGE_CONTROLS = /^(?:\+?\s*Follow\/Fav|Follow\/Fav|Review|Favorite|Follow)$/i;
+/** The page's buttons and links, copied along with the text: around the summary, and above and below the story. */
+const PAGE_CONTROLS = /^(?:\+?\s*Follow\/Fav|Review|Favorite|Follow|<\s*Prev(?:\s+Next\s*>)?|Next\s*>)$/i;
+/** The site's footer line: `Help · Privacy · Terms of Service · …`. */
+const FOOTER = /\bPrivacy\b.*\bTerms of Service\b/i;
 /** `Books » Harry Potter`, `Anime/Manga » Naruto`, `Harry Potter + Naruto Crossover`. */
 const BREADCRUMB = /\u00bb|\bCrossover$/;
 /** The stats line's figures and where each goes: a Meta key, or `extra` for the site's own counters. */
@@ -140,8 +142,9 @@ function readStats(text: string, at: (from: number, to: number) => Position, met
 
 /**
  * The opening of a saved FanFiction.net page, or undefined when the file does not have its stats line near the top
- * under a `By:` line. Lines above the title other than the breadcrumb are the site's page, not the story: they are
- * dropped, and named in `dropped` for the reader to report.
+ * under a `By:` line. Lines above the title other than the breadcrumb, and the page's buttons and footer above and
+ * below the story, are the site's page, not the story: they are dropped, and named in `dropped` for the reader to
+ * report.
  */
 export function readFfnOpening(lines: readonly Line[], file: string): Opening | undefined {
   const found = findStats(lines);
@@ -178,7 +181,11 @@ export function readFfnOpening(lines: readonly Line[], file: string): Opening | 
   const name = BYLINE.exec(bylineText.trim())![1];
   meta.push({ key: 'author', value: name.trim(), position: at(byline, bylineText.indexOf(name)) });
 
-  const summary = lines.slice(byline + 1, stats).filter((l) => !isBlank(l) && !PAGE_CONTROLS.test(l.text.trim()));
+  const summary: Line[] = [];
+  for (let i = byline + 1; i < stats; i++) {
+    if (PAGE_CONTROLS.test(lines[i].text.trim())) dropped.push(i);
+    else if (!isBlank(lines[i])) summary.push(lines[i]);
+  }
   if (summary.length) {
     const first = at(lines.indexOf(summary[0]));
     const last = at(lines.indexOf(summary[summary.length - 1]));
@@ -186,5 +193,10 @@ export function readFfnOpening(lines: readonly Line[], file: string): Opening | 
   }
 
   readStats(lines[stats].text, (from, to) => at(stats, from, to), meta, extra);
-  return { meta, spans: [], extra, storyStart: stats + 1, storyEnd: lines.length, dropped };
+  const isChrome = (line: Line): boolean => isBlank(line) || PAGE_CONTROLS.test(line.text.trim()) || FOOTER.test(line.text);
+  let storyStart = stats + 1;
+  let storyEnd = lines.length;
+  for (; storyStart < storyEnd && isChrome(lines[storyStart]); storyStart++) if (!isBlank(lines[storyStart])) dropped.push(storyStart);
+  for (; storyEnd > storyStart && isChrome(lines[storyEnd - 1]); storyEnd--) if (!isBlank(lines[storyEnd - 1])) dropped.push(storyEnd - 1);
+  return { meta, spans: [], extra, storyStart, storyEnd, dropped: dropped.sort((a, b) => a - b) };
 }
