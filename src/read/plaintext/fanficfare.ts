@@ -31,11 +31,11 @@
 import { canonicalKey, normaliseKey, type MetaEntry } from '../metadata';
 import { classify, paragraphOf, type Piece } from './blocks';
 import { readHeader, type HeaderEntry } from './header';
-import type { Opening } from './opening';
+import { parseInlines } from './inlines';
 import { isBlank, type Line } from './lines';
 import { matchChapter } from './markers';
+import type { Opening } from './opening';
 import { joinSpans, positionOf, sliceSpan, trimmedLineSpan } from './span';
-import { parseInlines } from './inlines';
 import type { Unit } from './units';
 
 const BYLINE = /^by\s+(\S.*)$/;
@@ -166,9 +166,10 @@ export function readFanFicFareOpening(lines: readonly Line[], file: string): Ope
   const byline = nonBlank(lines, titleLine + 1, 1);
   const last = nonBlank(lines, lines.length - 1, -1);
   if (byline >= lines.length || !BYLINE.test(lines[byline].text.trim())) return undefined;
-  const all = paragraphs(lines, byline + 1, last >= 0 && lines[last].text.trim() === END ? last : lines.length);
+  const storyEnd = lines[last].text.trim() === END ? last : lines.length;
+  const all = paragraphs(lines, byline + 1, storyEnd);
   const contents = all.findIndex((p) => p.text === CONTENTS);
-  if (contents < 0 && lines[last].text.trim() !== END) return undefined;
+  if (contents < 0 && storyEnd === lines.length) return undefined;
 
   const header = readHeader(lines, file, byline + 1);
   const title = trimmedLineSpan(file, lines[titleLine]);
@@ -191,7 +192,6 @@ export function readFanFicFareOpening(lines: readonly Line[], file: string): Ope
   }
   const titles = chapterTitles(all, contents < 0 ? undefined : contents + 1);
   const storyStart = titles.length ? titles[0].start : header.storyStart;
-  const storyEnd = lines[last].text.trim() === END ? last : lines.length;
   const titleLines = new Set(titles.map((p) => lines[p.start].line));
   return { meta, spans, extra, storyStart, storyEnd, classify: piecesWithTitles(titleLines) };
 }
