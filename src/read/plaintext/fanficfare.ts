@@ -193,5 +193,10 @@ export function readFanFicFareOpening(lines: readonly Line[], file: string): Ope
   const titles = chapterTitles(all, contents < 0 ? undefined : contents + 1);
   const storyStart = titles.length ? titles[0].start : header.storyStart;
   const titleLines = new Set(titles.map((p) => lines[p.start].line));
-  return { meta, spans, extra, storyStart, storyEnd, classify: piecesWithTitles(titleLines) };
+  // Between the title page and the contents (or the first chapter) FanFicFare writes nothing: anything there (a
+  // summary's second paragraph, a note added by hand) is not silently skipped with the contents.
+  const navigation = contents < 0 ? storyStart : all[contents].start;
+  const dropped: number[] = [];
+  for (let i = header.storyStart; i < navigation; i++) if (!isBlank(lines[i])) dropped.push(i);
+  return { meta, spans, extra, storyStart, storyEnd, dropped, classify: piecesWithTitles(titleLines) };
 }

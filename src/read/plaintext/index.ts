@@ -54,9 +54,9 @@ export const plaintextReader: Reader = {
     applyMetadata(book, opening.meta, report);
     Object.assign(book.meta.extra, opening.extra);
     for (const position of droppedRuns(lines, opening, file)) {
-      report.warn('page-text-dropped', 'the saved web page\'s own text (menus, links) is not part of the story; dropped', {
+      report.warn('page-text-dropped', 'lines next to the title block that are neither metadata nor story (a saved page\'s menus, a downloader\'s extras); dropped', {
         position,
-        hint: 'Delete these lines from the file if they are not the site\'s; if they are story, put them below the title block.',
+        hint: 'If these lines are part of the story, move them below the title block; otherwise delete them.',
       });
     }
     const story = lines.slice(0, opening.storyEnd);
