@@ -2,8 +2,8 @@
  * A FanFicFare text export. Its layout is fixed by FanFicFare's `writers/writer_txt.py` and the `[txt]` section of
  * its `defaults.ini`: the title, `by Author`, a title page of `Label: value` lines (wrapped at 78 columns by default),
  * `TABLE OF CONTENTS` and one paragraph per chapter title, then each chapter under its title indented by a tab (or
- * the spaces the wrapping turned it into), its text converted from HTML by html2text (`_italic_`, `**bold**`), and a
- * closing `End file.` line.
+ * the spaces the wrapping turned it into), its text converted from HTML by html2text (`_italic_`, `**bold**`, a
+ * backslash before a `-` that starts a line), and a closing `End file.` line.
  *
  * ```text
  * Ashes of the Phoenix
@@ -136,6 +136,18 @@ function titledChapter(unit: Unit, file: string): Piece {
   return { kind: 'chapter', label: chapter.label, title, position };
 }
 
+/** html2text's escape of a `-` or `+` that starts a line (`\- Hey!`), written so that Markdown reads no list item. */
+const ESCAPED_MARKER = /^(\s*)\\(?=[-+])/;
+
+/**
+ * A line without html2text's escape backslash. The backslash becomes a space, which trimming drops, so every other
+ * character keeps its column.
+ */
+function unescapeLine(line: Line): Line {
+  const m = ESCAPED_MARKER.exec(line.text);
+  return m ? { ...line, text: `${m[1]} ${line.text.slice(m[0].length)}` } : line;
+}
+
 /**
  * How a FanFicFare story's units are read: the title lines (by 1-based line number) open chapters, and only they do;
  * a line inside a chapter that looks like a chapter line (the author's own `Chapter 1` above the text) stays text.
@@ -143,9 +155,9 @@ function titledChapter(unit: Unit, file: string): Piece {
 function piecesWithTitles(titles: ReadonlySet<number>): (unit: Unit, file: string) => Piece {
   return (unit, file) => {
     if (titles.has(unit.lines[0].line)) return titledChapter(unit, file);
-    const piece = classify(unit, file);
+    const piece = classify({ ...unit, lines: unit.lines.map(unescapeLine) }, file);
     if (piece.kind !== 'chapter') return piece;
-    return { kind: 'block', block: paragraphOf(joinSpans(unit.lines.map((line) => trimmedLineSpan(file, line)))) };
+    return { kind: 'block', block: paragraphOf(joinSpans(unit.lines.map((line) => trimmedLineSpan(file, unescapeLine(line))))) };
   };
 }
 
