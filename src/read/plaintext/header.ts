@@ -88,10 +88,24 @@ function continues(last: Draft, above: Line, line: Line): boolean {
 }
 
 /**
- * Reads the header: every paragraph from the top (or from line index `from`) that starts with an entry, however the entries are spread over
- * paragraphs (one compact block, one entry per paragraph, or any mix). Inside a paragraph, a line that starts no
+ * Where the story starts when the header took every line to the end of the file: the story was typed right below a
+ * prose entry (`Summary: S.`, then the story's lines), so the lines that continued that entry's value are the story.
+ * The entry keeps the line its key is on.
+ */
+function storyAfterRunOn(blocks: readonly Block[], lines: readonly Line[], storyStart: number): number {
+  if (lines.slice(storyStart).some((line) => !isBlank(line))) return storyStart;
+  const last = blocks.at(-1)?.drafts.at(-1);
+  if (!last?.entry.value.text || last.parts.length < 2) return storyStart;
+  const start = last.parts[1].segments[0].line - 1;
+  last.parts.length = 1;
+  return start;
+}
+
+/**
+ * Reads the header: every paragraph from the top (or from line index `from`) that starts with an entry, however the
+ * entries are spread over paragraphs (one compact block, one entry per paragraph, or any mix). Inside a paragraph, a line that starts no
  * entry continues the value above it (see `continues`) or, if it cannot, is where the story starts. The header ends
- * at the first paragraph that does not start with an entry. Trailing paragraphs holding only unknown keys are given
+ * at the first paragraph that does not start with an entry (or see `storyAfterRunOn`). Trailing paragraphs holding only unknown keys are given
  * back to the story: `Clark: I know.` below the header is dialogue.
  */
 export function readHeader(lines: readonly Line[], file: string, from = 0): Header {
@@ -118,7 +132,7 @@ export function readHeader(lines: readonly Line[], file: string, from = 0): Head
       }
     }
   }
-  let storyStart = i;
+  let storyStart = storyAfterRunOn(blocks, lines, i);
   for (let last = blocks.at(-1); last && !last.drafts.some((d) => d.entry.known); last = blocks.at(-1)) {
     storyStart = last.start;
     blocks.pop();
