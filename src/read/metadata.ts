@@ -146,10 +146,30 @@ function authors(meta: Meta, value: unknown, at: Place): void {
       if (item !== null && item !== undefined) wrongType(at, 'a name or a list of names');
       continue;
     }
-    // A plain-text byline: `A & B`, `A and B`, `A; B`. Commas stay (they may be `Surname, Given`).
-    for (const name of Array.isArray(value) ? [s] : s.split(/\s*(?:&|;|\band\b)\s*/)) if (name) out.push({ name });
+    for (const name of Array.isArray(value) ? [s] : splitByline(s)) out.push({ name });
   }
   meta.authors.push(...out);
+}
+
+/** `Jr.`, `III`, `PhD`: after a comma, one of these is part of the name before it, not a name of its own. */
+const NAME_SUFFIX = /^(?:(?:jr|sr|esq|phd|md)\.?|II|III|IV)$/i;
+
+/**
+ * A byline written as one string (`A, B & C`, `A and B`, `A; B`) as separate names: split on `,`, `;`, `&` and the
+ * word `and`, except a comma before a suffix (`Wren Halloway, Jr.`). A YAML list is taken as it is, so a name that
+ * holds a comma or an `and` can always be written as a one-item list.
+ */
+export function splitByline(byline: string): string[] {
+  const names: string[] = [];
+  for (const part of byline.split(/\s*(?:&|;|\band\b)\s*/i)) {
+    const first = names.length;
+    for (const piece of part.split(/\s*,\s*/)) {
+      if (!piece) continue;
+      if (names.length > first && NAME_SUFFIX.test(piece)) names[names.length - 1] += `, ${piece}`;
+      else names.push(piece);
+    }
+  }
+  return names;
 }
 
 /** BCP 47, structurally: a 2–3 letter (or 4–8) primary subtag and 1–8 character alphanumeric subtags. */
@@ -161,6 +181,33 @@ export function isRightToLeft(language: string): boolean {
   return RTL.has(language.toLowerCase().split('-')[0]);
 }
 
+/** Names ICU lacks among the ones fan-fiction sites use: FanFiction.net's `Farsi` and `Filipino`. */
+const LANGUAGE_ALIASES: Record<string, string> = { farsi: 'fa', filipino: 'fil' };
+let languageNames: Map<string, string> | undefined;
+
+/**
+ * The tag of a language written as a name (`English`, `Français`, `Deutsch`), as FanFiction.net pages and FanFicFare
+ * exports write it. The names are ICU's (`Intl.DisplayNames`), in English and in the language itself, for every
+ * two-letter ISO 639-1 code, so no table of names is kept here; deprecated codes (`iw`) give their canonical tag.
+ */
+export function languageTagOf(name: string): string | undefined {
+  if (!languageNames) {
+    languageNames = new Map(Object.entries(LANGUAGE_ALIASES));
+    const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+    for (let a = 97; a <= 122; a++) {
+      for (let b = 97; b <= 122; b++) {
+        const code = String.fromCharCode(a, b);
+        const inEnglish = english.of(code);
+        if (!inEnglish) continue;
+        const tag = Intl.getCanonicalLocales(code)[0];
+        const native = new Intl.DisplayNames([tag], { type: 'language', fallback: 'none' }).of(tag);
+        for (const known of [inEnglish, native]) if (known && !languageNames.has(known.toLowerCase())) languageNames.set(known.toLowerCase(), tag);
+      }
+    }
+  }
+  return languageNames.get(name.trim().toLowerCase());
+}
+
 const SETTERS: Record<string, Setter> = {
   title: text('title'),
   subtitle: text('subtitle'),
@@ -168,7 +215,7 @@ const SETTERS: Record<string, Setter> = {
   language: (meta, value, at) => {
     const s = asString(value);
     if (s === undefined) return wrongType(at, 'a language tag such as `en` or `pt-BR`');
-    const tag = s.replace(/_/g, '-');
+    const tag = languageTagOf(s) ?? s.replace(/_/g, '-');
     if (!BCP47.test(tag)) {
       at.report.warn('language-invalid', `\`${s}\` is not a BCP 47 language tag; using \`${meta.language}\``, {
         position: at.position,

@@ -66,6 +66,31 @@ describe('applyMetadata', () => {
     expect(book.meta.authors).toEqual([{ name: 'Herman Melville', fileAs: 'Melville, Herman' }, { name: 'Ishmael' }]);
   });
 
+  test('a YAML string names several authors by the byline rule; a YAML list is taken item by item', () => {
+    const names = (value: unknown) => {
+      const book = emptyBook('.');
+      applyMetadata(book, [{ key: 'author', value }], new CollectingReporter());
+      return book.meta.authors.map((a) => a.name);
+    };
+    expect(names('Wren Halloway and Jay Ortiz')).toEqual(['Wren Halloway', 'Jay Ortiz']);
+    expect(names('Wren Halloway, Jr.')).toEqual(['Wren Halloway, Jr.']);
+    expect(names(['Halloway, Wren', 'Ortiz and Sons'])).toEqual(['Halloway, Wren', 'Ortiz and Sons']);
+  });
+
+  test('a language given by name, in English or in itself, is its tag', () => {
+    const language = (value: string) => {
+      const book = emptyBook('.');
+      const report = new CollectingReporter();
+      applyMetadata(book, [{ key: 'language', value }], report);
+      return [book.meta.language, report.messages.length];
+    };
+    expect(language('English')).toEqual(['en', 0]);
+    expect(language('Français')).toEqual(['fr', 0]);
+    expect(language('Hebrew')).toEqual(['he', 0]);
+    expect(language('Farsi')).toEqual(['fa', 0]);
+    expect(language('pt-BR')).toEqual(['pt-BR', 0]);
+  });
+
   test('suggestKey only suggests near misses', () => {
     expect(suggestKey('dedicaton')).toBe('dedication');
     expect(suggestKey('zzzzzz')).toBeUndefined();

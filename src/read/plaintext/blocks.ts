@@ -9,7 +9,8 @@ import type { Unit } from './units';
 /** A chapter line: it opens a section rather than being one of its blocks. */
 export interface ChapterPiece {
   kind: 'chapter';
-  label: string;
+  /** The label as written (`Chapter 3`); absent when the whole line is the title (a FanFicFare export's titles). */
+  label?: string;
   title: Inline[];
   position: Position;
 }

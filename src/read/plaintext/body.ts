@@ -3,9 +3,9 @@
  * first chapter line, or a single untitled chapter when the story has no chapter lines at all.
  */
 import type { Block, Inline, Position, Section, SectionRole } from '../../model/types';
-import { classify, type ChapterPiece } from './blocks';
+import { classify, type ChapterPiece, type Piece } from './blocks';
 import type { Line } from './lines';
-import { splitUnits } from './units';
+import { splitUnits, type Unit } from './units';
 
 /** A line may title the text before the first chapter when it is this short and has no lower-case letter. */
 const MAX_CAPS_TITLE = 60;
@@ -37,12 +37,15 @@ function attachNoteText(blocks: Block[], block: Block): boolean {
   return true;
 }
 
-/** The story's sections, from line index `from` on. Empty when the story has no text. */
-export function readBody(lines: readonly Line[], from: number, file: string): Section[] {
+/**
+ * The story's sections, from line index `from` on. Empty when the story has no text. `pieceOf` reads each unit; a
+ * format that marks its chapters its own way (a FanFicFare export) passes its own.
+ */
+export function readBody(lines: readonly Line[], from: number, file: string, pieceOf: (unit: Unit, file: string) => Piece = classify): Section[] {
   const leading: Block[] = [];
   const chapters: { heading: ChapterPiece; blocks: Block[] }[] = [];
   for (const unit of splitUnits(lines, from)) {
-    const piece = classify(unit, file);
+    const piece = pieceOf(unit, file);
     if (piece.kind === 'chapter') {
       chapters.push({ heading: piece, blocks: [] });
       continue;

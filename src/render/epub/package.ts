@@ -88,8 +88,8 @@ export function packageData(book: Book, input: PackageInput, report: Reporter): 
     date: publicationDate(book, report),
     publisher: meta.publisher?.trim() || undefined,
     rights: meta.rights?.trim() || undefined,
-    // One subject per fandom, genre, tag and character: what library software (calibre) shows as tags.
-    subjects: [...new Set([...meta.fandoms, ...meta.genres, ...meta.tags, ...meta.characters].map((s) => s.trim()).filter(Boolean))],
+    // One subject per fandom, genre, relationship, tag and character: what library software (calibre) shows as tags.
+    subjects: [...new Set([...meta.fandoms, ...meta.genres, ...meta.relationships, ...meta.tags, ...meta.characters].map((s) => s.trim()).filter(Boolean))],
     series: meta.series?.name.trim() ? meta.series : undefined,
     rating: meta.rating?.trim() || undefined,
     modified: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),

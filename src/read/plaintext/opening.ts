@@ -1,0 +1,25 @@
+/** The shape every opening reader of a plain-text file returns: what the top of the file says, and where the story is. */
+import type { MetaEntry } from '../metadata';
+import type { Piece } from './blocks';
+import type { HeaderEntry } from './header';
+import type { Unit } from './units';
+
+/**
+ * What the top of a file told the reader, whatever its shape (a `Key: value` header, a saved FanFiction.net page, a
+ * FanFicFare export): the metadata, and which lines are the story.
+ */
+export interface Opening {
+  /** Metadata entries in the order written, for `applyMetadata`. */
+  meta: MetaEntry[];
+  /** The entries whose values are source text, so that front-matter pages made from them keep exact positions. */
+  spans: HeaderEntry[];
+  /** Values quire has no metadata field for, kept as written (`meta.extra`) without an unknown-key warning. */
+  extra: Record<string, string>;
+  /** Index of the story's first line, and one past its last. */
+  storyStart: number;
+  storyEnd: number;
+  /** Indexes of lines that are neither metadata nor story (a saved page's site menus), for the reader to report. */
+  dropped?: number[];
+  /** How the format's story units are read, when it marks its chapters its own way. */
+  classify?: (unit: Unit, file: string) => Piece;
+}
