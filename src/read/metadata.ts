@@ -146,7 +146,8 @@ function authors(meta: Meta, value: unknown, at: Place): void {
       if (item !== null && item !== undefined) wrongType(at, 'a name or a list of names');
       continue;
     }
-    for (const name of Array.isArray(value) ? [s] : splitByline(s)) out.push({ name });
+    if (Array.isArray(value)) out.push({ name: s });
+    else out.push(...bylineAuthors(s));
   }
   meta.authors.push(...out);
 }
@@ -170,6 +171,19 @@ export function splitByline(byline: string): string[] {
     }
   }
   return names;
+}
+
+/** `Melville, Herman`: one word, a comma, one word; a catalogue's sort form of one name, not two authors. */
+const SORT_FORM = /^([\p{L}'\u2019.-]+),\s*([\p{L}'\u2019.-]+)$/u;
+
+/**
+ * The authors a byline string names. A byline that is exactly one name in sort form (`Melville, Herman`) is that one
+ * author, named in reading order with the sort form kept as `fileAs`; two pen names are written `A & B` or as a list.
+ */
+export function bylineAuthors(byline: string): Author[] {
+  const sort = SORT_FORM.exec(byline.trim());
+  if (sort && !NAME_SUFFIX.test(sort[2])) return [{ name: `${sort[2]} ${sort[1]}`, fileAs: byline.trim() }];
+  return splitByline(byline).map((name) => ({ name }));
 }
 
 /** BCP 47, structurally: a 2–3 letter (or 4–8) primary subtag and 1–8 character alphanumeric subtags. */
