@@ -13,16 +13,26 @@ import { decodeText } from './decode';
 import { addFrontMatterFromMeta, applyMetadata, canonicalKey, type MetaEntry } from './metadata';
 import type { Reader } from './types';
 
-/** A table entry that loads its reader module on first use: a plain-text book never loads markdown-it. */
-function lazy(name: string, extensions: readonly string[], load: () => Reader): Reader {
-  return { name, extensions, read: (text, ctx) => load().read(text, ctx) };
+/**
+ * A table entry that loads its reader module on first use: a plain-text book never loads markdown-it, and only a
+ * `.docx` loads mammoth. A `binary` reader is handed the file's bytes (`readBytes`) instead of its decoded text.
+ */
+function lazy(name: string, extensions: readonly string[], load: () => Reader, binary = false): Reader {
+  const read: Reader['read'] = (text, ctx) => load().read(text, ctx);
+  if (!binary) return { name, extensions, read };
+  return { name, extensions, read, readBytes: (bytes, ctx) => load().readBytes!(bytes, ctx) };
 }
 
 /** The reader table, like pandoc's `readers`. The first reader listing an extension handles it. */
 export const readers: readonly Reader[] = [
   lazy('markdown', ['.md', '.markdown'], () => (require('./markdown') as typeof import('./markdown')).markdownReader),
   lazy('plaintext', ['.txt'], () => (require('./plaintext') as typeof import('./plaintext')).plaintextReader),
+  lazy('html', ['.html', '.htm', '.xhtml'], () => (require('./html') as typeof import('./html')).htmlReader),
+  lazy('docx', ['.docx'], () => (require('./docx') as typeof import('./docx')).docxReader, true),
 ];
+
+/** Every extension some reader handles, for messages: `.md, .markdown, .txt, …`. */
+export const readableExtensions = (): string => readers.flatMap((r) => r.extensions).join(', ');
 
 /** The reader for a file name, by extension. */
 export function readerFor(file: string): Reader | undefined {
@@ -39,7 +49,7 @@ const BOOK_YAML = ['book.yaml', 'book.yml'];
 export function readFile(file: string, report: Reporter): Book {
   const reader = readerFor(file);
   if (!reader) {
-    fail('input-unsupported', `cannot read ${path.basename(file)}: not a .md, .markdown or .txt file`, { position: pointPosition(file, 1) });
+    fail('input-unsupported', `cannot read ${path.basename(file)}: not a ${readableExtensions()} file`, { position: pointPosition(file, 1) });
   }
   let bytes: Buffer;
   try {
@@ -47,12 +57,17 @@ export function readFile(file: string, report: Reporter): Book {
   } catch (e) {
     fail('input-not-found', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const text = decodeText(bytes, file, report);
-  if (!text.trim()) report.fail('input-empty', 'the manuscript is empty', { position: pointPosition(file, 1) });
-  const book = reader.read(text, { file, report });
+  const book = reader.readBytes ? reader.readBytes(bytes, { file, report }) : readText(reader, bytes, file, report);
   book.sources = [file];
   book.root = path.dirname(file);
   return book;
+}
+
+/** Decodes a text manuscript and reads it; an empty one is refused. */
+function readText(reader: Reader, bytes: Buffer, file: string, report: Reporter): Book {
+  const text = decodeText(bytes, file, report);
+  if (!text.trim()) report.fail('input-empty', 'the manuscript is empty', { position: pointPosition(file, 1) });
+  return reader.read(text, { file, report });
 }
 
 /** A metadata text as paragraphs, one per blank-line-separated block (for `book.yaml` values). */
@@ -131,7 +146,7 @@ export function readFolder(dir: string, report: Reporter): Book {
     .filter((name) => !name.startsWith('.') && !name.startsWith('_') && readerFor(name) && fs.statSync(path.join(dir, name)).isFile())
     .sort(naturalOrder);
   if (names.length === 0) {
-    fail('input-not-found', `${dir} holds no manuscript file (.md, .markdown, .txt)`, { hint: 'Put the story in a .md or .txt file in that folder.' });
+    fail('input-not-found', `${dir} holds no manuscript file (${readableExtensions()})`, { hint: 'Put the story in a .md or .txt file in that folder.' });
   }
   const parts = names.map((name) => readFile(path.join(dir, name), report));
   const book = merge(parts, dir);

@@ -1,0 +1,1 @@
+export const docxReader = {} as import('../types').Reader;

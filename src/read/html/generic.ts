@@ -1,0 +1,73 @@
+/**
+ * Any HTML page as a book: `<title>` (or a single leading `<h1>`) as the title, `<meta name="author">` and the other
+ * metadata `<meta>` names quire knows, `<html lang>`, and the body's headings as parts and chapters, split by the
+ * Markdown reader's rule (../markdown/sections.ts) so that both formats divide a book alike.
+ */
+import { emptyBook, plainText } from '../../model/build-helpers';
+import type { Block, Book, Heading, Position } from '../../model/types';
+import { makeSections } from '../markdown/sections';
+import { addFrontMatterFromMeta, applyMetadata, canonicalKey, type MetaEntry } from '../metadata';
+import { toBlocks } from './blocks';
+import { findElement, findElements, nameOf, textOf, type HtmlDocument } from './dom';
+import { readFootnotes } from './document';
+import type { HtmlContext } from './inlines';
+
+/** `<meta name>` prefixes of Dublin Core, which page generators write (`DC.creator`, `dcterms.language`). */
+const DUBLIN_CORE = /^(?:dc|dcterms)\./i;
+
+/**
+ * Metadata from the document's head: `<html lang>`, `<title>`, and each `<meta name content>` whose name (Dublin
+ * Core prefix dropped) is a metadata key quire knows (`author`, `description`, `keywords`); other names (`viewport`,
+ * `generator`) describe the page, not the book, and are passed over.
+ */
+function headEntries(doc: HtmlDocument, cx: HtmlContext): MetaEntry[] {
+  const entries: MetaEntry[] = [];
+  const html = findElement(doc, (e) => nameOf(e) === 'html');
+  const lang = html?.attribs.lang ?? html?.attribs['xml:lang'];
+  if (lang?.trim()) entries.push({ key: 'language', value: lang.trim(), position: cx.locate(html!) });
+  const title = findElement(doc, (e) => nameOf(e) === 'title');
+  if (title && textOf(title)) entries.push({ key: 'title', value: textOf(title), position: cx.locate(title) });
+  for (const meta of findElements(doc, (e) => nameOf(e) === 'meta' && !!e.attribs.name && !!e.attribs.content?.trim())) {
+    const key = meta.attribs.name.replace(DUBLIN_CORE, '');
+    if (canonicalKey(key)) entries.push({ key, value: meta.attribs.content.trim(), position: cx.locate(meta) });
+  }
+  return entries;
+}
+
+/**
+ * The heading that titles the whole document, taken out of the story: a first block that is the page's only `<h1>`,
+ * when the page has no `<title>` (it is the title then), when it repeats the title, or when `<h2>` chapters follow it
+ * (as pandoc's `--shift-heading-level-by=-1` reads such a page).
+ */
+function titleHeading(blocks: readonly Block[], title: string): Heading | undefined {
+  const first = blocks[0];
+  if (first?.type !== 'heading' || first.depth !== 1) return undefined;
+  if (blocks.some((b, i) => i > 0 && b.type === 'heading' && b.depth === 1)) return undefined;
+  const text = plainText(first.children).trim();
+  const chapters = blocks.some((b) => b.type === 'heading' && b.depth === 2);
+  return !title || text === title || chapters ? first : undefined;
+}
+
+/** A metadata text (the `description`) as a paragraph at the place of its `<meta>`. */
+const metaParagraph = (text: string, position?: Position): Block[] => [
+  { type: 'paragraph', children: [{ type: 'text', value: text }], ...(position ? { position } : {}) },
+];
+
+/** Reads an HTML page that is not an AO3 download. */
+export function readGeneric(doc: HtmlDocument, cx: HtmlContext): Book {
+  const book = emptyBook('');
+  const entries = headEntries(doc, cx);
+  const body = findElement(doc, (e) => nameOf(e) === 'body') ?? doc;
+  let blocks = toBlocks(body.children, cx);
+  const title = entries.find((e) => e.key === 'title')?.value as string | undefined;
+  const heading = titleHeading(blocks, title ?? '');
+  if (heading) {
+    blocks = blocks.slice(1);
+    if (!title) entries.push({ key: 'title', value: plainText(heading.children).trim(), position: heading.position });
+  }
+  applyMetadata(book, entries, cx.report);
+  book.body = makeSections(blocks);
+  book.footnotes = readFootnotes(cx);
+  addFrontMatterFromMeta(book, metaParagraph);
+  return book;
+}
