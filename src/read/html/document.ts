@@ -16,8 +16,10 @@ export function contextFor(doc: HtmlDocument, locate: Locate, report: Reporter, 
 /** The document's notes as footnotes, in the order of their first reference. */
 export function readFootnotes(cx: HtmlContext): Footnote[] {
   return [...cx.notes.targets].map(([identifier, element]) => {
-    const position = cx.locate(element);
-    return { type: 'footnote', identifier, children: toBlocks(element.children, cx), ...(position ? { position } : {}) };
+    const children = toBlocks(element.children, cx);
+    // The note's own text, where it has any: its list item may begin lines earlier.
+    const position = spanOf(children[0]?.position, children[children.length - 1]?.position) ?? cx.locate(element);
+    return { type: 'footnote', identifier, children, ...(position ? { position } : {}) };
   });
 }
 

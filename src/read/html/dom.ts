@@ -56,8 +56,8 @@ export const collapse = (text: string): string => text.replace(/[ \t\n\f\r]+/g, 
 /** Turns a node's source span into a position; undefined for generated nodes. */
 export type Locate = (node: { startIndex: number | null; endIndex: number | null }) => Position | undefined;
 
-/** The 0-based index of the last entry of a sorted list that is ≤ `value` (binary search). */
-function lastAtOrBefore(sorted: readonly number[], value: number): number {
+/** The 0-based index of the last entry of a sorted list that is ≤ `value` (binary search); 0 when none is. */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
   let low = 0;
   let high = sorted.length - 1;
   while (low < high) {

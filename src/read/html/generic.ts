@@ -5,6 +5,7 @@
  */
 import { emptyBook, plainText } from '../../model/build-helpers';
 import type { Block, Book, Heading, Position } from '../../model/types';
+import { splitLabel } from '../markdown/labels';
 import { makeSections } from '../markdown/sections';
 import { addFrontMatterFromMeta, applyMetadata, canonicalKey, type MetaEntry } from '../metadata';
 import { toBlocks } from './blocks';
@@ -35,14 +36,16 @@ function headEntries(doc: HtmlDocument, cx: HtmlContext): MetaEntry[] {
 }
 
 /**
- * The heading that titles the whole document, taken out of the story: a first block that is the page's only `<h1>`,
- * when the page has no `<title>` (it is the title then), when it repeats the title, or when `<h2>` chapters follow it
+ * The heading that titles the whole document, taken out of the story: a first block that is the page's only `<h1>`
+ * and has no numbering label, when the page has no `<title>` (it is the title then), when it repeats the title, or when `<h2>` chapters follow it
  * (as pandoc's `--shift-heading-level-by=-1` reads such a page).
  */
 function titleHeading(blocks: readonly Block[], title: string): Heading | undefined {
   const first = blocks[0];
   if (first?.type !== 'heading' || first.depth !== 1) return undefined;
   if (blocks.some((b, i) => i > 0 && b.type === 'heading' && b.depth === 1)) return undefined;
+  // `Chapter 3`, `Part One`: a heading with a numbering label divides the book, whatever else the page holds.
+  if (splitLabel(first.children).label !== undefined) return undefined;
   const text = plainText(first.children).trim();
   const chapters = blocks.some((b) => b.type === 'heading' && b.depth === 2);
   return !title || text === title || chapters ? first : undefined;
