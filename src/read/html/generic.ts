@@ -1,6 +1,6 @@
 /**
  * Any HTML page as a book: `<title>` (or a single leading `<h1>`) as the title, `<meta name="author">` and the other
- * metadata `<meta>` names quire knows, `<html lang>`, and the body's headings as parts and chapters, split by the
+ * metadata `<meta>` names quire knows, `<html lang>`, pandoc's title block, and the body's headings as parts and chapters, split by the
  * Markdown reader's rule (../markdown/sections.ts) so that both formats divide a book alike.
  */
 import { emptyBook, plainText } from '../../model/build-helpers';
@@ -9,7 +9,7 @@ import { splitLabel } from '../markdown/labels';
 import { makeSections } from '../markdown/sections';
 import { addFrontMatterFromMeta, applyMetadata, canonicalKey, type MetaEntry } from '../metadata';
 import { toBlocks } from './blocks';
-import { findElement, findElements, nameOf, textOf, type HtmlDocument } from './dom';
+import { findElement, findElements, hasClass, nameOf, textOf, type HtmlDocument, type HtmlElement } from './dom';
 import { readFootnotes } from './document';
 import type { HtmlContext } from './inlines';
 
@@ -33,6 +33,24 @@ function headEntries(doc: HtmlDocument, cx: HtmlContext): MetaEntry[] {
     if (canonicalKey(key)) entries.push({ key, value: meta.attribs.content.trim(), position: cx.locate(meta) });
   }
   return entries;
+}
+
+/** pandoc's title block (`header#title-block-header` in its HTML template) and the key each of its classes gives. */
+const TITLE_BLOCK: [selector: string, key: string][] = [['title', 'title'], ['subtitle', 'subtitle'], ['author', 'author'], ['date', 'date']];
+
+/**
+ * pandoc's title block: the title, authors and date it repeats from the head. Taken out of the story; its values
+ * fill the keys the head does not give.
+ */
+function titleBlock(doc: HtmlDocument, given: readonly MetaEntry[], cx: HtmlContext): { element?: HtmlElement; entries: MetaEntry[] } {
+  const element = findElement(doc, (e) => nameOf(e) === 'header' && e.attribs.id === 'title-block-header');
+  if (!element) return { entries: [] };
+  const entries: MetaEntry[] = [];
+  for (const [name, key] of TITLE_BLOCK) {
+    const found = findElements(element, (e) => hasClass(e, name) && !!textOf(e));
+    if (found.length && !given.some((e) => canonicalKey(e.key) === key)) entries.push({ key, value: found.map(textOf), position: cx.locate(found[0]) });
+  }
+  return { element, entries: entries.map((e) => (e.key === 'author' ? e : { ...e, value: (e.value as string[]).join(' ') })) };
 }
 
 /**
@@ -60,8 +78,10 @@ const metaParagraph = (text: string, position?: Position): Block[] => [
 export function readGeneric(doc: HtmlDocument, cx: HtmlContext): Book {
   const book = emptyBook('');
   const entries = headEntries(doc, cx);
+  const pandoc = titleBlock(doc, entries, cx);
+  entries.push(...pandoc.entries);
   const body = findElement(doc, (e) => nameOf(e) === 'body') ?? doc;
-  let blocks = toBlocks(body.children, cx);
+  let blocks = toBlocks(body.children, pandoc.element ? { ...cx, skip: new Set([...cx.skip, pandoc.element]) } : cx);
   const title = entries.find((e) => e.key === 'title')?.value as string | undefined;
   const heading = titleHeading(blocks, title ?? '');
   if (heading) {
