@@ -153,7 +153,7 @@ function readPreface(preface: HtmlElement, book: Book, cx: HtmlContext): void {
   for (const field of fields(meta, cx)) {
     used.push(...field.elements);
     const summary = /^summary$/i.test(field.label);
-    if (summary) entries.push({ key: 'summary', value: field.blocks.map(blockText).join('\n\n'), position: field.position });
+    if (summary) entries.push({ key: 'summary', value: field.blocks.map(paragraphText).join('\n\n'), position: field.position });
     book.front.push(page(field, summary ? 'summary' : 'notes', summary ? 'summary' : 'notes'));
   }
   used.push(...elementChildren(meta).filter(isBoilerplate), ...elementChildren(preface).filter(isBoilerplate));
@@ -163,7 +163,7 @@ function readPreface(preface: HtmlElement, book: Book, cx: HtmlContext): void {
 }
 
 /** A block's words, for the plain-text summary in the metadata. */
-const blockText = (block: Block): string => ('children' in block && block.type === 'paragraph' ? plainText(block.children) : '');
+const paragraphText = (block: Block): string => ('children' in block && block.type === 'paragraph' ? plainText(block.children) : '');
 
 /** One chapter's `div.meta.group`: a section with its heading, and the summary and notes as its opening notes. */
 function chapterStart(group: HtmlElement, cx: HtmlContext): Section {

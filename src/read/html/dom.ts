@@ -21,6 +21,40 @@ export function parseHtml(text: string): HtmlDocument {
   });
 }
 
+/** Elements nested deeper than this keep only their text: no story nests so deep, and the readers recurse on depth. */
+export const MAX_DEPTH = 200;
+
+/**
+ * Flattens what is nested deeper than `MAX_DEPTH`: such an element's content becomes its text alone (gathered
+ * without recursion), so that no word is lost and no reader overflows the stack. Returns the flattened elements.
+ */
+export function flattenDeep(doc: HtmlDocument): HtmlElement[] {
+  const flattened: HtmlElement[] = [];
+  const stack: [HtmlNode, number][] = doc.children.map((c) => [c, 1]);
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isElement(node)) continue;
+    if (depth < MAX_DEPTH) {
+      for (const child of node.children) stack.push([child, depth + 1]);
+      continue;
+    }
+    if (!node.children.some(isElement)) continue;
+    const words: string[] = [];
+    const inner: HtmlNode[] = [...node.children].reverse();
+    while (inner.length) {
+      const next = inner.pop()!;
+      if (next.type === 'text') words.push(next.data);
+      else if (isElement(next)) inner.push(...[...next.children].reverse());
+    }
+    // A text node made by the parser itself, so that it is of the DOM's own class; then put in place of the content.
+    const text = parseDocument(words.join('').replace(/&/g, '&amp;').replace(/</g, '&lt;')).children;
+    node.children = text;
+    for (const child of text) Object.assign(child, { parent: node, startIndex: node.startIndex, endIndex: node.endIndex });
+    flattened.push(node);
+  }
+  return flattened.sort((a, b) => (a.startIndex ?? 0) - (b.startIndex ?? 0));
+}
+
 /** Whether a node is an element (a tag, `<script>` or `<style>`), as opposed to text, a comment or a directive. */
 export const isElement = (node: HtmlNode): node is HtmlElement => DomUtils.isTag(node);
 

@@ -5,7 +5,7 @@
 import type { Reader } from '../types';
 import { readAo3, isAo3Download } from './ao3';
 import { contextFor } from './document';
-import { parseHtml, textLocator } from './dom';
+import { flattenDeep, MAX_DEPTH, parseHtml, textLocator } from './dom';
 import { readGeneric } from './generic';
 
 /** Reads HTML manuscripts and AO3 downloads. */
@@ -15,6 +15,13 @@ export const htmlReader: Reader = {
   read(text, { file, report }) {
     const doc = parseHtml(text);
     const cx = contextFor(doc, textLocator(file, text), report);
+    const [deep] = flattenDeep(doc);
+    if (deep) {
+      report.warn('html-too-deep', `elements nested more than ${MAX_DEPTH} deep keep only their text`, {
+        position: cx.locate(deep),
+        hint: 'Nest elements less deeply.',
+      });
+    }
     return isAo3Download(doc) ? readAo3(doc, cx) : readGeneric(doc, cx);
   },
 };
