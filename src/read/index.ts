@@ -185,7 +185,8 @@ export function readInput(input: string, report: Reporter): Book {
   const book = stat.isDirectory() ? readFolder(input, report) : readFile(input, report);
   if (!hasStory(book)) {
     const file = book.sources[book.sources.length - 1] ?? input;
-    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n').length;
+    // A binary file (a Word document) has no lines to point at the end of.
+    const lines = readerFor(file)?.readBytes ? 1 : fs.readFileSync(file, 'utf8').trimEnd().split('\n').length;
     report.fail('input-no-story', 'the manuscript has metadata but no story', { position: pointPosition(file, lines) });
   }
   return book;

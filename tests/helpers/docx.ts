@@ -20,6 +20,11 @@ export interface DocxSpec {
   paragraphs: Para[];
   /** docProps/core.xml's dc:title and dc:creator. */
   core?: { title?: string; creator?: string };
+  /**
+   * Style id → style name, for the styles the paragraphs use. By default Word's English ones (`Heading1` named
+   * `heading 1`); a Dutch Word writes `Kop1` named `heading 1`, LibreOffice `Heading1` named `Heading 1`.
+   */
+  styles?: Record<string, string>;
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -92,7 +97,7 @@ export async function makeDocx(spec: DocxSpec): Promise<Buffer> {
     'word/styles.xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="${W}">` +
       `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>` +
-      Object.entries(STYLES).map(([id, name]) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/></w:style>`).join('') +
+      Object.entries(spec.styles ?? STYLES).map(([id, name]) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/></w:style>`).join('') +
       `<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>`,
   );
   zip.file(

@@ -75,6 +75,22 @@ describe('the .docx reader', () => {
     );
   });
 
+  test('styles are known by name, whatever their id and case: a Dutch Word\'s Kop1, LibreOffice\'s Heading 1', async () => {
+    const spec: DocxSpec = {
+      styles: { Titel: 'Title', Kop1: 'heading 1', LOHeading: 'Heading 1' },
+      paragraphs: [
+        { style: 'Titel', runs: ['De Veerboot'] },
+        { style: 'Kop1', runs: ['Hoofdstuk een'] },
+        { runs: ['Water.'] },
+        { style: 'LOHeading', runs: ['Hoofdstuk twee'] },
+        { runs: ['Wind.'] },
+      ],
+    };
+    expect(read(await write(spec))).toBe(
+      ['title: De Veerboot', 'chapter[2-3] Hoofdstuk een', '  p[3]: Water.', 'chapter[4-5] Hoofdstuk twee', '  p[5]: Wind.'].join('\n'),
+    );
+  });
+
   test('without heading styles, chapter-line paragraphs are chapters and a long sentence stays prose', async () => {
     expect(read(await write(PLAIN))).toBe(
       [
