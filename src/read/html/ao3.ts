@@ -17,7 +17,7 @@ import { emptyBook, plainText } from '../../model/build-helpers';
 import type { AuthorNote, Block, Book, Inline, Matter, Position, Section } from '../../model/types';
 import { languageTagOf } from '../../publish/language';
 import { splitLabel } from '../markdown/labels';
-import { applyMetadata, type MetaEntry } from '../metadata';
+import { applyMetadata, canonicalKey, type MetaEntry } from '../metadata';
 import { toBlocks } from './blocks';
 import { elementChildren, findElement, hasClass, nameOf, textOf, type HtmlDocument, type HtmlElement } from './dom';
 import { readFootnotes, topSection } from './document';
@@ -78,7 +78,13 @@ function tagEntries(dl: HtmlElement, book: Book, cx: HtmlContext): MetaEntry[] {
       at('series', match ? { name: match[2].trim(), index: Number(match[1]) } : parts[0]);
       if (parts.length > 1) book.meta.extra.series = parts;
     } else if (key === 'collections' || key === 'collection') book.meta.extra.collections = values(item);
-    else if (key === 'stats') entries.push(...statEntries(textOf(item), position));
+    else if (key === 'stats') {
+      // Figures quire has no key for (`Kudos: 12`, `Hits: 340`) are kept as declared figures all the same.
+      for (const entry of statEntries(textOf(item), position)) {
+        if (canonicalKey(entry.key)) entries.push(entry);
+        else book.meta.declared[entry.key] = String(entry.value);
+      }
+    }
     else at(label, textOf(item));
   }
   return entries;

@@ -14,8 +14,10 @@ export const htmlReader: Reader = {
   extensions: ['.html', '.htm', '.xhtml'],
   read(text, { file, report }) {
     const doc = parseHtml(text);
-    const cx = contextFor(doc, textLocator(file, text), report);
+    const locate = textLocator(file, text);
+    // Before anything walks the tree.
     const [deep] = flattenDeep(doc);
+    const cx = contextFor(doc, locate, report);
     if (deep) {
       report.warn('html-too-deep', `elements nested more than ${MAX_DEPTH} deep keep only their text`, {
         position: cx.locate(deep),

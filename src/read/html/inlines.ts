@@ -44,7 +44,9 @@ function image(element: HtmlElement, cx: HtmlContext): Inline {
   const url = element.attribs.src?.trim() ?? '';
   const alt = collapse(element.attribs.alt ?? '').trim();
   const position = cx.locate(element);
-  if (!url || REMOTE_IMAGE.test(url)) {
+  // An `<img>` without a source shows nothing but its alt text.
+  if (!url) return { type: 'text', value: alt };
+  if (REMOTE_IMAGE.test(url)) {
     cx.report.warn('image-remote', `image \`${url.slice(0, 80)}\` is not a local file and is not fetched; its alt text is kept instead`, {
       position,
       hint: 'Download the image into the manuscript folder and link to it by a relative path.',
