@@ -1,8 +1,8 @@
 /**
  * The Word reader (`.docx`, as Word, LibreOffice and Google Docs save it): mammoth maps the document's styles to
  * HTML (headings, lists, tables, italic, bold, footnotes and endnotes, images embedded as `data:` URLs), and the HTML
- * reader's allow-list turns that into the model. The Title and Subtitle styles and `docProps/core.xml` give the
- * metadata; Heading 1 and 2 give parts and chapters (the Markdown reader's rule), or, in a document without heading
+ * reader's allow-list turns that into the model. The Title and Subtitle styles (or, without them, a lone Heading 1
+ * at the top) and `docProps/core.xml` give the metadata; Heading 1 and 2 give parts and chapters (the Markdown reader's rule), or, in a document without heading
  * styles, short paragraphs that are chapter lines by the plain-text reader's rule (`Chapter 1`, `Prologue`).
  *
  * Positions: a Word document has no lines. A node's `line` is the number of its paragraph among the document's
@@ -19,6 +19,7 @@ import { matchChapter } from '../plaintext/markers';
 import type { Reader } from '../types';
 import { toBlocks } from '../html/blocks';
 import { contextFor, readFootnotes, topSection } from '../html/document';
+import { titleHeading } from '../html/generic';
 import { elementChildren, findElement, findElements, hasClass, lastAtOrBefore, nameOf, parseHtml, textOf, type HtmlDocument, type HtmlElement, type Locate } from '../html/dom';
 import { convertToHtmlSync } from './mammoth';
 import { isZip, readZipEntry } from './zip';
@@ -130,8 +131,14 @@ function readDocx(bytes: Uint8Array, file: string, report: Reporter): Book {
   const entries = coreEntries(bytes, file);
   if (title.text) entries.push({ key: 'title', value: title.text, position: cx.locate(title.elements[0]) });
   if (subtitle.text) entries.push({ key: 'subtitle', value: subtitle.text, position: cx.locate(subtitle.elements[0]) });
+  let blocks = toBlocks(doc.children, cx);
+  // Without a Title paragraph, a lone Heading 1 at the top is the title, as in an HTML page.
+  const heading = title.text ? undefined : titleHeading(blocks, '');
+  if (heading) {
+    blocks = blocks.slice(1);
+    entries.push({ key: 'title', value: plainText(heading.children).trim(), position: heading.position });
+  }
   applyMetadata(book, entries, report);
-  const blocks = toBlocks(doc.children, cx);
   book.body = blocks.some((b) => b.type === 'heading') ? makeSections(blocks) : sectionsByChapterLines(blocks, report);
   book.footnotes = readFootnotes(cx);
   return book;

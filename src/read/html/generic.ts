@@ -58,7 +58,7 @@ function titleBlock(doc: HtmlDocument, given: readonly MetaEntry[], cx: HtmlCont
  * and has no numbering label, when the page has no `<title>` (it is the title then), when it repeats the title, or when `<h2>` chapters follow it
  * (as pandoc's `--shift-heading-level-by=-1` reads such a page).
  */
-function titleHeading(blocks: readonly Block[], title: string): Heading | undefined {
+export function titleHeading(blocks: readonly Block[], title: string): Heading | undefined {
   const first = blocks[0];
   if (first?.type !== 'heading' || first.depth !== 1) return undefined;
   if (blocks.some((b, i) => i > 0 && b.type === 'heading' && b.depth === 1)) return undefined;

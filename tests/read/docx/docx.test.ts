@@ -91,6 +91,21 @@ describe('the .docx reader', () => {
     );
   });
 
+  test('without a Title paragraph, a lone Heading 1 above Heading 2 chapters is the title', async () => {
+    const spec: DocxSpec = {
+      paragraphs: [
+        { style: 'Heading1', runs: ['The Night Ferry'] },
+        { style: 'Heading2', runs: ['Chapter 1'] },
+        { runs: ['Fog.'] },
+        { style: 'Heading2', runs: ['Chapter 2'] },
+        { runs: ['Rain.'] },
+      ],
+    };
+    expect(read(await write(spec))).toBe(
+      ['title: The Night Ferry', 'chapter[2-3] "Chapter 1"', '  p[3]: Fog.', 'chapter[4-5] "Chapter 2"', '  p[5]: Rain.'].join('\n'),
+    );
+  });
+
   test('without heading styles, chapter-line paragraphs are chapters and a long sentence stays prose', async () => {
     expect(read(await write(PLAIN))).toBe(
       [
