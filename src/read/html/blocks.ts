@@ -18,13 +18,17 @@ function holdsBlock(element: HtmlElement): boolean {
   return element.children.some((c) => isElement(c) && (BLOCKS.has(nameOf(c)) || nameOf(c) === 'hr' || holdsBlock(c)));
 }
 
+/** Whether inlines are text alone, formatted or not (`<b>* * *</b>` is still an ornament; a link or an image is not). */
+const onlyText = (nodes: readonly Inline[]): boolean =>
+  nodes.every((n) => n.type === 'text' || n.type === 'break' || ((n.type === 'emphasis' || n.type === 'strong') && onlyText(n.children)));
+
 /** Inline content as a block: a scene break when it is only an ornament, an image block when only an image, else a paragraph. */
 function paragraph(children: Inline[], position: Position | undefined): Block | undefined {
   if (!hasContent(children)) return undefined;
   const only = children.length === 1 ? children[0] : undefined;
   if (only?.type === 'image') return withPosition({ type: 'imageBlock', url: only.url, alt: only.alt, ...(only.title ? { title: only.title } : {}) }, position);
   const text = plainText(children).trim();
-  if (children.every((c) => c.type === 'text') && isSceneBreak(text)) return withPosition({ type: 'sceneBreak', marker: text }, position);
+  if (onlyText(children) && isSceneBreak(text)) return withPosition({ type: 'sceneBreak', marker: text }, position);
   return withPosition({ type: 'paragraph', children }, position);
 }
 
