@@ -55,47 +55,63 @@ function values(dd: HtmlElement): string[] {
   return links.length ? links : textOf(dd).split(/\s*,\s*/).filter(Boolean);
 }
 
-/** The entries of `dl.tags`, each at its `dd`; collections and stats AO3 has no key for are set on `book` directly. */
+/** What one `dd` adds: metadata entries, or values set on the book directly (collections, figures without a key). */
+type Definition = (dd: HtmlElement, at: (key: string, value: unknown) => void, book: Book, cx: HtmlContext) => void;
+
+/** The `dd`s that are not tag lists, by their `dt`'s label (lower case, without the colon). */
+const DEFINITIONS: Record<string, Definition> = {
+  // One rating per work, in AO3's words (`Teen And Up Audiences`), which src/model/ratings.ts maps to both sites.
+  rating: (dd, at) => at('rating', textOf(dd)),
+  language: (dd, at, _book, cx) => {
+    const tag = languageTagOf(textOf(dd));
+    if (tag) return at('language', tag);
+    cx.report.warn('language-invalid', `AO3 language \`${textOf(dd)}\` has no language tag quire knows; using \`en\``, {
+      position: cx.locate(dd),
+      hint: 'Add `lang: …` to a book.yaml beside the file.',
+    });
+  },
+  // `Part 2 of The Loft Chronicles`; a work in several series lists them all, the first becoming the book's.
+  series: (dd, at, book) => {
+    const parts = values(dd).length > 1 ? textOf(dd).split(/,\s*(?=Part\s+\d)/) : [textOf(dd)];
+    const match = SERIES.exec(parts[0]);
+    at('series', match ? { name: match[2].trim(), index: Number(match[1]) } : parts[0]);
+    if (parts.length > 1) book.meta.extra.series = parts;
+  },
+  collections: (dd, _at, book) => {
+    book.meta.extra.collections = values(dd);
+  },
+  // Figures quire has no key for (`Kudos: 12`, `Hits: 340`) are kept as declared figures all the same.
+  stats: (dd, at, book) => {
+    for (const { key, value } of statEntries(textOf(dd))) {
+      if (canonicalKey(key)) at(key, value);
+      else book.meta.declared[key] = value;
+    }
+  },
+};
+
+/** The entries of `dl.tags`, each at its `dd`; a label AO3 may add later is kept as an unknown key (and reported). */
 function tagEntries(dl: HtmlElement, book: Book, cx: HtmlContext): MetaEntry[] {
   const entries: MetaEntry[] = [];
   let label = '';
   for (const item of elementChildren(dl)) {
     if (nameOf(item) === 'dt') label = textOf(item).replace(/:$/, '').trim();
     if (nameOf(item) !== 'dd') continue;
-    const position = cx.locate(item);
+    const at = (key: string, value: unknown) => entries.push({ key, value, position: cx.locate(item) });
     const key = label.toLowerCase();
-    const at = (k: string, value: unknown) => entries.push({ key: k, value, position });
+    // `Ratings:` as well as `Rating:`, should a work ever show several.
+    const definition = DEFINITIONS[key] ?? DEFINITIONS[key.replace(/s$/, '')];
     if (TAG_FIELDS[key]) at(TAG_FIELDS[key], values(item));
-    // One rating per work, in AO3's words (`Teen And Up Audiences`), which src/model/ratings.ts maps to both sites.
-    else if (key === 'rating' || key === 'ratings') at('rating', textOf(item));
-    else if (key === 'language') {
-      const tag = languageTagOf(textOf(item));
-      if (tag) at('language', tag);
-      else cx.report.warn('language-invalid', `AO3 language \`${textOf(item)}\` has no language tag quire knows; using \`en\``, { position, hint: 'Add `lang: …` to a book.yaml beside the file.' });
-    } else if (key === 'series') {
-      const parts = values(item).length > 1 ? textOf(item).split(/,\s*(?=Part\s+\d)/) : [textOf(item)];
-      const match = SERIES.exec(parts[0]);
-      at('series', match ? { name: match[2].trim(), index: Number(match[1]) } : parts[0]);
-      if (parts.length > 1) book.meta.extra.series = parts;
-    } else if (key === 'collections' || key === 'collection') book.meta.extra.collections = values(item);
-    else if (key === 'stats') {
-      // Figures quire has no key for (`Kudos: 12`, `Hits: 340`) are kept as declared figures all the same.
-      for (const entry of statEntries(textOf(item), position)) {
-        if (canonicalKey(entry.key)) entries.push(entry);
-        else book.meta.declared[entry.key] = String(entry.value);
-      }
-    }
+    else if (definition) definition(item, at, book, cx);
     else at(label, textOf(item));
   }
   return entries;
 }
 
-/** The Stats line: dates and counts as declared figures, and the status its chapter count implies (`3/3` is complete). */
-function statEntries(text: string, position: Position | undefined): MetaEntry[] {
-  const entries: MetaEntry[] = [];
-  for (const [, key, value] of text.matchAll(STAT)) entries.push({ key: key.toLowerCase(), value, position });
-  const chapters = /^(\d+)\/(\d+|\?)$/.exec(String(entries.find((e) => e.key === 'chapters')?.value ?? ''));
-  if (chapters) entries.push({ key: 'status', value: chapters[1] === chapters[2] ? 'Complete' : 'In Progress', position });
+/** The Stats line's figures (`Published: 2021-03-04 Words: 1,234 Chapters: 3/3`), and the status its chapter count implies. */
+function statEntries(text: string): { key: string; value: string }[] {
+  const entries = [...text.matchAll(STAT)].map(([, key, value]) => ({ key: key.toLowerCase(), value }));
+  const chapters = /^(\d+)\/(\d+|\?)$/.exec(entries.find((e) => e.key === 'chapters')?.value ?? '');
+  if (chapters) entries.push({ key: 'status', value: chapters[1] === chapters[2] ? 'Complete' : 'In Progress' });
   return entries;
 }
 
