@@ -25,6 +25,8 @@ export interface DocxSpec {
    * `heading 1`); a Dutch Word writes `Kop1` named `heading 1`, LibreOffice `Heading1` named `Heading 1`.
    */
   styles?: Record<string, string>;
+  /** The embedded picture's bytes and the content type its extension is given (default: a PNG). */
+  picture?: { bytes: Buffer; extension: string; contentType: string };
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -64,13 +66,14 @@ const paragraph = (p: Para, notes: string[]) => `<w:p>${p.style ? `<w:pPr><w:pSt
 /** The bytes of a .docx holding `spec`. */
 export async function makeDocx(spec: DocxSpec): Promise<Buffer> {
   const notes: string[] = [];
+  const picture = spec.picture ?? { bytes: PNG, extension: 'png', contentType: 'image/png' };
   const body = spec.paragraphs.map((p) => paragraph(p, notes)).join('');
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-      `<Default Extension="png" ContentType="image/png"/>` +
+      `<Default Extension="${picture.extension}" ContentType="${picture.contentType}"/>` +
       `<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
       `<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
       `<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>` +
@@ -87,7 +90,7 @@ export async function makeDocx(spec: DocxSpec): Promise<Buffer> {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       `<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
       `<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>` +
-      `<Relationship Id="rIdImage1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>`,
+      `<Relationship Id="rIdImage1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.${picture.extension}"/></Relationships>`,
   );
   zip.file(
     'word/document.xml',
@@ -107,7 +110,7 @@ export async function makeDocx(spec: DocxSpec): Promise<Buffer> {
       notes.map((note, i) => `<w:footnote w:id="${i + 1}"><w:p><w:r><w:footnoteRef/></w:r><w:r>${text(` ${note}`)}</w:r></w:p></w:footnote>`).join('') +
       `</w:footnotes>`,
   );
-  zip.file('word/media/image1.png', PNG);
+  zip.file(`word/media/image1.${picture.extension}`, picture.bytes);
   const core = spec.core ?? {};
   zip.file(
     'docProps/core.xml',

@@ -21,6 +21,9 @@ import { toBlocks } from '../html/blocks';
 import { contextFor, readFootnotes, topSection } from '../html/document';
 import { titleHeading } from '../html/generic';
 import { elementChildren, findElement, findElements, hasClass, lastAtOrBefore, nameOf, parseHtml, textOf, type HtmlDocument, type HtmlElement, type Locate } from '../html/dom';
+import { dataUrlBytes, isDataUrl } from '../../data-url';
+import { sniffImage } from '../../resolve-images';
+import type { HtmlContext } from '../html/inlines';
 import { convertToHtmlSync } from './mammoth';
 import { isZip, readZipEntry } from './zip';
 
@@ -111,6 +114,23 @@ function reportMessages(messages: ReturnType<typeof convertToHtmlSync>['messages
   }
 }
 
+/**
+ * Pictures in formats no e-reader or PDF shows (Windows metafiles: `.emf`, `.wmf`, as old clip art and equations
+ * are stored) give way to their alt text, with a warning, instead of failing the build later.
+ */
+function dropUnshowableImages(doc: HtmlDocument, cx: HtmlContext): void {
+  for (const img of findElements(doc, (e) => nameOf(e) === 'img' && isDataUrl(e.attribs.src ?? ''))) {
+    const bytes = dataUrlBytes(img.attribs.src);
+    if (bytes && sniffImage(bytes)) continue;
+    const type = /^data:([^;,]*)/.exec(img.attribs.src)?.[1] || 'unknown';
+    cx.report.warn('image-unsupported', `a picture of type ${type} cannot be shown in an EPUB or PDF; its alt text is kept instead`, {
+      position: cx.locate(img),
+      hint: 'In Word, save the picture as PNG or JPEG (right-click → Save as Picture) and insert that instead.',
+    });
+    img.attribs.src = '';
+  }
+}
+
 /** Reads a Word document's bytes into a book. */
 function readDocx(bytes: Uint8Array, file: string, report: Reporter): Book {
   const refuse = (why: string): never =>
@@ -127,6 +147,7 @@ function readDocx(bytes: Uint8Array, file: string, report: Reporter): Book {
   const title = styled(doc, 'title');
   const subtitle = styled(doc, 'subtitle');
   const cx = contextFor(doc, paragraphLocator(file, doc), report, [...title.elements, ...subtitle.elements]);
+  dropUnshowableImages(doc, cx);
   const book = emptyBook('');
   const entries = coreEntries(bytes, file);
   if (title.text) entries.push({ key: 'title', value: title.text, position: cx.locate(title.elements[0]) });

@@ -106,6 +106,20 @@ describe('the .docx reader', () => {
     );
   });
 
+  test('a picture no e-reader shows (a Windows metafile) gives way to its alt text with a warning', async () => {
+    const emf = Buffer.concat([Buffer.from([1, 0, 0, 0]), Buffer.alloc(84)]);
+    const file = await write({ picture: { bytes: emf, extension: 'emf', contentType: 'image/x-emf' }, paragraphs: [{ runs: ['Before.'] }, { runs: [{ image: 'A chart' }] }] });
+    expect(read(file)).toBe(
+      [
+        'chapter[1-2]',
+        '  p[1]: Before.',
+        '  p[2]: A chart',
+        'warning 1:1 docx-content: Image of type image/x-emf is unlikely to display in web browsers',
+        'warning 2:1 image-unsupported: a picture of type image/x-emf cannot be shown in an EPUB or PDF; its alt text is kept instead',
+      ].join('\n'),
+    );
+  });
+
   test('without heading styles, chapter-line paragraphs are chapters and a long sentence stays prose', async () => {
     expect(read(await write(PLAIN))).toBe(
       [
