@@ -17,6 +17,7 @@ import { emptyBook, plainText } from '../../model/build-helpers';
 import type { AuthorNote, Block, Book, Inline, Matter, Position, Section } from '../../model/types';
 import { languageTagOf } from '../../publish/language';
 import { splitLabel } from '../markdown/labels';
+import { spanOf } from '../markdown/source';
 import { applyMetadata, canonicalKey, type MetaEntry } from '../metadata';
 import { toBlocks } from './blocks';
 import { elementChildren, findElement, hasClass, nameOf, textOf, type HtmlDocument, type HtmlElement } from './dom';
@@ -151,7 +152,8 @@ function page(field: Field, role: Matter['role'], id: string): Matter {
 function leftovers(element: HtmlElement, used: HtmlElement[], cx: HtmlContext, id: string): Matter[] {
   const skip = new Set([...cx.skip, ...used]);
   const blocks = toBlocks(element.children.filter((c) => !used.includes(c as HtmlElement)), { ...cx, skip });
-  return blocks.length ? [{ type: 'matter', role: 'other', id, children: blocks }] : [];
+  const position = spanOf(blocks[0]?.position, blocks[blocks.length - 1]?.position);
+  return blocks.length ? [{ type: 'matter', role: 'other', id, children: blocks, ...(position ? { position } : {}) }] : [];
 }
 
 /** Reads `div#preface` into metadata and front matter. */
