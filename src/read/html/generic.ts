@@ -1,5 +1,5 @@
 /**
- * Any HTML page as a book: `<title>` (or a single leading `<h1>`) as the title, `<meta name="author">` and the other
+ * Any HTML page as a book: a single leading `<h1>` (else `<title>`) as the title, `<meta name="author">` and the other
  * metadata `<meta>` names quire knows, `<html lang>`, pandoc's title block, and the body's headings as parts and chapters, split by the
  * Markdown reader's rule (../markdown/sections.ts) so that both formats divide a book alike.
  */
@@ -85,8 +85,9 @@ export function readGeneric(doc: HtmlDocument, cx: HtmlContext): Book {
   const title = entries.find((e) => e.key === 'title')?.value as string | undefined;
   const heading = titleHeading(blocks, title ?? '');
   if (heading) {
+    // The page's own heading names the story; a `<title>` often adds the site's name (`… - My Archive`).
     blocks = blocks.slice(1);
-    if (!title) entries.push({ key: 'title', value: plainText(heading.children).trim(), position: heading.position });
+    entries.push({ key: 'title', value: plainText(heading.children).trim(), position: heading.position });
   }
   applyMetadata(book, entries, cx.report);
   book.body = makeSections(blocks);
