@@ -1,7 +1,7 @@
 /**
- * Any HTML page as a book: a single leading `<h1>` (else `<title>`) as the title, `<meta name="author">` and the other
- * metadata `<meta>` names quire knows, `<html lang>`, pandoc's title block, and the body's headings as parts and chapters, split by the
- * Markdown reader's rule (../markdown/sections.ts) so that both formats divide a book alike.
+ * Any HTML page as a book: a single leading `<h1>` (else `<title>`) as the title, `<meta name="author">` and the
+ * other metadata `<meta>` names quire knows, `<html lang>`, pandoc's title block, and the body's headings as parts
+ * and chapters, split by the Markdown reader's rule (../markdown/sections.ts) so that both formats divide a book alike.
  */
 import { emptyBook, plainText } from '../../model/build-helpers';
 import type { Block, Book, Heading, Position } from '../../model/types';
