@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fail } from './diagnostics/reporter';
 import type { AssetStore } from './render/types';
+import { dataUrlBytes } from './data-url';
 
 /** quire's own `templates/` folder (the same relative place from `src/` under ts-jest and from `lib/` once compiled). */
 export const BUILTIN_TEMPLATES = path.resolve(__dirname, '..', 'templates');
@@ -80,6 +81,8 @@ export class FileAssets implements AssetStore {
   }
 
   manuscriptFile(url: string): Buffer {
+    const embedded = dataUrlBytes(url);
+    if (embedded) return embedded;
     const root = fs.realpathSync(this.options.root);
     // A leading `/` means the book's folder, as a web server's root would; `%20` and friends are decoded.
     const bare = url.split(/[?#]/)[0].replace(/^\/+/, '');

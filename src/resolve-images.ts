@@ -10,6 +10,7 @@ import { QuireError } from './diagnostics/types';
 import { allSections } from './model/build-helpers';
 import type { Block, Book, ImageBlock, Inline, InlineImage, Position } from './model/types';
 import type { AssetStore } from './render/types';
+import { isDataUrl } from './data-url';
 
 /** Image formats quire can put in both an EPUB and a PDF, by their first bytes. */
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'svg';
@@ -25,8 +26,8 @@ export function sniffImage(data: Buffer): ImageFormat | undefined {
   return undefined;
 }
 
-/** A URL quire does not read: one with a scheme (`https:`, `data:`, `file:`), or no path at all (``, `#top`). */
-const hasScheme = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url) || url.split(/[?#]/)[0].trim() === '';
+/** A URL quire does not read: one with a scheme (`https:`, `file:`) other than an embedded image's `data:`, or no path at all (``, `#top`). */
+const hasScheme = (url: string) => (/^[a-z][a-z0-9+.-]*:/i.test(url) && !isDataUrl(url)) || url.split(/[?#]/)[0].trim() === '';
 
 function checkFile(url: string, position: Position | undefined, assets: AssetStore, report: Reporter): void {
   let data: Buffer;

@@ -49,7 +49,7 @@ Usage:
   quire --help | --version
 
 Commands:
-  build      Build each INPUT (a .md, .markdown or .txt file, or a folder of them)
+  build      Build each INPUT (a .md, .markdown, .txt, .html or .docx file, or a folder of them)
              into DIR/<slug>.epub and DIR/<slug>.pdf. Default INPUT: manuscript/
              Options not given here come from the quire: section of INPUT/book.yaml.
   check      Run EPUBCheck (Java and /usr/share/java/epubcheck.jar) on each FILE and

@@ -10,14 +10,15 @@ export interface CatalogueEntry {
 }
 
 export const catalogue = {
-  'input-not-found': { title: 'Input not found', hint: 'Give a manuscript file (.md, .markdown, .txt) or a folder that holds one.' },
-  'input-unsupported': { title: 'Unsupported input file', hint: 'quire reads Markdown (.md, .markdown) and plain text (.txt).' },
+  'input-not-found': { title: 'Input not found', hint: 'Give a manuscript file (.md, .markdown, .txt, .html, .htm, .xhtml, .docx) or a folder that holds one.' },
+  'input-unsupported': { title: 'Unsupported input file', hint: 'quire reads Markdown (.md, .markdown), plain text (.txt), HTML (.html, .htm, .xhtml) and Word documents (.docx).' },
   'input-empty': { title: 'Manuscript is empty', hint: 'Write the story below the metadata header or front matter.' },
   'input-no-story': { title: 'Manuscript has metadata but no story', hint: 'Write the story below the metadata.' },
   'input-not-text': { title: 'File is not text', hint: 'Save the manuscript as UTF-8 text.' },
   'encoding-invalid': { title: 'Text is not valid in its encoding', hint: 'Give the file\'s real encoding with --encoding, or save it as UTF-8 (in most editors: Save As… → Encoding → UTF-8).' },
   'encoding-unknown': { title: 'Unknown encoding', hint: 'Use utf-8, windows-1252, latin1, utf-16le, utf-16be, or another WHATWG Encoding label (shift_jis, koi8-r, gb18030…).' },
   'encoding-control': { title: 'Text holds C1 control characters', hint: 'Give the file\'s real encoding with --encoding NAME, or save it as UTF-8.' },
+  'docx-invalid': { title: 'File is not a Word document', hint: 'Open it in Word, LibreOffice or Google Docs and save it again as a Word document (.docx).' },
   'yaml-invalid': { title: 'Front matter is not valid YAML', hint: 'Check the indentation and quote values that contain a colon followed by a space.' },
   'yaml-unclosed': { title: 'Front matter is never closed', hint: 'End the front matter with a line holding only `---`.' },
   'front-matter-language': { title: 'Front matter is not YAML', hint: 'Remove the language name after the opening `---` and write YAML `key: value` lines.' },

@@ -11,18 +11,28 @@ import { emptyBook } from '../model/build-helpers';
 import type { Block, Book, Position } from '../model/types';
 import { decodeText, type DecodeOptions } from './decode';
 import { addFrontMatterFromMeta, applyMetadata, canonicalKey, type MetaEntry } from './metadata';
-import type { Reader } from './types';
+import type { ReadContext, Reader } from './types';
 
-/** A table entry that loads its reader module on first use: a plain-text book never loads markdown-it. */
-function lazy(name: string, extensions: readonly string[], load: () => Reader): Reader {
-  return { name, extensions, read: (text, ctx) => load().read(text, ctx) };
+/**
+ * A table entry that loads its reader module on first use: a plain-text book never loads markdown-it, and only a
+ * `.docx` loads mammoth. A `binary` reader is handed the file's bytes (`readBytes`) instead of its decoded text.
+ */
+function lazy(name: string, extensions: readonly string[], load: () => Reader, binary = false): Reader {
+  const read: Reader['read'] = (text, ctx) => load().read(text, ctx);
+  if (!binary) return { name, extensions, read };
+  return { name, extensions, read, readBytes: (bytes, ctx) => load().readBytes!(bytes, ctx) };
 }
 
 /** The reader table, like pandoc's `readers`. The first reader listing an extension handles it. */
 export const readers: readonly Reader[] = [
   lazy('markdown', ['.md', '.markdown'], () => (require('./markdown') as typeof import('./markdown')).markdownReader),
   lazy('plaintext', ['.txt'], () => (require('./plaintext') as typeof import('./plaintext')).plaintextReader),
+  lazy('html', ['.html', '.htm', '.xhtml'], () => (require('./html') as typeof import('./html')).htmlReader),
+  lazy('docx', ['.docx'], () => (require('./docx') as typeof import('./docx')).docxReader, true),
 ];
+
+/** Every extension some reader handles, for messages: `.md, .markdown, .txt, …`. */
+export const readableExtensions = (): string => readers.flatMap((r) => r.extensions).join(', ');
 
 /** The reader for a file name, by extension. */
 export function readerFor(file: string): Reader | undefined {
@@ -51,7 +61,7 @@ interface ReadFileOptions extends ReadInputOptions {
 export function readFile(file: string, report: Reporter, options: ReadFileOptions = {}): Book {
   const reader = readerFor(file);
   if (!reader) {
-    fail('input-unsupported', `cannot read ${path.basename(file)}: not a .md, .markdown or .txt file`, { position: pointPosition(file, 1) });
+    fail('input-unsupported', `cannot read ${path.basename(file)}: not a ${readableExtensions()} file`, { position: pointPosition(file, 1) });
   }
   let bytes: Buffer;
   try {
@@ -59,12 +69,18 @@ export function readFile(file: string, report: Reporter, options: ReadFileOption
   } catch (e) {
     fail('input-not-found', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const text = decodeText(bytes, file, report, { encoding: options.encoding });
-  if (!text.trim()) report.fail('input-empty', 'the manuscript is empty', { position: pointPosition(file, 1) });
-  const book = reader.read(text, { file, report, ...(options.oneOfSeveral ? { oneOfSeveral: true } : {}) });
+  const ctx = { file, report, ...(options.oneOfSeveral ? { oneOfSeveral: true } : {}) };
+  const book = reader.readBytes ? reader.readBytes(bytes, ctx) : readText(reader, bytes, ctx, options.encoding);
   book.sources = [file];
   book.root = path.dirname(file);
   return book;
+}
+
+/** Decodes a text manuscript and reads it; an empty one is refused. */
+function readText(reader: Reader, bytes: Buffer, ctx: ReadContext, encoding: string | undefined): Book {
+  const text = decodeText(bytes, ctx.file, ctx.report, { encoding });
+  if (!text.trim()) ctx.report.fail('input-empty', 'the manuscript is empty', { position: pointPosition(ctx.file, 1) });
+  return reader.read(text, ctx);
 }
 
 /** A metadata text as paragraphs, one per blank-line-separated block (for `book.yaml` values). */
@@ -162,7 +178,7 @@ export function readFolder(dir: string, report: Reporter, options: ReadInputOpti
     report.info('file-skipped', `${name} is not part of the manuscript (a README, licence, change log or source note); skipped`, { position: pointPosition(path.join(dir, name), 1) });
   }
   if (names.length === 0) {
-    fail('input-not-found', `${dir} holds no manuscript file (.md, .markdown, .txt)`, { hint: 'Put the story in a .md or .txt file in that folder.' });
+    fail('input-not-found', `${dir} holds no manuscript file (${readableExtensions()})`, { hint: 'Put the story in a .md or .txt file in that folder.' });
   }
   const parts = names.map((name) => readFile(path.join(dir, name), report, { ...options, oneOfSeveral: names.length > 1 }));
   const book = merge(parts, dir);
@@ -201,7 +217,8 @@ export function readInput(input: string, report: Reporter, options: ReadInputOpt
   const book = stat.isDirectory() ? readFolder(input, report, options) : readFile(input, report, options);
   if (!hasStory(book)) {
     const file = book.sources[book.sources.length - 1] ?? input;
-    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n').length;
+    // A binary file (a Word document) has no lines to point at the end of.
+    const lines = readerFor(file)?.readBytes ? 1 : fs.readFileSync(file, 'utf8').trimEnd().split('\n').length;
     report.fail('input-no-story', 'the manuscript has metadata but no story', { position: pointPosition(file, lines) });
   }
   return book;

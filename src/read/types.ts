@@ -1,4 +1,4 @@
-/** The reader interface: one source file's text in, a partial book out. */
+/** The reader interface: one source file's text (or, for binary formats, its bytes) in, a partial book out. */
 import type { Reporter } from '../diagnostics/types';
 import type { Book } from '../model/types';
 
@@ -23,4 +23,9 @@ export interface Reader {
   /** File extensions this reader handles, lower-case with the dot. */
   readonly extensions: readonly string[];
   read(text: string, ctx: ReadContext): Book;
+  /**
+   * For binary formats (a `.docx` is a ZIP archive): reads the file's raw bytes instead of decoded text. When present,
+   * the caller skips text decoding and calls this rather than `read`.
+   */
+  readBytes?(bytes: Uint8Array, ctx: ReadContext): Book;
 }

@@ -52,11 +52,11 @@ describe('manuscript errors', () => {
 
   test('an unsupported file type exits 1', () => {
     const dir = tempDir();
-    const file = path.join(dir, 'story.docx');
+    const file = path.join(dir, 'story.rtf');
     fs.writeFileSync(file, 'x');
     const run = quire(['build', file, '--out', dir]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('error: cannot read story.docx');
+    expect(run.stderr).toContain('error: cannot read story.rtf: not a .md, .markdown, .txt, .html, .htm, .xhtml, .docx file');
   });
 
   test('a failed build leaves the earlier outputs byte-identical and no temporary file', () => {

@@ -14,15 +14,16 @@ export const REMOVED = new Set([
   'meta', 'link', 'base', 'param', 'dialog', 'portal',
 ]);
 
-/** Elements that end a paragraph (their text becomes paragraphs of its own). */
-const BLOCKS = new Set([
+/** Elements that end a paragraph (their text becomes paragraphs of its own); shared with the HTML reader. */
+export const BLOCKS = new Set([
   'p', 'div', 'center', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'blockquote', 'pre', 'address',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'td', 'th',
   'figure', 'figcaption', 'details', 'summary', 'body', 'html',
 ]);
 
 type FrameKind = 'emphasis' | 'strong' | 'strikethrough';
-const FORMATTING: Record<string, FrameKind> = {
+/** Formatting elements and the inline node each becomes (shared with the HTML reader). */
+export const FORMATTING: Record<string, FrameKind> = {
   i: 'emphasis', em: 'emphasis', cite: 'emphasis', var: 'emphasis', dfn: 'emphasis',
   b: 'strong', strong: 'strong',
   s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough',

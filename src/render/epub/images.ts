@@ -4,6 +4,7 @@ import type { Reporter } from '../../diagnostics/types';
 import { QuireError } from '../../diagnostics/types';
 import type { Position } from '../../model/types';
 import type { AssetStore } from '../types';
+import { isDataUrl } from '../../data-url';
 import { escapeText } from '../escape';
 import type { ImageRef, ImageSink } from './xhtml/context';
 
@@ -38,7 +39,7 @@ const SIGNATURES: Kind[] = [
   { mediaType: 'image/svg+xml', extension: 'svg', test: (b) => /<svg[\s>]/.test(b.subarray(0, 4096).toString('utf8')) },
 ];
 
-/** A URL with a scheme (`https:`, `data:`) or protocol-relative: quire never downloads at build time. */
+/** A URL with a scheme (`https:`) or protocol-relative: quire never downloads at build time. Embedded (`data:`) images are read. */
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /** Width and height from the image's header, or nothing when it has none (an SVG without size or viewBox). */
@@ -113,7 +114,7 @@ export class ImageCatalog implements ImageSink {
 
   private load(url: string, alt: string, position: Position | undefined, stem: string): ImageFile | undefined {
     const extra = { position, source: 'render:epub' };
-    if (REMOTE.test(url)) {
+    if (REMOTE.test(url) && !isDataUrl(url)) {
       this.report.warn('image-remote', `image \`${url}\` is not a file in the manuscript folder; its alt text is used`, {
         ...extra,
         hint: 'Download the image into the manuscript folder and link to it by a relative path.',
