@@ -37,7 +37,7 @@ export const plaintextReader: Reader = {
     const entries = header.entries.filter((entry) => entry.value.text);
     applyMetadata(book, entries.map((e) => ({ key: e.key, value: e.value.text, position: e.position })), report);
 
-    book.body = readBody(lines, header.storyStart, file);
+    book.body = readBody(lines, header.storyStart, file, report);
     if (book.body.length === 0) {
       const last = header.entries[header.entries.length - 1];
       report.fail('input-no-story', 'the manuscript has a metadata header but no story below it', {

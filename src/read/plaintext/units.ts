@@ -1,6 +1,7 @@
 /**
  * Groups the story's lines into units, one per future block: a hard-wrapped paragraph's lines, a single line when
- * each line is a paragraph, or the lines of an indented verse passage.
+ * each line is a paragraph, a paragraph marked by a first-line indent (with no blank line before it), or the lines
+ * of an indented verse passage.
  */
 import { contentBounds, isBlank, type Line } from './lines';
 import { matchChapter, isSceneBreak } from './markers';
@@ -74,12 +75,62 @@ function unwrapGroup(group: readonly Line[], units: Unit[]): void {
 }
 
 /**
+ * Whether the story marks its paragraphs with a first-line indent: most paragraph starts (the first line of each
+ * run of lines, and each indented line right after a flush one) are indented. Then indentation is the paragraph
+ * style, never verse; Gutenberg's files, where verse is the indented exception, have almost no indented starts.
+ */
+function indentsParagraphs(groups: readonly Line[][]): boolean {
+  let starts = 0;
+  let indented = 0;
+  for (const group of groups) {
+    group.forEach((line, k) => {
+      if (isBreakLine(line) || isWholeChapterLine(line)) return;
+      if (k === 0 || (isIndented(line) && !isIndented(group[k - 1]))) starts++;
+      if (isIndented(line) && (k === 0 || !isIndented(group[k - 1]))) indented++;
+    });
+  }
+  return starts > 0 && indented * 2 > starts;
+}
+
+/**
+ * Units of a story whose paragraphs start with an indent: each indented line starts a paragraph (dialogue and
+ * all), a flush line continues the paragraph above when the text is hard-wrapped (few long lines) and starts its
+ * own otherwise; scene breaks and chapter lines stand alone.
+ */
+function splitIndented(groups: readonly Line[][]): Unit[] {
+  const lines = groups.flat();
+  const wrapped = lines.filter((line) => trimmedLength(line) > LONG_LINE).length <= lines.length * WRAPPED_SHARE;
+  const units: Unit[] = [];
+  for (const group of groups) {
+    let run: Line[] = [];
+    const end = (): void => {
+      if (run.length) units.push({ lines: run, verse: false });
+      run = [];
+    };
+    for (const line of group) {
+      if (isBreakLine(line) || isWholeChapterLine(line)) {
+        end();
+        units.push({ lines: [line], verse: false });
+        continue;
+      }
+      if (isIndented(line) || !wrapped) end();
+      run.push(line);
+    }
+    end();
+  }
+  return units;
+}
+
+/**
  * The story's units, from line index `from` on. In a hard-wrapped file a paragraph's lines form one unit, a passage
  * whose every line is indented is verse (Gutenberg's poems and letters), and scene-break lines inside a paragraph or
- * a chapter line on top of one are split off it (unless it is long enough to wrap its title onto the next line). Otherwise (paragraphs typed as single lines) every line is a unit.
+ * a chapter line on top of one are split off it (unless it is long enough to wrap its title onto the next line).
+ * Otherwise (paragraphs typed as single lines) every line is a unit. A story that indents its paragraphs' first
+ * lines is split at the indents instead.
  */
 export function splitUnits(lines: readonly Line[], from: number): Unit[] {
   const groups = lineGroups(lines, from);
+  if (indentsParagraphs(groups)) return splitIndented(groups);
   const wrapped = isHardWrapped(groups);
   const units: Unit[] = [];
   for (const group of groups) {
