@@ -4,12 +4,12 @@
  */
 import type { Reporter } from '../../diagnostics/types';
 import type { Block, Inline, Position, Section, SectionRole } from '../../model/types';
-import { classify, markerText, piecesOf, type ChapterPiece, type RawPiece } from './blocks';
+import { classify, markerText, piecesOf, type ChapterPiece } from './blocks';
 import { chapterLines } from './chapters';
 import { findTags, isWarnedTag } from './html';
 import type { Line } from './lines';
-import { positionOf } from './span';
-import { splitUnits } from './units';
+import { lineSpan, positionOf } from './span';
+import { splitUnits, type Unit } from './units';
 
 /** A line may title the text before the first chapter when it is this short and has no lower-case letter. */
 const MAX_CAPS_TITLE = 60;
@@ -48,16 +48,15 @@ function attachNoteText(blocks: Block[], block: Block): boolean {
   return true;
 }
 
-/** Warns once per tag name about HTML tags the story loses (`<span>`, `<font>`, `<div>`), at the first one's line. */
-function warnDroppedTags(pieces: readonly RawPiece[], report: Reporter): void {
+/** Warns once per tag name about HTML tags the story loses (`<span>`, `<font>`, `<div>`), at the first one. */
+function warnDroppedTags(units: readonly Unit[], file: string, report: Reporter): void {
   const warned = new Set<string>();
-  for (const piece of pieces) {
-    if (piece.kind !== 'text') continue;
-    for (const tag of findTags(piece.span.text)) {
+  for (const line of units.flatMap((unit) => unit.lines)) {
+    for (const tag of findTags(line.text)) {
       if (!isWarnedTag(tag) || warned.has(tag.name)) continue;
       warned.add(tag.name);
       report.warn('html-tag-dropped', `HTML tag <${tag.name}> removed; its text is kept`, {
-        position: positionOf(piece.span, tag.start, tag.end),
+        position: positionOf(lineSpan(file, line, tag.start, tag.end)),
         hint: 'quire reads <i>, <em>, <b>, <strong>, <u>, <br>, <p>, <hr> and <center> in a .txt; remove other tags, or save the page as .html.',
       });
     }
@@ -87,8 +86,9 @@ function nest(headings: readonly { heading: ChapterPiece; blocks: Block[] }[]): 
 
 /** The story's sections, from line index `from` on. Empty when the story has no text. */
 export function readBody(lines: readonly Line[], from: number, file: string, report: Reporter): Section[] {
-  const pieces = splitUnits(lines, from).flatMap((unit) => piecesOf(unit, file));
-  warnDroppedTags(pieces, report);
+  const units = splitUnits(lines, from);
+  warnDroppedTags(units, file, report);
+  const pieces = units.flatMap((unit) => piecesOf(unit, file));
   const found = chapterLines(pieces.map(markerText));
   for (const note of found.notes) {
     const piece = pieces[note.index];
