@@ -45,12 +45,35 @@ function numberedRejection(definite: readonly (ChapterLine | undefined)[], numbe
 }
 
 /**
+ * `Chapter 2: In which the river rises.` reads as a sentence, but it is a chapter line when its number is the one
+ * the story's chapter lines need there: one more than the `Chapter` line before it and one less than the one after
+ * it (if any). The sequence tells what one line cannot. Fills `definite` in place.
+ */
+function fillSequence(texts: readonly (string | undefined)[], definite: (ChapterLine | undefined)[]): void {
+  const numberAt = (i: number): number | undefined => (definite[i]?.rule === 'chapter-label' ? definite[i]?.number : undefined);
+  let previous: number | undefined;
+  texts.forEach((text, i) => {
+    if (definite[i]) {
+      previous = numberAt(i) ?? previous;
+      return;
+    }
+    const loose = text === undefined ? undefined : matchChapter(text, { proseTitles: true });
+    if (previous === undefined || loose?.rule !== 'chapter-label' || loose.number !== previous + 1) return;
+    const next = definite.slice(i + 1).find((line) => line?.rule === 'chapter-label')?.number;
+    if (next !== undefined && next !== loose.number + 1) return;
+    definite[i] = loose;
+    previous = loose.number;
+  });
+}
+
+/**
  * The chapter or part line each paragraph is (`texts[i]`: its trimmed text, or undefined for a paragraph too long
  * to be one), and a note per rule that fired. A numbered line next to another numbered line is a list item, never
  * a chapter line.
  */
 export function chapterLines(texts: readonly (string | undefined)[]): { lines: (ChapterLine | undefined)[]; notes: RuleNote[] } {
   const definite = texts.map((text) => (text === undefined ? undefined : matchChapter(text)));
+  fillSequence(texts, definite);
   const candidates = texts.map((text, i) => (text === undefined || definite[i] ? undefined : matchNumbered(text)));
   const numbered = candidates.map((line, i) => (line && !candidates[i - 1] && !candidates[i + 1] ? line : undefined));
   const rejection = numbered.some(Boolean) ? numberedRejection(definite, numbered) : undefined;

@@ -150,7 +150,13 @@ function readsAsSentence(title: string): boolean {
  * Undefined when words follow the label without a separator (`Chapter 3 was long`, `Chapter twenty-one text.`) or
  * the title reads as prose (`Epilogue: nobody came.`).
  */
-function withTitle(text: string, span: { from: number; to: number }, labelEnd: number, base: Omit<ChapterLine, 'label'>): ChapterLine | undefined {
+function withTitle(
+  text: string,
+  span: { from: number; to: number },
+  labelEnd: number,
+  base: Omit<ChapterLine, 'label'>,
+  proseTitles = false,
+): ChapterLine | undefined {
   const period = text[labelEnd] === '.';
   const end = period ? labelEnd + 1 : labelEnd;
   // `EPILOGUE.` is labelled `EPILOGUE`; a period after a number is part of the label as written (`CHAPTER I.`).
@@ -162,7 +168,7 @@ function withTitle(text: string, span: { from: number; to: number }, labelEnd: n
   if (titleStart >= span.to) return { ...base, label };
   if (titleStart === end) return undefined;
   const title = text.slice(titleStart, span.to);
-  if (NOT_TITLE_START.test(title[0]) || readsAsSentence(title)) return undefined;
+  if (title[0] === '(' || (!proseTitles && (NOT_TITLE_START.test(title[0]) || readsAsSentence(title)))) return undefined;
   return { ...base, label, titleStart, titleEnd: span.to };
 }
 
@@ -171,8 +177,9 @@ function withTitle(text: string, span: { from: number; to: number }, labelEnd: n
  * `Part Two: Summer`, `Book I`, `Prologue`, `Epilogue: After`, each possibly decorated (`~ Chapter 4 ~`). A title
  * needs a separator (`Chapter 3 was long` stays a sentence) and must not read as prose (`Epilogue: nobody came.`).
  * Bare numbers (`1.`, `1. Title`) are not tested here: see `matchNumbered`. `text` must already be trimmed.
+ * `proseTitles` lets a title read as prose through, for a caller that knows the line's number fits (chapters.ts).
  */
-export function matchChapter(text: string): ChapterLine | undefined {
+export function matchChapter(text: string, { proseTitles = false } = {}): ChapterLine | undefined {
   if (text.length > MAX_MARKER_LENGTH) return undefined;
   const span = undecorated(text);
   for (const { pattern, role, rule } of LABELS) {
@@ -180,7 +187,7 @@ export function matchChapter(text: string): ChapterLine | undefined {
     if (!pattern.exec(text)) continue;
     const number = numberAt(text, pattern.lastIndex);
     if (!number || number.end > span.to) return undefined;
-    return withTitle(text, span, number.end, { role, rule, number: number.value });
+    return withTitle(text, span, number.end, { role, rule, number: number.value }, proseTitles);
   }
   NAMED.lastIndex = span.from;
   if (NAMED.exec(text)) return withTitle(text, span, NAMED.lastIndex, { role: 'chapter', rule: 'chapter-named' });
