@@ -116,11 +116,21 @@ export function parseInlines(span: Span): Inline[] {
   for (const tag of tags) {
     if (tag.start > at) top().push(...parseDelimited(sliceSpan(span, at, tag.start)));
     at = tag.end;
-    if (tag.role === 'dropped') continue;
+    // A tag that leaves nothing between two blanks takes one of them along: `a stray </b> tag` reads `a stray tag`.
+    const vanish = (): void => {
+      if (/\s/.test(span.text[tag.start - 1] ?? '') && /\s/.test(span.text[tag.end] ?? '')) at++;
+    };
+    if (tag.role === 'dropped') {
+      vanish();
+      continue;
+    }
     if (tag.closing) {
       const kind = closingKindOf(tag);
       const k = open.map((o) => o.kind).lastIndexOf(kind ?? '');
-      if (k < 0) continue;
+      if (k < 0) {
+        vanish();
+        continue;
+      }
       const { node } = open[k];
       if (node.position) node.position = { ...node.position, end: positionOf(span, tag.start, tag.end).end };
       open.length = k;
@@ -128,7 +138,10 @@ export function parseInlines(span: Span): Inline[] {
     }
     const inline = inlineFor(span.text, tag);
     const position = positionOf(span, tag.start, tag.end);
-    if (!inline) continue;
+    if (!inline) {
+      vanish();
+      continue;
+    }
     if ('leaf' in inline) top().push({ ...inline.leaf, position });
     else {
       const node: Container = { ...inline.open, position: { ...position, end: positionOf(span).end } };

@@ -40,7 +40,6 @@ function wordNumberAt(text: string, from: number): NumberAt | undefined {
   const word = /([A-Za-z]+)/y;
   let i = from;
   let value = 0;
-  let small = 0;
   let end = -1;
   let last: 'unit' | 'teen' | 'ten' | 'hundred' | undefined;
   for (;;) {
@@ -50,11 +49,11 @@ function wordNumberAt(text: string, from: number): NumberAt | undefined {
     const w = m[1].toLowerCase();
     const v = WORD_VALUE.get(w);
     const kind = v === undefined ? undefined : v < 10 ? 'unit' : v < 20 ? 'teen' : 'ten';
-    if (w === 'hundred' && (last === 'unit' || last === undefined) && value === 0) {
-      small = (small || 1) * 100;
+    if (w === 'hundred' && (last === 'unit' || last === undefined)) {
+      value = (value || 1) * 100;
       last = 'hundred';
-    } else if (kind && (last === undefined || last === 'hundred' || (last === 'ten' && kind === 'unit'))) {
-      small += v ?? 0;
+    } else if (v !== undefined && kind && (last === undefined || last === 'hundred' || (last === 'ten' && kind === 'unit'))) {
+      value += v;
       last = kind;
     } else break;
     end = word.lastIndex;
@@ -64,7 +63,6 @@ function wordNumberAt(text: string, from: number): NumberAt | undefined {
     if (!s) break;
     i = sep.lastIndex;
   }
-  value += small;
   return end < 0 ? undefined : { value, end };
 }
 
