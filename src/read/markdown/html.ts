@@ -15,7 +15,7 @@ export const REMOVED = new Set([
 ]);
 
 /** Elements that end a paragraph (their text becomes paragraphs of its own). */
-const BLOCKS = new Set([
+export const BLOCKS = new Set([
   'p', 'div', 'center', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'blockquote', 'pre', 'address',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'td', 'th',
   'figure', 'figcaption', 'details', 'summary', 'body', 'html',

@@ -5,7 +5,7 @@
  * else that holds `<` or `>` (`I <3 you`, `a < b > c`, `<<Chapter>>`, `<sigh>`) is text.
  */
 import { Parser } from 'htmlparser2';
-import { closingKind, inlineForTag, parseTag } from '../markdown/html';
+import { BLOCKS, closingKind, inlineForTag, parseTag, REMOVED } from '../markdown/html';
 
 /**
  * What a tag does in a story: `inline` formatting or a line break (mapped as raw HTML in Markdown is, by
@@ -23,30 +23,29 @@ export interface TextTag {
   role: TagRole;
 }
 
-/** Tags kept for what they mean, without a warning. `u` is read as emphasis: see `inlineFor` in inlines.ts. */
-const INLINE = new Set(['i', 'em', 'b', 'strong', 'u', 's', 'strike', 'del', 'cite', 'br', 'a', 'img']);
-/** Block elements: they end the paragraph before them. `p` and `center` are silent; the others are warned about. */
+/** Block elements that are silent paragraph boundaries; the others in `BLOCKS` are boundaries with a warning. */
 const SILENT_BLOCKS = new Set(['p', 'center']);
-const WARNED_BLOCKS = new Set([
-  'div', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'pre', 'table', 'tr', 'td', 'th', 'tbody',
-  'thead', 'body', 'html', 'section', 'article',
-]);
 /** Presentational tags a page leaves around text: dropped with a warning, their text kept. */
-const WARNED_INLINE = new Set(['span', 'font', 'small', 'big', 'sup', 'sub', 'tt', 'code', 'ins', 'var', 'dfn', 'abbr', 'mark']);
+const PRESENTATIONAL = new Set(['span', 'font', 'small', 'big', 'sup', 'sub', 'tt', 'code', 'ins', 'abbr', 'mark']);
 
 /**
- * A tag as a browser's copy leaves it: `<name attr="v" flag>`, `</name>`, `<br/>`. Only the names above count, in
- * lower or upper case (`<I>`, `<BR>` in old pages): `<sigh>`, `<Chapter>` and other words in brackets are text.
+ * A tag as a browser's copy leaves it: `<name attr="v" flag>`, `</name>`, `<br/>`. Only the names `roleOf` knows
+ * count, in lower or upper case (`<I>`, `<BR>` in old pages): `<sigh>`, `<Chapter>` and other bracketed words are text.
  */
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_:][-\w:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
 /** A character reference with its semicolon: `&amp;`, `&#8217;`, `&#x2014;`. `AT&T` and `&c.` stay text. */
 const REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 
+/**
+ * What a tag name does, or undefined when it is not one a page leaves in text (`<sigh>`). Inline tags are those the
+ * Markdown allow-list maps (`<i>`, `<b>`, `<br>`…), plus `<u>` and the links and images it maps when they carry an
+ * address; active content (`<script>`, `<style>`) is a real tag too, dropped here with its text kept and a warning.
+ */
 function roleOf(name: string): TagRole | undefined {
-  if (INLINE.has(name)) return 'inline';
+  if (name === 'u' || name === 'a' || name === 'img' || inlineForTag({ name, closing: false, attributes: {} })) return 'inline';
   if (name === 'hr') return 'rule';
-  if (SILENT_BLOCKS.has(name) || WARNED_BLOCKS.has(name)) return 'paragraph';
-  if (WARNED_INLINE.has(name)) return 'dropped';
+  if (BLOCKS.has(name)) return 'paragraph';
+  if (PRESENTATIONAL.has(name) || REMOVED.has(name)) return 'dropped';
   return undefined;
 }
 
@@ -66,7 +65,7 @@ export function findTags(text: string): TextTag[] {
 
 /** Whether the reader should warn that it dropped this tag (its text is kept either way). */
 export function isWarnedTag(tag: TextTag): boolean {
-  return tag.role === 'dropped' || WARNED_BLOCKS.has(tag.name);
+  return tag.role === 'dropped' || (tag.role === 'paragraph' && !SILENT_BLOCKS.has(tag.name));
 }
 
 /** What an inline tag becomes, through the allow-list raw HTML in Markdown goes through (`<u>` as `<em>`). */
