@@ -80,8 +80,11 @@ function boundaries(text: string): { start: number; end: number; rule: boolean }
   return out;
 }
 
+/** Characters without which a text holds no tag and no character reference. */
+const MARKUP = /[<&]/;
+
 /** Whether a span shows anything once its tags are removed. */
-const isVisible = (span: Span): boolean => /\S/.test(visibleText(span.text).text);
+const isVisible = (span: Span): boolean => /\S/.test(MARKUP.test(span.text) ? visibleText(span.text).text : span.text);
 
 /** A unit's pieces: a verse block, or its text split into paragraphs at HTML block tags, with `<hr>` scene breaks. */
 export function piecesOf(unit: Unit, file: string): RawPiece[] {
@@ -111,6 +114,11 @@ interface Seen {
 }
 
 function seen(span: Span): Seen {
+  if (!MARKUP.test(span.text)) {
+    // No tag or reference: the text is what a reader sees (the common case, and the cheap one).
+    const [from, to] = contentBounds(span.text);
+    return { text: span.text.slice(from, to), rawStart: (i) => from + i, rawEnd: (i) => from + i };
+  }
   const visible = visibleText(span.text);
   const [from, to] = contentBounds(visible.text);
   return {

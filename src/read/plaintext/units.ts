@@ -84,9 +84,10 @@ function indentsParagraphs(groups: readonly Line[][]): boolean {
   let indented = 0;
   for (const group of groups) {
     group.forEach((line, k) => {
-      if (isBreakLine(line) || isWholeChapterLine(line)) return;
-      if (k === 0 || (isIndented(line) && !isIndented(group[k - 1]))) starts++;
-      if (isIndented(line) && (k === 0 || !isIndented(group[k - 1]))) indented++;
+      const start = k === 0 || (isIndented(line) && !isIndented(group[k - 1]));
+      if (!start || isBreakLine(line) || isWholeChapterLine(line)) return;
+      starts++;
+      if (isIndented(line)) indented++;
     });
   }
   return starts > 0 && indented * 2 > starts;
