@@ -65,20 +65,28 @@ function warnDroppedTags(units: readonly Unit[], file: string, report: Reporter)
 
 /**
  * Nests chapters under the part lines before them (parts at depth 1, their chapters at depth 2). When no part
- * holds a chapter, the part lines are the story's only divisions, so they are its chapters.
+ * holds a chapter, the part lines are the story's only divisions, so they are its chapters. When a part line comes
+ * right after a chapter line (`Chapter 5` then `Part 1`), the parts divide chapters: they are sections inside them.
  */
 function nest(headings: readonly { heading: ChapterPiece; blocks: Block[] }[]): Section[] {
+  const next = (i: number): ChapterPiece | undefined => headings[i + 1]?.heading;
+  const insideChapters = headings.some(({ heading, blocks }, i) => heading.role === 'chapter' && blocks.length === 0 && next(i)?.role === 'part');
+  const holdChapters = !insideChapters && headings.some(({ heading }, i) => heading.role === 'part' && next(i)?.role === 'chapter');
   const top: Section[] = [];
   let part: Section | undefined;
-  const partsHoldChapters = headings.some(({ heading }, i) => heading.role === 'part' && headings[i + 1]?.heading.role === 'chapter');
+  let chapter: Section | undefined;
   for (const { heading, blocks } of headings) {
-    if (heading.role === 'part' && partsHoldChapters) {
+    if (heading.role === 'part' && insideChapters && chapter) {
+      chapter.sections.push(section('section', 2, heading.title, blocks, heading));
+    } else if (heading.role === 'part' && holdChapters) {
       part = section('part', 1, heading.title, blocks, heading);
       top.push(part);
     } else if (part) {
-      part.sections.push(section('chapter', 2, heading.title, blocks, heading));
+      chapter = section('chapter', 2, heading.title, blocks, heading);
+      part.sections.push(chapter);
     } else {
-      top.push(section('chapter', 1, heading.title, blocks, heading));
+      chapter = section('chapter', 1, heading.title, blocks, heading);
+      top.push(chapter);
     }
   }
   return top;
