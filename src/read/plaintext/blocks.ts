@@ -3,7 +3,7 @@
  * a chapter line or a block: scene break, author's note, verse or paragraph.
  */
 import type { Block, Inline, Paragraph, Position, VerseLine } from '../../model/types';
-import { findTags, visibleText, type TextTag } from './html';
+import { findTags, hasMarkup, seenText, visibleText, type TextTag } from './html';
 import { parseInlines } from './inlines';
 import { contentBounds } from './lines';
 import { isSceneBreak, matchNoteLabel, type ChapterLine, type MarkerRole } from './markers';
@@ -80,11 +80,8 @@ function boundaries(text: string): { start: number; end: number; rule: boolean }
   return out;
 }
 
-/** Characters without which a text holds no tag and no character reference. */
-const MARKUP = /[<&]/;
-
 /** Whether a span shows anything once its tags are removed. */
-const isVisible = (span: Span): boolean => /\S/.test(MARKUP.test(span.text) ? visibleText(span.text).text : span.text);
+const isVisible = (span: Span): boolean => /\S/.test(seenText(span.text));
 
 /** A unit's pieces: a verse block, or its text split into paragraphs at HTML block tags, with `<hr>` scene breaks. */
 export function piecesOf(unit: Unit, file: string): RawPiece[] {
@@ -114,7 +111,7 @@ interface Seen {
 }
 
 function seen(span: Span): Seen {
-  if (!MARKUP.test(span.text)) {
+  if (!hasMarkup(span.text)) {
     // No tag or reference: the text is what a reader sees (the common case, and the cheap one).
     const [from, to] = contentBounds(span.text);
     return { text: span.text.slice(from, to), rawStart: (i) => from + i, rawEnd: (i) => from + i };

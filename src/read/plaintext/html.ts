@@ -108,6 +108,14 @@ export interface VisibleText {
   to: number[];
 }
 
+/** Whether `text` may hold a tag or a character reference (without `<` or `&` it cannot). */
+export const hasMarkup = (text: string): boolean => /[<&]/.test(text);
+
+/** The text a reader sees: tags removed, references decoded. */
+export function seenText(text: string): string {
+  return hasMarkup(text) ? visibleText(text).text : text;
+}
+
 /** `text` without its tags and with its references decoded, mapped back to `text`. */
 export function visibleText(text: string): VisibleText {
   const out: VisibleText = { text: '', from: [], to: [] };

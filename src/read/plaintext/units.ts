@@ -3,6 +3,7 @@
  * each line is a paragraph, a paragraph marked by a first-line indent (with no blank line before it), or the lines
  * of an indented verse passage.
  */
+import { seenText } from './html';
 import { contentBounds, isBlank, type Line } from './lines';
 import { matchChapter, isSceneBreak } from './markers';
 
@@ -52,10 +53,12 @@ function isHardWrapped(groups: readonly Line[][]): boolean {
   return long <= lines * WRAPPED_SHARE;
 }
 
-const isBreakLine = (line: Line): boolean => isSceneBreak(line.text.trim());
+/** A line's text as a reader sees it (HTML tags removed: `<center>***</center>`), trimmed. */
+const seen = (line: Line): string => seenText(line.text).trim();
+const isBreakLine = (line: Line): boolean => isSceneBreak(seen(line));
 /** A chapter line that cannot go on over the next line: it has no title, or is too short to have been wrapped. */
 const isWholeChapterLine = (line: Line): boolean => {
-  const chapter = matchChapter(line.text.trim());
+  const chapter = matchChapter(seen(line));
   return chapter !== undefined && (chapter.titleStart === undefined || trimmedLength(line) < FULL_LINE);
 };
 
