@@ -46,23 +46,21 @@ function numberedRejection(definite: readonly (ChapterLine | undefined)[], numbe
 
 /**
  * `Chapter 2: In which the river rises.` reads as a sentence, but it is a chapter line when its number is the one
- * the story's chapter lines need there: one more than the `Chapter` line before it and one less than the one after
- * it (if any). The sequence tells what one line cannot. Fills `definite` in place.
+ * the story's `Chapter` lines (these included) need there: one more than the one before it (1, for the first) and
+ * one less than the one after it; a line with neither neighbour stays prose. The sequence tells what one line
+ * cannot. Fills `definite` in place.
  */
 function fillSequence(texts: readonly (string | undefined)[], definite: (ChapterLine | undefined)[]): void {
-  const numberAt = (i: number): number | undefined => (definite[i]?.rule === 'chapter-label' ? definite[i]?.number : undefined);
-  let previous: number | undefined;
-  texts.forEach((text, i) => {
-    if (definite[i]) {
-      previous = numberAt(i) ?? previous;
-      return;
-    }
-    const loose = text === undefined ? undefined : matchChapter(text, { proseTitles: true });
-    if (previous === undefined || loose?.rule !== 'chapter-label' || loose.number !== previous + 1) return;
-    const next = definite.slice(i + 1).find((line) => line?.rule === 'chapter-label')?.number;
-    if (next !== undefined && next !== loose.number + 1) return;
-    definite[i] = loose;
-    previous = loose.number;
+  const entries = texts.flatMap((text, i) => {
+    const line = definite[i] ?? (text === undefined ? undefined : matchChapter(text, { proseTitles: true }));
+    return line?.rule === 'chapter-label' && line.number !== undefined ? [{ i, line, number: line.number }] : [];
+  });
+  entries.forEach(({ i, line, number }, k) => {
+    if (definite[i]) return;
+    const before = entries[k - 1]?.number;
+    const after = entries[k + 1]?.number;
+    if (before === undefined && after === undefined) return;
+    if ((before ?? 0) + 1 === number && (after === undefined || after === number + 1)) definite[i] = line;
   });
 }
 
