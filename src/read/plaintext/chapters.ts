@@ -14,10 +14,10 @@ export interface RuleNote {
 
 /** The forms each rule reads, as the notes name them. */
 const FORMS: Record<MarkerRule, string> = {
-  'chapter-label': '`Chapter 1` (or `Ch. 1`, `Chapter One`, `CHAPTER I.`)',
-  'part-label': '`Part One` (or `Book I`)',
-  'chapter-named': '`Prologue`, `Epilogue`, `Interlude` or `Afterword`',
-  'chapter-number': '`1.` or `1. Title`',
+  'chapter-label': '`Chapter 1`',
+  'part-label': '`Part One`',
+  'chapter-named': '`Prologue`, `Epilogue`, `Interlude`, `Afterword`',
+  'chapter-number': '`1.`, `1. Title`',
 };
 /** Numbered lines make chapters only when there are at least this many of them. */
 const MIN_NUMBERED = 2;
@@ -80,14 +80,14 @@ export function chapterLines(texts: readonly (string | undefined)[]): { lines: (
   for (const rule of Object.keys(FORMS) as MarkerRule[]) {
     const found = lines.flatMap((line, i) => (line?.rule === rule ? [i] : []));
     const what = rule === 'part-label' ? 'parts' : 'chapters';
-    if (found.length) notes.push({ rule, index: found[0], message: `${what}: ${found.length} line${found.length === 1 ? '' : 's'} of the form ${FORMS[rule]} (${rule} rule)` });
+    if (found.length) notes.push({ rule, index: found[0], message: `${what}: ${found.length} line${found.length === 1 ? '' : 's'} like ${FORMS[rule]} (${rule} rule)` });
   }
   if (rejection) {
     const found = numbered.flatMap((line, i) => (line ? [i] : []));
     notes.push({
       rule: 'chapter-number-ignored',
       index: found[0],
-      message: `${found.length} line${found.length === 1 ? '' : 's'} of the form ${FORMS['chapter-number']} kept as text: ${rejection}`,
+      message: `${found.length} line${found.length === 1 ? '' : 's'} like ${FORMS['chapter-number']} kept as text: ${rejection}`,
     });
   }
   return { lines, notes };
