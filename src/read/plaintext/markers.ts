@@ -106,12 +106,17 @@ export interface ChapterLine {
 
 /** Decorations framing a marker: `~ Chapter 4 ~`, `-- Chapter 4 --`, `*** Chapter 4 ***`, `[Chapter 4]`. */
 const DECORATED = new RegExp(`^([${ORNAMENT_CHARS}\\[\\](){}\u00ab\u00bb]+)[ \\t]*(.*?)[ \\t]*([${ORNAMENT_CHARS}\\[\\](){}\u00ab\u00bb]+)$`);
+/**
+ * A decoration on one side only, set off by a blank: `Chapter 4 ~*~`, `-- Chapter 4`. Not a period (`CHAPTER I.`),
+ * and the blank keeps a title's own closing mark (`*The Loft*`, `(Part 2)`) out of it.
+ */
+const HALF_DECORATED = new RegExp(`^(?:([${ORNAMENT_CHARS.replace('.', '')}]+)[ \\t]+)?(.*?)(?:[ \\t]+[${ORNAMENT_CHARS.replace('.', '')}]+)?$`);
 
 /** The text between a marker's decorations, as indexes into `text` (the whole text when it has none). */
 function undecorated(text: string): { from: number; to: number } {
-  const m = DECORATED.exec(text);
+  const m = DECORATED.exec(text) ?? HALF_DECORATED.exec(text);
   if (!m || !m[2]) return { from: 0, to: text.length };
-  const from = text.indexOf(m[2], m[1].length);
+  const from = text.indexOf(m[2], m[1]?.length ?? 0);
   return { from, to: from + m[2].length };
 }
 
