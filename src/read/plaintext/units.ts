@@ -3,7 +3,7 @@
  * each line is a paragraph, a paragraph marked by a first-line indent (with no blank line before it), or the lines
  * of an indented verse passage.
  */
-import { seenText } from './html';
+import { findTags, seenText } from './html';
 import { contentBounds, isBlank, type Line } from './lines';
 import { matchChapter, isSceneBreak } from './markers';
 
@@ -77,6 +77,34 @@ function unwrapGroup(group: readonly Line[], units: Unit[]): void {
   if (run.length) units.push({ lines: run, verse: false });
 }
 
+/** Whether a `<p>` is open after `line`: its last `<p>` or `</p>` says so; a line with neither leaves it as it was. */
+function paragraphOpenAfter(line: Line, open: boolean): boolean {
+  const last = findTags(line.text).filter((tag) => tag.name === 'p').pop();
+  return last ? !last.closing : open;
+}
+
+/**
+ * A group's lines as units, one per line, except that a paragraph whose `<p>` is still open runs on to the line
+ * that closes it (HTML source copied as text) unless that line is a scene break or a chapter line of its own.
+ */
+function lineUnits(group: readonly Line[], units: Unit[]): void {
+  let run: Line[] = [];
+  let open = false;
+  for (const line of group) {
+    if (run.length && (isBreakLine(line) || isWholeChapterLine(line))) {
+      units.push({ lines: run, verse: false });
+      run = [];
+    }
+    run.push(line);
+    open = paragraphOpenAfter(line, open);
+    if (!open) {
+      units.push({ lines: run, verse: false });
+      run = [];
+    }
+  }
+  if (run.length) units.push({ lines: run, verse: false });
+}
+
 /**
  * Whether the story marks its paragraphs with a first-line indent: most paragraph starts (the first line of each
  * run of lines, and each indented line right after a flush one) are indented. Then indentation is the paragraph
@@ -140,7 +168,7 @@ export function splitUnits(lines: readonly Line[], from: number): Unit[] {
   for (const group of groups) {
     const unwrap = wrapped && group.slice(0, -1).every((line) => trimmedLength(line) <= LONG_LINE);
     if (!unwrap) {
-      for (const line of group) units.push({ lines: [line], verse: false });
+      lineUnits(group, units);
       continue;
     }
     if (group.length > 1 && group.every(isIndented)) {
