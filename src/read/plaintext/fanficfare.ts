@@ -29,14 +29,13 @@
  * makes its own contents page. Every chapter title, whatever its words, opens a chapter.
  */
 import { canonicalKey, normaliseKey, type MetaEntry } from '../metadata';
-import { classify, paragraphOf, type Piece } from './blocks';
+import { markerText } from './blocks';
+import type { ChapterFinder } from './body';
 import { readHeader, type HeaderEntry } from './header';
-import { parseInlines } from './inlines';
 import { isBlank, type Line } from './lines';
 import { matchChapter } from './markers';
 import type { Opening } from './opening';
-import { joinSpans, positionOf, sliceSpan, trimmedLineSpan } from './span';
-import type { Unit } from './units';
+import { positionOf, sliceSpan, trimmedLineSpan } from './span';
 
 const BYLINE = /^by\s+(\S.*)$/;
 const CONTENTS = 'TABLE OF CONTENTS';
@@ -126,16 +125,6 @@ function chapterTitles(all: readonly Paragraph[], contents: number | undefined):
   return titles;
 }
 
-/** A unit that starts on a title line is a chapter titled with its whole text (split as `Chapter 3: Title` if it is one). */
-function titledChapter(unit: Unit, file: string): Piece {
-  const span = joinSpans(unit.lines.map((line) => trimmedLineSpan(file, line)));
-  const chapter = matchChapter(span.text);
-  const position = positionOf(span);
-  if (!chapter) return { kind: 'chapter', title: parseInlines(span), position };
-  const title = chapter.titleStart === undefined ? [] : parseInlines(sliceSpan(span, chapter.titleStart));
-  return { kind: 'chapter', label: chapter.label, title, position };
-}
-
 /** html2text's escape of a `-` or `+` that starts a line (`\- Hey!`), written so that Markdown reads no list item. */
 const ESCAPED_MARKER = /^(\s*)\\(?=[-+])/;
 
@@ -149,16 +138,20 @@ function unescapeLine(line: Line): Line {
 }
 
 /**
- * How a FanFicFare story's units are read: the title lines (by 1-based line number) open chapters, and only they do;
- * a line inside a chapter that looks like a chapter line (the author's own `Chapter 1` above the text) stays text.
+ * How a FanFicFare story's chapters are found: the title lines (by 1-based line number) open chapters, each titled
+ * with its whole text (split as `Chapter 3: Title` when it is one), and only they do; a line inside a chapter that looks
+ * like a chapter line (the author's own `Chapter 1` above the text) stays text.
  */
-function piecesWithTitles(titles: ReadonlySet<number>): (unit: Unit, file: string) => Piece {
-  return (unit, file) => {
-    if (titles.has(unit.lines[0].line)) return titledChapter(unit, file);
-    const piece = classify({ ...unit, lines: unit.lines.map(unescapeLine) }, file);
-    if (piece.kind !== 'chapter') return piece;
-    return { kind: 'block', block: paragraphOf(joinSpans(unit.lines.map((line) => trimmedLineSpan(file, unescapeLine(line))))) };
-  };
+function titleLines(titles: ReadonlySet<number>): ChapterFinder {
+  return (pieces) => ({
+    lines: pieces.map((piece) => {
+      const text = markerText(piece);
+      if (piece.kind !== 'text' || text === undefined || !titles.has(piece.span.segments[0].line)) return undefined;
+      const chapter = matchChapter(text);
+      return chapter?.role === 'chapter' ? chapter : { label: '', titleStart: 0, role: 'chapter', rule: 'chapter-named' };
+    }),
+    notes: [],
+  });
 }
 
 /** The quire keys a title-page label means (the story's URL is its identifier and its source); none for `extra`. */
@@ -204,11 +197,11 @@ export function readFanFicFareOpening(lines: readonly Line[], file: string): Ope
   }
   const titles = chapterTitles(all, contents < 0 ? undefined : contents + 1);
   const storyStart = titles.length ? titles[0].start : header.storyStart;
-  const titleLines = new Set(titles.map((p) => lines[p.start].line));
+  const titleLineNumbers = new Set(titles.map((p) => lines[p.start].line));
   // Between the title page and the contents (or the first chapter) FanFicFare writes nothing: anything there (a
   // summary's second paragraph, a note added by hand) is not silently skipped with the contents.
   const navigation = contents < 0 ? storyStart : all[contents].start;
   const dropped: number[] = [];
   for (let i = header.storyStart; i < navigation; i++) if (!isBlank(lines[i])) dropped.push(i);
-  return { meta, spans, extra, storyStart, storyEnd, dropped, classify: piecesWithTitles(titleLines) };
+  return { meta, spans, extra, storyStart, storyEnd, dropped, lines: lines.map(unescapeLine), findChapters: titleLines(titleLineNumbers) };
 }

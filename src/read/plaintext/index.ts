@@ -59,14 +59,14 @@ export const plaintextReader: Reader = {
         hint: 'If these lines are part of the story, move them below the title block; otherwise delete them.',
       });
     }
-    const story = lines.slice(0, opening.storyEnd);
+    const story = (opening.lines ?? lines).slice(0, opening.storyEnd);
     for (const stray of strayEntries(story, opening.storyStart, file)) {
       report.warn('header-in-story', `\`${stray.key}:\` looks like a header entry but is in the story; kept as story text`, {
         position: stray.position,
         hint: 'If it is metadata, move it up into the header: the `Key: value` lines at the top, before the first line of the story.',
       });
     }
-    book.body = readBody(story, opening.storyStart, file, opening.classify);
+    book.body = readBody(story, opening.storyStart, file, report, opening.findChapters);
     if (book.body.length === 0) {
       const last = opening.meta[opening.meta.length - 1]?.position;
       report.fail('input-no-story', 'the manuscript has a metadata header but no story below it', {

@@ -1,9 +1,11 @@
 /**
  * Inline markup of the plain-text format: `*emphasis*`, `_emphasis_` (Gutenberg italics) and `**strong**`, taken
- * only when balanced within the paragraph and set against word boundaries. Everything else is literal text, kept as
- * written (quotes and dashes are the typography transform's business).
+ * only when balanced within the paragraph and set against word boundaries; and the inline HTML a web page leaves
+ * (`<i>`, `<b>`, `<br>`: see html.ts). Everything else is literal text, kept as written (character references
+ * decoded; quotes and dashes are the typography transform's business).
  */
 import type { Inline } from '../../model/types';
+import { closingKindOf, decodeReferences, findTags, inlineFor } from './html';
 import { positionOf, sliceSpan, type Span } from './span';
 
 type Delimiter = '**' | '*' | '_';
@@ -53,17 +55,17 @@ function closers(text: string): Record<Delimiter, number[]> {
 }
 
 /**
- * Parses a span's inline markup. Each delimiter pairs with the nearest closer of its kind after it, so the work is
+ * Parses a span's `*`/`_` markup. Each delimiter pairs with the nearest closer of its kind after it, so the work is
  * linear; content is parsed again for the other kinds, which bounds nesting at three levels.
  */
-export function parseInlines(span: Span): Inline[] {
+function parseDelimited(span: Span): Inline[] {
   const { text } = span;
   const out: Inline[] = [];
   const close = closers(text);
   const next: Record<Delimiter, number> = { '**': 0, '*': 0, _: 0 };
   let literalStart = 0;
   const flush = (to: number): void => {
-    if (to > literalStart) out.push({ type: 'text', value: text.slice(literalStart, to), position: positionOf(span, literalStart, to) });
+    if (to > literalStart) out.push({ type: 'text', value: decodeReferences(text.slice(literalStart, to)), position: positionOf(span, literalStart, to) });
   };
   const delimiters = /[*_]/g;
   for (let m = delimiters.exec(text); m; m = delimiters.exec(text)) {
@@ -78,7 +80,7 @@ export function parseInlines(span: Span): Inline[] {
         flush(i);
         const inner = sliceSpan(span, end, closer);
         resume = closer + delimiter.length;
-        out.push({ type: NODE_TYPE[delimiter], children: parseInlines(inner), position: positionOf(span, i, resume) });
+        out.push({ type: NODE_TYPE[delimiter], children: parseDelimited(inner), position: positionOf(span, i, resume) });
         literalStart = resume;
       }
     }
@@ -86,4 +88,67 @@ export function parseInlines(span: Span): Inline[] {
   }
   flush(text.length);
   return out;
+}
+
+type Container = Inline & { children: Inline[] };
+
+/** A line break at the edge of a paragraph shows nothing: `<br>` before `</p>` or after `<p>`. */
+function trimBreaks(nodes: Inline[]): Inline[] {
+  let from = 0;
+  let to = nodes.length;
+  while (from < to && nodes[from].type === 'break') from++;
+  while (to > from && nodes[to - 1].type === 'break') to--;
+  return from === 0 && to === nodes.length ? nodes : nodes.slice(from, to);
+}
+
+/**
+ * Parses a span's inline markup: HTML formatting tags into containers (an unclosed `<i>` runs to the end of the
+ * paragraph, a stray `</i>` is dropped), the text between tags as `*`/`_` markup. Other tags are left out; their
+ * text is kept, and the reader has warned about them.
+ */
+export function parseInlines(span: Span): Inline[] {
+  const tags = findTags(span.text).filter((tag) => tag.role === 'inline' || tag.role === 'dropped');
+  if (tags.length === 0) return parseDelimited(span);
+  const root: Inline[] = [];
+  const open: { node: Container; kind: string }[] = [];
+  const top = (): Inline[] => open[open.length - 1]?.node.children ?? root;
+  let at = 0;
+  for (const tag of tags) {
+    if (tag.start > at) top().push(...parseDelimited(sliceSpan(span, at, tag.start)));
+    at = tag.end;
+    // A tag that leaves nothing between two blanks takes one of them along: `a stray </b> tag` reads `a stray tag`.
+    const vanish = (): void => {
+      if (/\s/.test(span.text[tag.start - 1] ?? '') && /\s/.test(span.text[tag.end] ?? '')) at++;
+    };
+    if (tag.role === 'dropped') {
+      vanish();
+      continue;
+    }
+    if (tag.closing) {
+      const kind = closingKindOf(tag);
+      const k = open.map((o) => o.kind).lastIndexOf(kind ?? '');
+      if (k < 0) {
+        vanish();
+        continue;
+      }
+      const { node } = open[k];
+      if (node.position) node.position = { ...node.position, end: positionOf(span, tag.start, tag.end).end };
+      open.length = k;
+      continue;
+    }
+    const inline = inlineFor(span.text, tag);
+    const position = positionOf(span, tag.start, tag.end);
+    if (!inline) {
+      vanish();
+      continue;
+    }
+    if ('leaf' in inline) top().push({ ...inline.leaf, position });
+    else {
+      const node: Container = { ...inline.open, position: { ...position, end: positionOf(span).end } };
+      top().push(node);
+      open.push({ node, kind: node.type });
+    }
+  }
+  if (at < span.text.length) top().push(...parseDelimited(sliceSpan(span, at)));
+  return trimBreaks(root);
 }

@@ -1,8 +1,8 @@
 /** The shape every opening reader of a plain-text file returns: what the top of the file says, and where the story is. */
 import type { MetaEntry } from '../metadata';
-import type { Piece } from './blocks';
+import type { ChapterFinder } from './body';
 import type { HeaderEntry } from './header';
-import type { Unit } from './units';
+import type { Line } from './lines';
 
 /**
  * What the top of a file told the reader, whatever its shape (a `Key: value` header, a saved FanFiction.net page, a
@@ -20,6 +20,8 @@ export interface Opening {
   storyEnd: number;
   /** Indexes of lines that are neither metadata nor story (a saved page's site menus), for the reader to report. */
   dropped?: number[];
-  /** How the format's story units are read, when it marks its chapters its own way. */
-  classify?: (unit: Unit, file: string) => Piece;
+  /** The file's lines as the story reads them, when the format escapes some (html2text's `\-`); columns unchanged. */
+  lines?: readonly Line[];
+  /** How the format's chapter lines are found, when it marks its chapters its own way. */
+  findChapters?: ChapterFinder;
 }

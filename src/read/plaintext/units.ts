@@ -1,7 +1,9 @@
 /**
  * Groups the story's lines into units, one per future block: a hard-wrapped paragraph's lines, a single line when
- * each line is a paragraph, or the lines of an indented verse passage.
+ * each line is a paragraph, a paragraph marked by a first-line indent (with no blank line before it), or the lines
+ * of an indented verse passage.
  */
+import { findTags, seenText } from './html';
 import { contentBounds, isBlank, type Line } from './lines';
 import { matchChapter, isSceneBreak } from './markers';
 
@@ -51,10 +53,12 @@ function isHardWrapped(groups: readonly Line[][]): boolean {
   return long <= lines * WRAPPED_SHARE;
 }
 
-const isBreakLine = (line: Line): boolean => isSceneBreak(line.text.trim());
+/** A line's text as a reader sees it (HTML tags removed: `<center>***</center>`), trimmed. */
+const seen = (line: Line): string => seenText(line.text).trim();
+const isBreakLine = (line: Line): boolean => isSceneBreak(seen(line));
 /** A chapter line that cannot go on over the next line: it has no title, or is too short to have been wrapped. */
 const isWholeChapterLine = (line: Line): boolean => {
-  const chapter = matchChapter(line.text.trim());
+  const chapter = matchChapter(seen(line));
   return chapter !== undefined && (chapter.titleStart === undefined || trimmedLength(line) < FULL_LINE);
 };
 
@@ -73,19 +77,98 @@ function unwrapGroup(group: readonly Line[], units: Unit[]): void {
   if (run.length) units.push({ lines: run, verse: false });
 }
 
+/** Whether a `<p>` is open after `line`: its last `<p>` or `</p>` says so; a line with neither leaves it as it was. */
+function paragraphOpenAfter(line: Line, open: boolean): boolean {
+  const last = findTags(line.text).filter((tag) => tag.name === 'p').pop();
+  return last ? !last.closing : open;
+}
+
+/**
+ * A group's lines as units, one per line, except that a paragraph whose `<p>` is still open runs on to the line
+ * that closes it (HTML source copied as text) unless that line is a scene break or a chapter line of its own.
+ */
+function lineUnits(group: readonly Line[], units: Unit[]): void {
+  let run: Line[] = [];
+  let open = false;
+  for (const line of group) {
+    if (run.length && (isBreakLine(line) || isWholeChapterLine(line))) {
+      units.push({ lines: run, verse: false });
+      run = [];
+    }
+    run.push(line);
+    open = paragraphOpenAfter(line, open);
+    if (!open) {
+      units.push({ lines: run, verse: false });
+      run = [];
+    }
+  }
+  if (run.length) units.push({ lines: run, verse: false });
+}
+
+/**
+ * Whether the story marks its paragraphs with a first-line indent: most paragraph starts (the first line of each
+ * run of lines, and each indented line right after a flush one) are indented. Then indentation is the paragraph
+ * style, never verse; Gutenberg's files, where verse is the indented exception, have almost no indented starts.
+ */
+function indentsParagraphs(groups: readonly Line[][]): boolean {
+  let starts = 0;
+  let indented = 0;
+  for (const group of groups) {
+    group.forEach((line, k) => {
+      const start = k === 0 || (isIndented(line) && !isIndented(group[k - 1]));
+      if (!start || isBreakLine(line) || isWholeChapterLine(line)) return;
+      starts++;
+      if (isIndented(line)) indented++;
+    });
+  }
+  return starts > 0 && indented * 2 > starts;
+}
+
+/**
+ * Units of a story whose paragraphs start with an indent: each indented line starts a paragraph (dialogue and
+ * all), a flush line continues the paragraph above when the text is hard-wrapped (few long lines) and starts its
+ * own otherwise; scene breaks and chapter lines stand alone.
+ */
+function splitIndented(groups: readonly Line[][]): Unit[] {
+  const lines = groups.flat();
+  const wrapped = lines.filter((line) => trimmedLength(line) > LONG_LINE).length <= lines.length * WRAPPED_SHARE;
+  const units: Unit[] = [];
+  for (const group of groups) {
+    let run: Line[] = [];
+    const end = (): void => {
+      if (run.length) units.push({ lines: run, verse: false });
+      run = [];
+    };
+    for (const line of group) {
+      if (isBreakLine(line) || isWholeChapterLine(line)) {
+        end();
+        units.push({ lines: [line], verse: false });
+        continue;
+      }
+      if (isIndented(line) || !wrapped) end();
+      run.push(line);
+    }
+    end();
+  }
+  return units;
+}
+
 /**
  * The story's units, from line index `from` on. In a hard-wrapped file a paragraph's lines form one unit, a passage
  * whose every line is indented is verse (Gutenberg's poems and letters), and scene-break lines inside a paragraph or
- * a chapter line on top of one are split off it (unless it is long enough to wrap its title onto the next line). Otherwise (paragraphs typed as single lines) every line is a unit.
+ * a chapter line on top of one are split off it (unless it is long enough to wrap its title onto the next line).
+ * Otherwise (paragraphs typed as single lines) every line is a unit. A story that indents its paragraphs' first
+ * lines is split at the indents instead.
  */
 export function splitUnits(lines: readonly Line[], from: number): Unit[] {
   const groups = lineGroups(lines, from);
+  if (indentsParagraphs(groups)) return splitIndented(groups);
   const wrapped = isHardWrapped(groups);
   const units: Unit[] = [];
   for (const group of groups) {
     const unwrap = wrapped && group.slice(0, -1).every((line) => trimmedLength(line) <= LONG_LINE);
     if (!unwrap) {
-      for (const line of group) units.push({ lines: [line], verse: false });
+      lineUnits(group, units);
       continue;
     }
     if (group.length > 1 && group.every(isIndented)) {

@@ -1,5 +1,6 @@
 /** The line shapes of the plain-text format, one table per shape, with near misses that must stay text. */
-import { isSceneBreak, matchChapter, matchNoteLabel } from '../../../src/read/plaintext/markers';
+import { chapterLines } from '../../../src/read/plaintext/chapters';
+import { isSceneBreak, matchChapter, matchNoteLabel, matchNumbered } from '../../../src/read/plaintext/markers';
 
 describe('matchChapter', () => {
   it.each([
@@ -17,10 +18,50 @@ describe('matchChapter', () => {
     ['Prologue', 'Prologue', undefined],
     ['Epilogue: After', 'Epilogue', 'After'],
     ['EPILOGUE.', 'EPILOGUE', undefined],
+    ['Chap. 5', 'Chap. 5', undefined],
+    ['Chapter One Hundred and Five: Late', 'Chapter One Hundred and Five', 'Late'],
+    ['Chapter ninety-nine', 'Chapter ninety-nine', undefined],
+    ['~ Chapter 4 ~', 'Chapter 4', undefined],
+    ['-- Chapter 4: The Road --', 'Chapter 4', 'The Road'],
+    ['*** Chapter 4 ***', 'Chapter 4', undefined],
+    ['<<Chapter 4>>', 'Chapter 4', undefined],
+    ['Chapter 4 ~*~', 'Chapter 4', undefined],
+    ['-- Chapter 4: The Road', 'Chapter 4', 'The Road'],
+    ['Chapter 4: *The Road*', 'Chapter 4', '*The Road*'],
+    ['Chapter 4: The Road (Part 2)', 'Chapter 4', 'The Road (Part 2)'],
+    ['Interlude', 'Interlude', undefined],
+    ['Afterword: Thanks', 'Afterword', 'Thanks'],
+    ['CHAPTER 57. Of Whales in Paint; in Teeth; in Wood; in Sheet-Iron; in Stone; in Mountains; in Stars.', 'CHAPTER 57.', 'Of Whales in Paint; in Teeth; in Wood; in Sheet-Iron; in Stone; in Mountains; in Stars.'],
   ])('%s is a chapter line', (text, label, title) => {
     const found = matchChapter(text);
     expect(found?.label).toBe(label);
-    expect(found?.titleStart === undefined ? undefined : text.slice(found.titleStart)).toBe(title);
+    expect(found?.role).toBe('chapter');
+    expect(found?.titleStart === undefined ? undefined : text.slice(found.titleStart, found.titleEnd)).toBe(title);
+  });
+
+  it.each([
+    ['Part One', 'Part One', undefined, 1],
+    ['Part 2', 'Part 2', undefined, 2],
+    ['Part Two: Summer', 'Part Two', 'Summer', 2],
+    ['Book I', 'Book I', undefined, 1],
+    ['BOOK XII.', 'BOOK XII.', undefined, 12],
+  ])('%s is a part line', (text, label, title, number) => {
+    const found = matchChapter(text);
+    expect(found).toMatchObject({ label, role: 'part', rule: 'part-label', number });
+    expect(found?.titleStart === undefined ? undefined : text.slice(found.titleStart, found.titleEnd)).toBe(title);
+  });
+
+  it.each([
+    ['Chapter 7', 7],
+    ['CHAPTER XLII', 42],
+    ['Chapter MCMXCIX', 1999],
+    ['Chapter Twenty-One', 21],
+    ['Chapter twenty one', 21],
+    ['Chapter One Hundred', 100],
+    ['Chapter One Hundred and Five', 105],
+    ['Chapter Hundred and Twelve', 112],
+  ])('%s is numbered %d', (text, number) => {
+    expect(matchChapter(text)?.number).toBe(number);
   });
 
   it.each([
@@ -33,8 +74,70 @@ describe('matchChapter', () => {
     'The prologue was long.',
     'Prologues are dull',
     'BOOK I. (FOLIO), CHAPTER I. (SPERM WHALE).--This whale',
+    'BOOK I. (FOLIO) CHAPTER IV. (HUMP-BACK).--This whale is often seen on',
+    'Chapter twenty-one text.',
+    'Epilogue: nobody came.',
+    'Epilogue: Nobody came to the funeral that day.',
+    'Chapter 3: she said nothing',
+    'Chapter mix',
+    'Part of me wanted to stay.',
+    'Part one of the plan was simple.',
+    'Book I read last summer.',
+    `Chapter 9: ${'A Very Long Title '.repeat(7)}`,
+    '1.',
   ])('%s is not a chapter line', (text) => {
     expect(matchChapter(text)).toBeUndefined();
+  });
+});
+
+describe('matchNumbered', () => {
+  it.each([
+    ['1.', '1.', undefined, 1],
+    ['12', '12', undefined, 12],
+    ['IV.', 'IV.', undefined, 4],
+    ['1. The Letter', '1.', 'The Letter', 1],
+    ['=== 4 ===', '4', undefined, 4],
+    ['~ 5. The Road ~', '5.', 'The Road', 5],
+  ])('%s is a numbered line', (text, label, title, number) => {
+    const found = matchNumbered(text);
+    expect(found).toMatchObject({ label, role: 'chapter', rule: 'chapter-number', number });
+    expect(found?.titleStart === undefined ? undefined : text.slice(found.titleStart, found.titleEnd)).toBe(title);
+  });
+
+  it.each(['1. we went home.', '1. Nobody leaves the house before dawn, ever.', '3 - 2', '4: no', '1.5', 'iv.', '1st', '1234'])('%s is not a numbered line', (text) => {
+    expect(matchNumbered(text)).toBeUndefined();
+  });
+});
+
+describe('chapterLines', () => {
+  const labels = (texts: (string | undefined)[]): (string | undefined)[] => chapterLines(texts).lines.map((line) => line?.label);
+
+  it('takes numbered lines that count up, with text between them', () => {
+    expect(labels(['1.', 'Text.', '2.', 'Text.', '3.', 'Text.'])).toEqual(['1.', undefined, '2.', undefined, '3.', undefined]);
+  });
+
+  it('lets numbering start again at 1 after a part line', () => {
+    expect(labels(['Part One', '1.', 'Text.', '2.', 'Text.', 'Part Two', '1.', 'Text.'])).toEqual(['Part One', '1.', undefined, '2.', undefined, 'Part Two', '1.', undefined]);
+  });
+
+  it.each([
+    ['numbers out of order', ['2.', 'Text.', '1.', 'Text.'], 'they do not count 1, 2, 3… in order'],
+    ['a single numbered line', ['Text.', '1. The Rule', 'Text.'], 'there is only one'],
+    ['numbered lines in a story with Chapter lines', ['Chapter 1', '1.', 'Text.', '2.', 'Text.'], 'the story has `Chapter` lines'],
+  ])('keeps %s as text, with a note saying why', (_name, texts, why) => {
+    const found = chapterLines(texts);
+    expect(found.lines.filter((line) => line?.rule === 'chapter-number')).toEqual([]);
+    expect(found.notes.find((n) => n.rule === 'chapter-number-ignored')?.message).toContain(why);
+  });
+
+  it('never takes numbered lines next to each other (a list)', () => {
+    expect(labels(['Text.', '1. Milk', '2. Eggs', 'Text.', '3.', 'Text.'])).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('names each rule that fired once, at its first line', () => {
+    const { notes } = chapterLines(['Prologue', 'Text.', 'Chapter 1', 'Text.', 'Chapter 2', 'Text.', undefined]);
+    expect(notes.map((n) => [n.rule, n.index])).toEqual([['chapter-label', 2], ['chapter-named', 0]]);
+    expect(notes[0].message).toBe('chapters: 2 lines like `Chapter 1` (chapter-label rule)');
   });
 });
 
