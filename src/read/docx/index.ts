@@ -10,15 +10,17 @@
  * is 1: enough to find the place in the document by counting, or by searching for the text a message quotes.
  */
 import { emptyBook, plainText } from '../../model/build-helpers';
-import type { Block, Book, Inline, Section } from '../../model/types';
+import type { Block, Book, Section } from '../../model/types';
 import { pointPosition } from '../../diagnostics/reporter';
 import type { Reporter } from '../../diagnostics/types';
 import { makeSections } from '../markdown/sections';
 import { applyMetadata, type MetaEntry } from '../metadata';
-import { matchChapter } from '../plaintext/markers';
+import type { Piece } from '../plaintext/blocks';
+import { sectionsOf } from '../plaintext/body';
+import { chapterLines } from '../plaintext/chapters';
 import type { Reader } from '../types';
 import { toBlocks } from '../html/blocks';
-import { contextFor, readFootnotes, topSection } from '../html/document';
+import { contextFor, readFootnotes } from '../html/document';
 import { titleHeading } from '../html/generic';
 import { elementChildren, findElement, findElements, hasClass, lastAtOrBefore, nameOf, parseHtml, textOf, type HtmlDocument, type HtmlElement, type Locate } from '../html/dom';
 import { dataUrlBytes, isDataUrl } from '../../data-url';
@@ -76,33 +78,25 @@ function styled(doc: HtmlDocument, name: string): { text: string; elements: Html
   return { text: elements.map(textOf).filter(Boolean).join(' '), elements };
 }
 
-/** A paragraph that is a chapter line: short, alone, and shaped as one (`Chapter 2: The Storm`). Its title loses its formatting. */
-function chapterLine(block: Block): { label: string; title: Inline[] } | undefined {
-  if (block.type !== 'paragraph') return undefined;
-  const text = plainText(block.children).trim();
-  const line = text.length <= MAX_CHAPTER_LINE ? matchChapter(text) : undefined;
-  if (!line) return undefined;
-  const title = line.titleStart === undefined ? '' : text.slice(line.titleStart).trim();
-  return { label: line.label, title: title ? [{ type: 'text', value: title }] : [] };
-}
-
 /**
- * Chapters from chapter lines, for a document without heading styles; text before the first is an untitled
- * section (not a chapter), and a document without chapter lines is one untitled chapter.
+ * Chapters from chapter lines, for a document without heading styles: its short paragraphs go through the plain-text
+ * reader's whole-file chapter-line rules (`chapterLines`: labels, parts, numbered lines used consistently) and its
+ * sections are made the same way (`sectionsOf`). A chapter title loses its formatting.
  */
-function sectionsByChapterLines(blocks: readonly Block[], report: Reporter): Section[] {
-  const leading: Block[] = [];
-  const chapters: { head: { label: string; title: Inline[]; position?: Block['position'] }; blocks: Block[] }[] = [];
-  for (const block of blocks) {
-    const line = chapterLine(block);
-    if (line) chapters.push({ head: { ...line, position: block.position }, blocks: [] });
-    else (chapters.length ? chapters[chapters.length - 1].blocks : leading).push(block);
-  }
-  if (chapters.length === 0) return leading.length ? [topSection('chapter', [], leading)] : [];
-  report.info('docx-chapter-lines', `no heading styles: ${chapters.length} chapter lines read as chapters (\`${chapters[0].head.label}\`…)`, { position: chapters[0].head.position });
-  const sections = chapters.map(({ head, blocks: children }) => topSection('chapter', head.title, children, head));
-  if (leading.length) sections.unshift(topSection('section', [], leading));
-  return sections;
+function sectionsByChapterLines(blocks: readonly Block[], file: string, report: Reporter): Section[] {
+  const texts = blocks.map((block) => {
+    const text = block.type === 'paragraph' ? plainText(block.children).trim() : undefined;
+    return text !== undefined && text.length <= MAX_CHAPTER_LINE ? text : undefined;
+  });
+  const found = chapterLines(texts);
+  for (const note of found.notes) report.info(note.rule, note.message, { position: blocks[note.index].position });
+  const pieces = blocks.map((block, i): Piece => {
+    const line = found.lines[i];
+    if (!line) return { kind: 'block', block };
+    const title = line.titleStart === undefined ? '' : texts[i]!.slice(line.titleStart, line.titleEnd).trim();
+    return { kind: 'chapter', role: line.role, label: line.label, title: title ? [{ type: 'text', value: title }] : [], position: block.position ?? pointPosition(file, 1) };
+  });
+  return sectionsOf(pieces);
 }
 
 /** Reports mammoth's messages: an unknown style is a note for `--verbose` (its text is kept), anything else a warning. */
@@ -160,7 +154,7 @@ function readDocx(bytes: Uint8Array, file: string, report: Reporter): Book {
     entries.push({ key: 'title', value: plainText(heading.children).trim(), position: heading.position });
   }
   applyMetadata(book, entries, report);
-  book.body = blocks.some((b) => b.type === 'heading') ? makeSections(blocks) : sectionsByChapterLines(blocks, report);
+  book.body = blocks.some((b) => b.type === 'heading') ? makeSections(blocks) : sectionsByChapterLines(blocks, file, report);
   book.footnotes = readFootnotes(cx);
   return book;
 }

@@ -4,7 +4,7 @@
  */
 import type { Reporter } from '../../diagnostics/types';
 import type { Block, Inline, Position, Section, SectionRole } from '../../model/types';
-import { classify, markerText, piecesOf, type ChapterPiece, type RawPiece } from './blocks';
+import { classify, markerText, piecesOf, type ChapterPiece, type Piece, type RawPiece } from './blocks';
 import { chapterLines, type RuleNote } from './chapters';
 import { findTags, isWarnedTag } from './html';
 import type { ChapterLine } from './markers';
@@ -111,17 +111,25 @@ export function readBody(lines: readonly Line[], from: number, file: string, rep
     const piece = pieces[note.index];
     report.info(note.rule, note.message, piece.kind === 'text' ? { position: positionOf(piece.span) } : {});
   }
+  return sectionsOf(pieces.map((raw, i) => (raw.kind === 'text' ? classify(raw.span, found.lines[i]) : raw)));
+}
+
+/**
+ * A story's sections from its pieces in order: chapter and part lines open sections (nested by `nest`), blocks fill
+ * them, and blocks before the first line are an opening section (or, all author's notes, the first chapter's start).
+ * Shared with the Word reader, for documents that mark chapters with lines instead of heading styles.
+ */
+export function sectionsOf(pieces: readonly Piece[]): Section[] {
   const leading: Block[] = [];
   const headings: { heading: ChapterPiece; blocks: Block[] }[] = [];
-  pieces.forEach((raw, i) => {
-    const piece = raw.kind === 'text' ? classify(raw.span, found.lines[i]) : raw;
+  for (const piece of pieces) {
     if (piece.kind === 'chapter') {
       headings.push({ heading: piece, blocks: [] });
-      return;
+      continue;
     }
     const blocks = headings.length ? headings[headings.length - 1].blocks : leading;
     if (!attachNoteText(blocks, piece.block)) blocks.push(piece.block);
-  });
+  }
   if (headings.length === 0) return leading.length ? [settle(section('chapter', 1, [], leading))] : [];
   const sections = nest(headings);
   if (leading.length && leading.every((block) => block.type === 'authorNote')) {

@@ -132,6 +132,27 @@ describe('the .docx reader', () => {
     );
   });
 
+  test('without heading styles, parts and numbered chapter lines follow the plain-text rules (used consistently, nested)', async () => {
+    const spec: DocxSpec = {
+      paragraphs: [
+        { runs: ['Part One'] },
+        { runs: ['1. The Letter'] },
+        { runs: ['It came on Monday.'] },
+        { runs: ['2. The Answer'] },
+        { runs: ['~ It went on Friday. ~'] },
+      ],
+    };
+    expect(read(await write(spec))).toBe(
+      [
+        'part[1-5] "Part One"',
+        '  chapter[2-3] "1." The Letter',
+        '    p[3]: It came on Monday.',
+        '  chapter[4-5] "2." The Answer',
+        '    p[5]: ~ It went on Friday. ~',
+      ].join('\n'),
+    );
+  });
+
   test('a file named .docx that is not a Word document is refused with a named error; a ZIP named .txt is still not text', async () => {
     const fail = (file: string) => {
       try {
