@@ -106,3 +106,11 @@ export function* allBlocks(blocks: readonly Block[]): Generator<Block> {
     }
   }
 }
+
+/**
+ * The book's subjects, as library software and archives file it (calibre's tags, the Internet Archive's subjects, a
+ * PDF's keywords): its fandoms, genres, relationships, tags and characters, each once, in that order.
+ */
+export function subjects(meta: Meta): string[] {
+  return [...new Set([...meta.fandoms, ...meta.genres, ...meta.relationships, ...meta.tags, ...meta.characters].map((s) => s.trim()).filter(Boolean))];
+}

@@ -4,7 +4,7 @@
  * (`subject[0]`, `subject[1]`) where a field repeats. The first row creates the item with its metadata; each further
  * row, with an empty identifier, adds one more file to the same item.
  */
-import { plainText } from '../model/build-helpers';
+import { plainText, subjects } from '../model/build-helpers';
 import type { Book } from '../model/types';
 import { slugify } from '../transform/slug';
 import { marcLanguage } from './language';
@@ -57,7 +57,7 @@ export function archiveFields(book: Book, date: Date): [string, string][] {
     ...repeated('creator', meta.authors.map((a) => a.name)),
     ['date', itemDate(book, date)],
     ['language', marcLanguage(meta.language) ?? meta.language],
-    ...repeated('subject', [...meta.fandoms, ...meta.genres, ...meta.tags]),
+    ...repeated('subject', subjects(meta)),
     ['description', description],
     ['publisher', meta.publisher],
     ['rights', meta.rights],

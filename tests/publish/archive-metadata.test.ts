@@ -75,6 +75,8 @@ test('the spreadsheet for ia upload: identifier and file, then the metadata, the
     'subject[0]': 'Original Work',
     'subject[1]': 'friendship',
     'subject[2]': 'winter',
+    'subject[3]': 'Mara',
+    'subject[4]': 'Tobiah',
     description: 'Two friends, "one" lantern,\na long night.',
     rights: 'CC BY-NC 4.0',
     licenseurl: 'https://creativecommons.org/licenses/by-nc/4.0/',

@@ -1,5 +1,6 @@
 /** The data behind the package document (OPF): Dublin Core and accessibility metadata, manifest and spine. */
 import type { Reporter } from '../../diagnostics/types';
+import { subjects } from '../../model/build-helpers';
 import type { Book } from '../../model/types';
 import type { A11yMetadata } from './a11y';
 import { bookIdentifier } from './identifier';
@@ -89,7 +90,7 @@ export function packageData(book: Book, input: PackageInput, report: Reporter): 
     publisher: meta.publisher?.trim() || undefined,
     rights: meta.rights?.trim() || undefined,
     // One subject per fandom, genre, relationship, tag and character: what library software (calibre) shows as tags.
-    subjects: [...new Set([...meta.fandoms, ...meta.genres, ...meta.relationships, ...meta.tags, ...meta.characters].map((s) => s.trim()).filter(Boolean))],
+    subjects: subjects(meta),
     series: meta.series?.name.trim() ? meta.series : undefined,
     rating: meta.rating?.trim() || undefined,
     modified: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),

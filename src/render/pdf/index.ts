@@ -1,5 +1,6 @@
 /** The PDF renderer: lays the book out into pages (layout/), then draws them with pdfkit (draw.ts). */
 import { createHash } from 'node:crypto';
+import { subjects } from '../../model/build-helpers';
 import type { Book } from '../../model/types';
 import type { Artifact, RenderContext, Renderer } from '../types';
 import { drawPdf } from './draw';
@@ -63,7 +64,7 @@ export const pdfRenderer: Renderer<PdfOptions> = {
         title: book.meta.title,
         authors: book.meta.authors.map((a) => a.name),
         subject: book.meta.summary,
-        keywords: book.meta.tags,
+        keywords: subjects(book.meta),
         language: book.meta.language,
         date: ctx.now,
         fileId: createHash('md5').update(JSON.stringify([book, options, theme])).digest(),
