@@ -35,7 +35,7 @@ import { readHeader, type HeaderEntry } from './header';
 import { isBlank, type Line } from './lines';
 import { matchChapter } from './markers';
 import type { Opening } from './opening';
-import { positionOf, sliceSpan, trimmedLineSpan } from './span';
+import { joinSpans, positionOf, sliceSpan, trimmedLineSpan, type Span } from './span';
 
 const BYLINE = /^by\s+(\S.*)$/;
 const CONTENTS = 'TABLE OF CONTENTS';
@@ -198,10 +198,26 @@ export function readFanFicFareOpening(lines: readonly Line[], file: string): Ope
   const titles = chapterTitles(all, contents < 0 ? undefined : contents + 1);
   const storyStart = titles.length ? titles[0].start : header.storyStart;
   const titleLineNumbers = new Set(titles.map((p) => lines[p.start].line));
-  // Between the title page and the contents (or the first chapter) FanFicFare writes nothing: anything there (a
-  // summary's second paragraph, a note added by hand) is not silently skipped with the contents.
+  // Between the title page and the contents (or the first chapter) FanFicFare writes nothing but the rest of a
+  // summary of several paragraphs (the title page's last entry): that joins the summary; anything else there (a note
+  // added by hand) is reported, not silently skipped with the contents.
   const navigation = contents < 0 ? storyStart : all[contents].start;
-  const dropped: number[] = [];
-  for (let i = header.storyStart; i < navigation; i++) if (!isBlank(lines[i])) dropped.push(i);
+  const after: number[] = [];
+  for (let i = header.storyStart; i < navigation; i++) if (!isBlank(lines[i])) after.push(i);
+  const dropped = after.length && spans[spans.length - 1].key === 'summary' ? extendSummary(spans, meta, after.map((i) => trimmedLineSpan(file, lines[i]))) : after;
   return { meta, spans, extra, storyStart, storyEnd, dropped, lines: lines.map(unescapeLine), findChapters: titleLines(titleLineNumbers) };
+}
+
+/**
+ * The summary (the last of `spans` and of `meta`) continued by the paragraphs below it, joined as one value: the model
+ * keeps a summary as one text. Returns the lines left to report as dropped: none.
+ */
+function extendSummary(spans: HeaderEntry[], meta: MetaEntry[], more: readonly Span[]): number[] {
+  const entry = spans[spans.length - 1];
+  const value = joinSpans([entry.value, ...more]);
+  const position = { ...entry.position, end: positionOf(value).end };
+  spans[spans.length - 1] = { ...entry, value, position };
+  const index = meta.map((m) => m.key).lastIndexOf('summary');
+  meta[index] = { key: 'summary', value: value.text, position };
+  return [];
 }
