@@ -65,7 +65,7 @@ describe('pdfRenderer on the sample book', () => {
     expect(info.Title).toBe('The Lantern & the Loft');
     expect(info.Author).toBe('Ada Quill, B. Marsh');
     expect(info.Subject).toBe('Two friends, one lantern, a long night.');
-    expect(info.Keywords).toBe('friendship, winter');
+    expect(info.Keywords).toBe('Original Work, friendship, winter, Mara, Tobiah'); // the book's subjects, as in the EPUB
     expect(info.CreationDate).toMatch(/2024/);
     expect(info['Page size']).toMatch(/419\.5\d* x 595\.2\d* pts/);
   });
