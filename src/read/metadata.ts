@@ -147,7 +147,7 @@ function authors(meta: Meta, value: unknown, at: Place): void {
       continue;
     }
     if (Array.isArray(value)) out.push({ name: s });
-    else out.push(...bylineAuthors(s));
+    else out.push(...bylineAuthors(s, normaliseKey(at.key) === 'author'));
   }
   meta.authors.push(...out);
 }
@@ -160,7 +160,7 @@ const NAME_SUFFIX = /^(?:(?:jr|sr|esq|phd|md)\.?|II|III|IV)$/i;
  * word `and`, except a comma before a suffix (`Wren Halloway, Jr.`). A YAML list is taken as it is, so a name that
  * holds a comma or an `and` can always be written as a one-item list.
  */
-export function splitByline(byline: string): string[] {
+function splitByline(byline: string): string[] {
   const names: string[] = [];
   for (const part of byline.split(/\s*(?:&|;|\band\b)\s*/i)) {
     const first = names.length;
@@ -173,15 +173,16 @@ export function splitByline(byline: string): string[] {
   return names;
 }
 
-/** `Melville, Herman`: one word, a comma, one word; a catalogue's sort form of one name, not two authors. */
-const SORT_FORM = /^([\p{L}'\u2019.-]+),\s*([\p{L}'\u2019.-]+)$/u;
+/** `Melville, Herman`: a capitalised word, a comma, a capitalised word; a catalogue's sort form of one name. */
+const SORT_FORM = /^(\p{Lu}[\p{L}'\u2019.-]*),\s*(\p{Lu}[\p{L}'\u2019.-]*)$/u;
 
 /**
- * The authors a byline string names. A byline that is exactly one name in sort form (`Melville, Herman`) is that one
- * author, named in reading order with the sort form kept as `fileAs`; two pen names are written `A & B` or as a list.
+ * The authors a byline string names. Under the singular key (`Author:`), a byline that is exactly one name in sort
+ * form (`Melville, Herman`) is that one author, named in reading order with the sort form kept as `fileAs`; under
+ * `Authors:`, and for pen names (`midnightquill, wren`), the comma separates authors.
  */
-export function bylineAuthors(byline: string): Author[] {
-  const sort = SORT_FORM.exec(byline.trim());
+function bylineAuthors(byline: string, singular: boolean): Author[] {
+  const sort = singular ? SORT_FORM.exec(byline.trim()) : null;
   if (sort && !NAME_SUFFIX.test(sort[2])) return [{ name: `${sort[2]} ${sort[1]}`, fileAs: byline.trim() }];
   return splitByline(byline).map((name) => ({ name }));
 }
