@@ -36,13 +36,3 @@ export function languageName(tag: string): string {
     return tag;
   }
 }
-
-/**
- * The language tag for a language's name in English or in the language itself (`German`, `Deutsch` → `de`), among
- * the languages of the MARC table above; undefined for any other name. AO3's downloads name a work's language so.
- */
-export function languageTagOf(name: string): string | undefined {
-  const wanted = name.trim().toLowerCase();
-  const names = (code: string) => [new Intl.DisplayNames(['en'], { type: 'language' }).of(code), new Intl.DisplayNames([code], { type: 'language' }).of(code)];
-  return Object.keys(MARC).find((code) => names(code).some((n) => n?.toLowerCase() === wanted));
-}

@@ -196,8 +196,15 @@ export function isRightToLeft(language: string): boolean {
   return RTL.has(language.toLowerCase().split('-')[0]);
 }
 
-/** Names ICU lacks among the ones fan-fiction sites use: FanFiction.net's `Farsi` and `Filipino`. */
-const LANGUAGE_ALIASES: Record<string, string> = { farsi: 'fa', filipino: 'fil' };
+/**
+ * Names ICU lacks among the ones fan-fiction sites use: FanFiction.net's `Farsi` and `Filipino`, and AO3's language
+ * menu's own names where they differ from ICU's (`Bahasa Indonesia`, `Português brasileiro`, `中文-普通话 國語`).
+ */
+const LANGUAGE_ALIASES: Record<string, string> = {
+  farsi: 'fa', filipino: 'fil', 'bahasa indonesia': 'id', 'bahasa melayu': 'ms', 'bahasa malaysia': 'ms',
+  'português brasileiro': 'pt-BR', 'português europeu': 'pt-PT', '中文-普通话 國語': 'zh', '中文-广东话 粵語': 'yue',
+  '中文-客家话': 'hak', '中文-闽南话 臺語': 'nan', 'tiếng việt': 'vi', 'af soomaali': 'so',
+};
 let languageNames: Map<string, string> | undefined;
 
 /**

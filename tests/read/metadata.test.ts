@@ -89,6 +89,12 @@ describe('applyMetadata', () => {
     expect(language('Hebrew')).toEqual(['he', 0]);
     expect(language('Farsi')).toEqual(['fa', 0]);
     expect(language('pt-BR')).toEqual(['pt-BR', 0]);
+    // AO3's language menu's own names.
+    expect(language('Bahasa Indonesia')).toEqual(['id', 0]);
+    expect(language('Português brasileiro')).toEqual(['pt-BR', 0]);
+    expect(language('中文-普通话 國語')).toEqual(['zh', 0]);
+    expect(language('Deutsch')).toEqual(['de', 0]);
+    expect(language('Klingonese')).toEqual(['en', 1]);
   });
 
   test('suggestKey only suggests near misses', () => {

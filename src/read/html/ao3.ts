@@ -15,7 +15,6 @@
  */
 import { emptyBook, plainText } from '../../model/build-helpers';
 import type { AuthorNote, Block, Book, Inline, Matter, Position, Section } from '../../model/types';
-import { languageTagOf } from '../../publish/language';
 import { splitLabel } from '../markdown/labels';
 import { spanOf } from '../markdown/source';
 import { applyMetadata, canonicalKey, type MetaEntry } from '../metadata';
@@ -63,14 +62,8 @@ type Definition = (dd: HtmlElement, at: (key: string, value: unknown) => void, b
 const DEFINITIONS: Record<string, Definition> = {
   // One rating per work, in AO3's words (`Teen And Up Audiences`), which src/model/ratings.ts maps to both sites.
   rating: (dd, at) => at('rating', textOf(dd)),
-  language: (dd, at, _book, cx) => {
-    const tag = languageTagOf(textOf(dd));
-    if (tag) return at('language', tag);
-    cx.report.warn('language-invalid', `AO3 language \`${textOf(dd)}\` has no language tag quire knows; using \`en\``, {
-      position: cx.locate(dd),
-      hint: 'Add `lang: …` to a book.yaml beside the file.',
-    });
-  },
+  // AO3 names the language (`English`, `Deutsch`, `Bahasa Indonesia`): the metadata setter reads names and tags alike.
+  language: (dd, at) => at('language', textOf(dd)),
   // `Part 2 of The Loft Chronicles`; a work in several series lists them all, the first becoming the book's.
   series: (dd, at, book) => {
     const parts = values(dd).length > 1 ? textOf(dd).split(/,\s*(?=Part\s+\d)/) : [textOf(dd)];
