@@ -21,7 +21,7 @@ import { chapterLines } from '../plaintext/chapters';
 import type { Reader } from '../types';
 import { toBlocks } from '../html/blocks';
 import { contextFor, readFootnotes } from '../html/document';
-import { titleHeading } from '../html/generic';
+import { takeTitleHeading } from '../markdown/title';
 import { elementChildren, findElement, findElements, hasClass, lastAtOrBefore, nameOf, parseHtml, textOf, type HtmlDocument, type HtmlElement, type Locate } from '../html/dom';
 import { dataUrlBytes, isDataUrl } from '../../data-url';
 import { sniffImage } from '../../resolve-images';
@@ -148,10 +148,10 @@ function readDocx(bytes: Uint8Array, file: string, report: Reporter): Book {
   if (subtitle.text) entries.push({ key: 'subtitle', value: subtitle.text, position: cx.locate(subtitle.elements[0]) });
   let blocks = toBlocks(doc.children, cx);
   // Without a Title paragraph, a lone Heading 1 at the top is the title, as in an HTML page.
-  const heading = title.text ? undefined : titleHeading(blocks, '');
-  if (heading) {
-    blocks = blocks.slice(1);
-    entries.push({ key: 'title', value: plainText(heading.children).trim(), position: heading.position });
+  if (!title.text) {
+    const taken = takeTitleHeading(blocks, '');
+    blocks = taken.blocks;
+    if (taken.title) entries.push({ key: 'title', value: taken.title, position: taken.heading?.position });
   }
   applyMetadata(book, entries, report);
   book.body = blocks.some((b) => b.type === 'heading') ? makeSections(blocks) : sectionsByChapterLines(blocks, file, report);

@@ -3,9 +3,9 @@
  * other metadata `<meta>` names quire knows, `<html lang>`, pandoc's title block, and the body's headings as parts
  * and chapters, split by the Markdown reader's rule (../markdown/sections.ts) so that both formats divide a book alike.
  */
-import { emptyBook, plainText } from '../../model/build-helpers';
-import type { Block, Book, Heading, Position } from '../../model/types';
-import { splitLabel } from '../markdown/labels';
+import { emptyBook } from '../../model/build-helpers';
+import type { Block, Book, Position } from '../../model/types';
+import { takeTitleHeading } from '../markdown/title';
 import { makeSections } from '../markdown/sections';
 import { addFrontMatterFromMeta, applyMetadata, canonicalKey, type MetaEntry } from '../metadata';
 import { toBlocks } from './blocks';
@@ -53,22 +53,6 @@ function titleBlock(doc: HtmlDocument, given: readonly MetaEntry[], cx: HtmlCont
   return { element, entries: entries.map((e) => (e.key === 'author' ? e : { ...e, value: (e.value as string[]).join(' ') })) };
 }
 
-/**
- * The heading that titles the whole document, taken out of the story: a first block that is the page's only `<h1>`
- * and has no numbering label, when the page has no `<title>` (it is the title then), when it repeats the title, or when `<h2>` chapters follow it
- * (as pandoc's `--shift-heading-level-by=-1` reads such a page).
- */
-export function titleHeading(blocks: readonly Block[], title: string): Heading | undefined {
-  const first = blocks[0];
-  if (first?.type !== 'heading' || first.depth !== 1) return undefined;
-  if (blocks.some((b, i) => i > 0 && b.type === 'heading' && b.depth === 1)) return undefined;
-  // `Chapter 3`, `Part One`: a heading with a numbering label divides the book, whatever else the page holds.
-  if (splitLabel(first.children).label !== undefined) return undefined;
-  const text = plainText(first.children).trim();
-  const chapters = blocks.some((b) => b.type === 'heading' && b.depth === 2);
-  return !title || text === title || chapters ? first : undefined;
-}
-
 /** A metadata text (the `description`) as a paragraph at the place of its `<meta>`. */
 const metaParagraph = (text: string, position?: Position): Block[] => [
   { type: 'paragraph', children: [{ type: 'text', value: text }], ...(position ? { position } : {}) },
@@ -83,12 +67,10 @@ export function readGeneric(doc: HtmlDocument, cx: HtmlContext): Book {
   const body = findElement(doc, (e) => nameOf(e) === 'body') ?? doc;
   let blocks = toBlocks(body.children, pandoc.element ? { ...cx, skip: new Set([...cx.skip, pandoc.element]) } : cx);
   const title = entries.find((e) => e.key === 'title')?.value as string | undefined;
-  const heading = titleHeading(blocks, title ?? '');
-  if (heading) {
-    // The page's own heading names the story; a `<title>` often adds the site's name (`… - My Archive`).
-    blocks = blocks.slice(1);
-    entries.push({ key: 'title', value: plainText(heading.children).trim(), position: heading.position });
-  }
+  const taken = takeTitleHeading(blocks, title ?? '', { pageTitle: true });
+  blocks = taken.blocks;
+  // The page's own heading names the story; a `<title>` often adds the site's name (`… - My Archive`).
+  if (taken.title) entries.push({ key: 'title', value: taken.title, position: taken.heading?.position });
   applyMetadata(book, entries, cx.report);
   book.body = makeSections(blocks);
   book.footnotes = readFootnotes(cx);

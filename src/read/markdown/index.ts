@@ -56,7 +56,8 @@ function titled(book: Book, blocks: Block[], ctx: ReadContext): Block[] {
     book.meta.title = title;
     if (heading.position) book.metaPositions.title = heading.position;
   }
-  ctx.report.info('title-heading', title ? `the first heading is the book's title, "${book.meta.title}"; the headings below it are its chapters` : 'the first heading repeats the title; not printed again', {
+  const below = rest.some((b) => b.type === 'heading') ? '; the headings below it are its chapters' : '';
+  ctx.report.info('title-heading', title ? `the first heading is the book's title, "${book.meta.title}"${below}` : 'the first heading repeats the title; not printed again', {
     position: heading.position,
   });
   return rest;

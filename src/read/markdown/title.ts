@@ -26,13 +26,14 @@ function sameTitle(a: string, b: string): boolean {
 
 /**
  * The title heading of a file's blocks: the first block, a `#` heading without a `Part 2`/`Chapter 1` label, and the
- * file's only `#` heading. It is taken when the book has no title and `##` headings follow (it names the book above
- * its chapters), or when it repeats the front matter's title (printing it again would say the title twice). Otherwise
- * nothing changes: a file of several `#` headings has parts or chapters, and a `#` heading unlike the front matter's
- * title is a part. Text between the title heading and the first `##` stays where it is: an untitled opening section,
- * as text before the first heading of any Markdown file.
+ * file's only `#` heading. With no title given, it is the title (the document names itself, as pandoc reads it). With
+ * a title, it is taken when it repeats that title (printing it again would say the title twice), or, for a `<title>`
+ * of a web page (`pageTitle`, which often carries the site's name: `… - My Archive`), when `##` chapters follow it.
+ * Otherwise nothing changes: a file of several `#` headings has parts or chapters, and a `#` heading unlike the front
+ * matter's title is a part. Text between the title heading and the first `##` stays where it is: an untitled opening
+ * section, as text before the first heading of any Markdown file. Shared by the Markdown, HTML and Word readers.
  */
-export function takeTitleHeading(blocks: readonly Block[], metaTitle: string): TitleHeading {
+export function takeTitleHeading(blocks: readonly Block[], metaTitle: string, options: { pageTitle?: boolean } = {}): TitleHeading {
   const unchanged: TitleHeading = { blocks: [...blocks] };
   const first = blocks[0];
   if (first?.type !== 'heading' || first.depth !== 1) return unchanged;
@@ -40,7 +41,8 @@ export function takeTitleHeading(blocks: readonly Block[], metaTitle: string): T
   if (splitLabel(first.children).label !== undefined) return unchanged;
   const text = plainText(first.children).trim();
   if (!text) return unchanged;
-  if (metaTitle.trim()) return sameTitle(text, metaTitle) ? { blocks: blocks.slice(1), heading: first } : unchanged;
-  if (!blocks.some((b) => b.type === 'heading' && b.depth === 2)) return unchanged;
-  return { blocks: blocks.slice(1), heading: first, title: text };
+  if (!metaTitle.trim()) return { blocks: blocks.slice(1), heading: first, title: text };
+  if (sameTitle(text, metaTitle)) return { blocks: blocks.slice(1), heading: first };
+  const chapters = blocks.some((b) => b.type === 'heading' && b.depth === 2);
+  return options.pageTitle && chapters ? { blocks: blocks.slice(1), heading: first, title: text } : unchanged;
 }
