@@ -22,8 +22,8 @@ const WORKER = `
 const { workerData } = require('node:worker_threads');
 const { port, flag, mammoth, bytes, styleMap } = workerData;
 const done = (reply) => { port.postMessage(reply); Atomics.store(flag, 0, 1); Atomics.notify(flag, 0); };
-require(mammoth)
-  .convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap, externalFileAccess: false })
+// A failure anywhere, loading mammoth included, is an answer: the caller must never wait out its time-out for one.
+new Promise((resolve) => resolve(require(mammoth).convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap, externalFileAccess: false })))
   .then((r) => done({ html: r.value, messages: r.messages.map((m) => ({ type: m.type, message: m.message })) }))
   .catch((e) => done({ error: String((e && e.message) || e) }));
 `;
