@@ -205,7 +205,7 @@ function decodeDetected(file: string, report: Reporter, withBom: Uint8Array): De
 /** The text of bytes in the encoding asked for (any `TextDecoder` label; checked by the caller, failing here otherwise). */
 function decodeGiven(label: string, file: string, report: Reporter, withBom: Uint8Array): Decoded {
   const encoding = encodingName(label);
-  if (!encoding) return report.fail('encoding-unknown', `unknown encoding \`${label}\``);
+  if (!encoding) return report.fail('encoding-unknown', `unknown encoding \`${label}\``, { position: pointPosition(file, 1) });
   refuseBinary(withBom, file, report, encoding.startsWith('utf-16'));
   if (encoding !== 'utf-8') return decodeAs(encoding, withBom, file, report);
   const bytes = afterUtf8Bom(withBom);

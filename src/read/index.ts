@@ -178,7 +178,7 @@ export function readFolder(dir: string, report: Reporter, options: ReadInputOpti
     report.info('file-skipped', `${name} is not part of the manuscript (a README, licence, change log or source note); skipped`, { position: pointPosition(path.join(dir, name), 1) });
   }
   if (names.length === 0) {
-    fail('input-not-found', `${dir} holds no manuscript file (${readableExtensions()})`, { hint: 'Put the story in a .md or .txt file in that folder.' });
+    fail('input-not-found', `${dir} holds no manuscript file (${readableExtensions()})`, { hint: `Put the story in a ${readableExtensions()} file in that folder.` });
   }
   const parts = names.map((name) => readFile(path.join(dir, name), report, { ...options, oneOfSeveral: names.length > 1 }));
   const book = merge(parts, dir);

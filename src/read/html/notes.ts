@@ -21,7 +21,7 @@ const NOTE_ROLES = /\b(?:doc-footnote|doc-endnote|footnote|endnote|rearnote)\b/;
 const NOTE_CONTAINER = /\b(?:doc-endnotes|footnotes|endnotes|rearnotes)\b/;
 
 /** The `#id` a link points to inside the document, if it does. */
-export function fragmentOf(element: HtmlElement): string | undefined {
+function fragmentOf(element: HtmlElement): string | undefined {
   const href = element.attribs.href?.trim();
   if (!href?.startsWith('#') || href.length < 2) return undefined;
   try {
