@@ -83,17 +83,30 @@ function paragraphOpenAfter(line: Line, open: boolean): boolean {
   return last ? !last.closing : open;
 }
 
+/** Whether `line` starts a paragraph of its own with a `<p>`: its first `<p>` or `</p>` is an opening one. */
+function opensParagraph(line: Line): boolean {
+  const first = findTags(line.text).find((tag) => tag.name === 'p');
+  return first !== undefined && !first.closing;
+}
+
 /**
  * A group's lines as units, one per line, except that a paragraph whose `<p>` is still open runs on to the line
- * that closes it (HTML source copied as text) unless that line is a scene break or a chapter line of its own.
+ * that closes it (HTML source copied as text). An open `<p>` never runs past a scene break, a chapter line or a line
+ * that opens another `<p>` (and never past a blank line: `group` has none). A run that ends before its `</p>` was not
+ * one paragraph in HTML source: each of its lines stays a paragraph of its own, so no chapter line or sentence is
+ * swallowed by a forgotten `</p>`.
  */
 function lineUnits(group: readonly Line[], units: Unit[]): void {
   let run: Line[] = [];
   let open = false;
+  const unclosed = (): void => {
+    for (const line of run) units.push({ lines: [line], verse: false });
+    run = [];
+  };
   for (const line of group) {
-    if (run.length && (isBreakLine(line) || isWholeChapterLine(line))) {
-      units.push({ lines: run, verse: false });
-      run = [];
+    if (run.length && (isBreakLine(line) || matchChapter(seen(line)) !== undefined || opensParagraph(line))) {
+      unclosed();
+      open = false;
     }
     run.push(line);
     open = paragraphOpenAfter(line, open);
@@ -102,7 +115,7 @@ function lineUnits(group: readonly Line[], units: Unit[]): void {
       run = [];
     }
   }
-  if (run.length) units.push({ lines: run, verse: false });
+  unclosed();
 }
 
 /**
