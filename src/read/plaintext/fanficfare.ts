@@ -106,19 +106,21 @@ function paragraphs(lines: readonly Line[], from: number, to: number): Paragraph
 
 /**
  * The chapter titles' paragraphs. With a contents block (its paragraphs from index `contents` on), its entries are
- * the titles, found again in order below it: the first title is the first entry's text come round again. Without one
- * (a single chapter, or `include_tocpage: false`), a title is an indented paragraph with two or more blank lines
- * above it, as `TEXT_CHAPTER_START` writes it.
+ * the titles, found again in order below it: the first title is the first entry's text come round again. Only a
+ * paragraph in the title's shape counts, its first line indented (by a tab, or spaces), as `TEXT_CHAPTER_START`
+ * writes it: a line of story that merely reads like the next title (`Run`) is story. Without a contents block (a
+ * single chapter, or `include_tocpage: false`), a title is an indented paragraph with two or more blank lines above it.
  */
 function chapterTitles(all: readonly Paragraph[], contents: number | undefined): Paragraph[] {
   if (contents === undefined) return all.filter((p) => p.indented && p.blanksAbove >= 2);
   const after = all.slice(contents);
-  const repeat = after.findIndex((p, n) => n > 0 && p.text === after[0].text);
+  const isTitle = (p: Paragraph, text: string): boolean => p.indented && p.text === text;
+  const repeat = after.findIndex((p, n) => n > 0 && isTitle(p, after[0].text));
   if (repeat < 0) return [];
   const titles: Paragraph[] = [];
   let k = repeat;
   for (const entry of after.slice(0, repeat)) {
-    while (k < after.length && after[k].text !== entry.text) k++;
+    while (k < after.length && !isTitle(after[k], entry.text)) k++;
     if (k === after.length) break;
     titles.push(after[k++]);
   }

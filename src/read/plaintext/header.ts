@@ -75,16 +75,22 @@ interface Block {
   drafts: Draft[];
 }
 
+/** A line ending a sentence: `.`, `!` or `?`, maybe inside closing quotes (`late.`, `"Go!"`). */
+const ENDS_SENTENCE = /[.!?]["'\u201d\u2019]*$/;
+
 /**
  * Whether `line`, which starts no entry, continues the value of the entry above it: when that entry's value is still
- * empty (`Summary:` alone on its line), its key takes prose, or the line above was long enough to have been wrapped.
- * A chapter line or a scene break never continues a value: the story has started.
+ * empty (`Summary:` alone on its line), its key takes prose, or the line above was long enough to have been wrapped
+ * and `line` does not end a sentence. A title, an author, a rating or a fandom is not a sentence, so below a long
+ * `Title:` line, `It was late.` is the story's first line, not the end of the title; a prose key (`PROSE_KEYS`)
+ * keeps every wrapped line. A chapter line or a scene break never continues a value: the story has started.
  */
 function continues(last: Draft, above: Line, line: Line): boolean {
   const text = line.text.trim();
   if (matchChapter(text) || isSceneBreak(text)) return false;
   const key = canonicalKey(last.entry.key);
-  return last.parts.length === 0 || (key !== undefined && PROSE_KEYS.has(key)) || above.text.trim().length >= WRAPPED_LINE;
+  if (last.parts.length === 0 || (key !== undefined && PROSE_KEYS.has(key))) return true;
+  return above.text.trim().length >= WRAPPED_LINE && !ENDS_SENTENCE.test(text);
 }
 
 /**

@@ -31,8 +31,30 @@ const PRESENTATIONAL = new Set(['span', 'font', 'small', 'big', 'sup', 'sub', 't
 /**
  * A tag as a browser's copy leaves it: `<name attr="v" flag>`, `</name>`, `<br/>`. Only the names `roleOf` knows
  * count, in lower or upper case (`<I>`, `<BR>` in old pages): `<sigh>`, `<Chapter>` and other bracketed words are text.
+ * Each attribute must be `name=value` (quoted or bare) or one of HTML's `BOOLEAN_ATTRIBUTES` (`isTagAttributes`).
  */
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z_:][-\w:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+/** One attribute of `TAG`'s third group: its name, and its value when it has one. */
+const ATTRIBUTE = /\s+([a-zA-Z_:][-\w:.]*)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+/** HTML's boolean attributes, the only ones a page writes without a value (`<hr noshade>`, `<td nowrap>`). */
+const BOOLEAN_ATTRIBUTES = new Set([
+  'allowfullscreen', 'async', 'autofocus', 'autoplay', 'checked', 'compact', 'controls', 'declare', 'default',
+  'defer', 'disabled', 'formnovalidate', 'hidden', 'inert', 'ismap', 'itemscope', 'loop', 'multiple', 'muted',
+  'nohref', 'nomodule', 'noresize', 'noshade', 'novalidate', 'nowrap', 'open', 'playsinline', 'readonly',
+  'required', 'reversed', 'selected',
+]);
+
+/**
+ * Whether a bracket's words after the name are a tag's attributes: each is `name=value` or a boolean attribute.
+ * Otherwise the bracket is an aside in the story (`<i love you>`, `<b and c>`) and all of it is text.
+ */
+function isTagAttributes(attributes: string): boolean {
+  ATTRIBUTE.lastIndex = 0;
+  for (let m = ATTRIBUTE.exec(attributes); m; m = ATTRIBUTE.exec(attributes)) {
+    if (!m[2] && !BOOLEAN_ATTRIBUTES.has(m[1].toLowerCase())) return false;
+  }
+  return true;
+}
 /** A character reference with its semicolon: `&amp;`, `&#8217;`, `&#x2014;`. `AT&T` and `&c.` stay text. */
 const REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 
@@ -57,7 +79,7 @@ export function findTags(text: string): TextTag[] {
   for (let m = TAG.exec(text); m; m = TAG.exec(text)) {
     const name = m[2].toLowerCase();
     const role = roleOf(name);
-    if (!role || (m[2] !== name && m[2] !== m[2].toUpperCase())) continue;
+    if (!role || (m[2] !== name && m[2] !== m[2].toUpperCase()) || !isTagAttributes(m[3])) continue;
     tags.push({ start: m.index, end: m.index + m[0].length, name, closing: m[1] === '/', role });
   }
   return tags;

@@ -6,6 +6,7 @@
  */
 import type { Inline } from '../../model/types';
 import { closingKindOf, decodeReferences, findTags, inlineFor } from './html';
+import { MAX_INLINE_DEPTH } from '../markdown/inlines';
 import { positionOf, sliceSpan, type Span } from './span';
 
 type Delimiter = '**' | '*' | '_';
@@ -104,14 +105,20 @@ function trimBreaks(nodes: Inline[]): Inline[] {
 /**
  * Parses a span's inline markup: HTML formatting tags into containers (an unclosed `<i>` runs to the end of the
  * paragraph, a stray `</i>` is dropped), the text between tags as `*`/`_` markup. Other tags are left out; their
- * text is kept, and the reader has warned about them.
+ * text is kept, and the reader has warned about them. Formatting nested deeper than `MAX_INLINE_DEPTH` (as the
+ * Markdown and HTML readers cap it) is flattened into its parent, its text kept, so that every consumer can recurse on
+ * inlines safely; a count of the open tags of each kind finds a closing tag's match (or that there is none) in time
+ * linear in the tags, however many there are.
  */
 export function parseInlines(span: Span): Inline[] {
   const tags = findTags(span.text).filter((tag) => tag.role === 'inline' || tag.role === 'dropped');
   if (tags.length === 0) return parseDelimited(span);
   const root: Inline[] = [];
-  const open: { node: Container; kind: string }[] = [];
-  const top = (): Inline[] => open[open.length - 1]?.node.children ?? root;
+  /** The open tags, innermost last; past the depth cap a tag's `node` is undefined and its parent takes its text. */
+  const open: { node?: Container; children: Inline[]; kind: string }[] = [];
+  const openOf = new Map<string, number>();
+  let depth = 0;
+  const top = (): Inline[] => open[open.length - 1]?.children ?? root;
   let at = 0;
   for (const tag of tags) {
     if (tag.start > at) top().push(...parseDelimited(sliceSpan(span, at, tag.start)));
@@ -125,15 +132,20 @@ export function parseInlines(span: Span): Inline[] {
       continue;
     }
     if (tag.closing) {
-      const kind = closingKindOf(tag);
-      const k = open.map((o) => o.kind).lastIndexOf(kind ?? '');
-      if (k < 0) {
+      const kind = closingKindOf(tag) ?? '';
+      if (!openOf.get(kind)) {
         vanish();
         continue;
       }
-      const { node } = open[k];
-      if (node.position) node.position = { ...node.position, end: positionOf(span, tag.start, tag.end).end };
-      open.length = k;
+      // Closes the innermost open tag of its kind and every tag opened inside it; each tag is closed once.
+      for (;;) {
+        const closed = open.pop()!;
+        openOf.set(closed.kind, openOf.get(closed.kind)! - 1);
+        if (closed.node) depth--;
+        if (closed.kind !== kind) continue;
+        if (closed.node?.position) closed.node.position = { ...closed.node.position, end: positionOf(span, tag.start, tag.end).end };
+        break;
+      }
       continue;
     }
     const inline = inlineFor(span.text, tag);
@@ -144,9 +156,16 @@ export function parseInlines(span: Span): Inline[] {
     }
     if ('leaf' in inline) top().push({ ...inline.leaf, position });
     else {
+      const kind = inline.open.type;
+      openOf.set(kind, (openOf.get(kind) ?? 0) + 1);
+      if (depth >= MAX_INLINE_DEPTH) {
+        open.push({ children: top(), kind });
+        continue;
+      }
       const node: Container = { ...inline.open, position: { ...position, end: positionOf(span).end } };
       top().push(node);
-      open.push({ node, kind: node.type });
+      open.push({ node, children: node.children, kind });
+      depth++;
     }
   }
   if (at < span.text.length) top().push(...parseDelimited(sliceSpan(span, at)));

@@ -83,17 +83,30 @@ function paragraphOpenAfter(line: Line, open: boolean): boolean {
   return last ? !last.closing : open;
 }
 
+/** Whether `line` starts a paragraph of its own with a `<p>`: its first `<p>` or `</p>` is an opening one. */
+function opensParagraph(line: Line): boolean {
+  const first = findTags(line.text).find((tag) => tag.name === 'p');
+  return first !== undefined && !first.closing;
+}
+
 /**
  * A group's lines as units, one per line, except that a paragraph whose `<p>` is still open runs on to the line
- * that closes it (HTML source copied as text) unless that line is a scene break or a chapter line of its own.
+ * that closes it (HTML source copied as text). An open `<p>` never runs past a scene break, a chapter line or a line
+ * that opens another `<p>` (and never past a blank line: `group` has none). A run that ends before its `</p>` was not
+ * one paragraph in HTML source: each of its lines stays a paragraph of its own, so no chapter line or sentence is
+ * swallowed by a forgotten `</p>`.
  */
 function lineUnits(group: readonly Line[], units: Unit[]): void {
   let run: Line[] = [];
   let open = false;
+  const unclosed = (): void => {
+    for (const line of run) units.push({ lines: [line], verse: false });
+    run = [];
+  };
   for (const line of group) {
-    if (run.length && (isBreakLine(line) || isWholeChapterLine(line))) {
-      units.push({ lines: run, verse: false });
-      run = [];
+    if (run.length && (isBreakLine(line) || matchChapter(seen(line)) !== undefined || opensParagraph(line))) {
+      unclosed();
+      open = false;
     }
     run.push(line);
     open = paragraphOpenAfter(line, open);
@@ -102,7 +115,7 @@ function lineUnits(group: readonly Line[], units: Unit[]): void {
       run = [];
     }
   }
-  if (run.length) units.push({ lines: run, verse: false });
+  unclosed();
 }
 
 /**
@@ -124,14 +137,26 @@ function indentsParagraphs(groups: readonly Line[][]): boolean {
   return starts > 0 && indented * 2 > starts;
 }
 
+/** A line this share of the file's wrap width long may have been wrapped: the next word did not fit after it. */
+const NEAR_WRAP = 0.75;
+/** A line ending a sentence: `.`, `!`, `?` or `…`, maybe inside closing quotes or brackets. */
+const ENDS_SENTENCE = /[.!?\u2026]["'\u201d\u2019)\]]*$/;
+/** A line's length as typed, its indent included (the wrap column counts it). */
+const typedLength = (line: Line): number => line.text.trimEnd().length;
+
 /**
  * Units of a story whose paragraphs start with an indent: each indented line starts a paragraph (dialogue and
- * all), a flush line continues the paragraph above when the text is hard-wrapped (few long lines) and starts its
- * own otherwise; scene breaks and chapter lines stand alone.
+ * all). A flush line continues the paragraph above only when the text is hard-wrapped (few long lines) and the line
+ * above was wrapped: it reaches near the file's wrap width (its longest line not over `LONG_LINE`) and does not end a
+ * sentence. Otherwise a flush line is a paragraph of its own (`"Hi," he said.` under a finished sentence). Scene
+ * breaks and chapter lines stand alone.
  */
 function splitIndented(groups: readonly Line[][]): Unit[] {
   const lines = groups.flat();
   const wrapped = lines.filter((line) => trimmedLength(line) > LONG_LINE).length <= lines.length * WRAPPED_SHARE;
+  const width = lines.reduce((max, line) => (typedLength(line) <= LONG_LINE ? Math.max(max, typedLength(line)) : max), 0);
+  const wrappedAbove = (above: Line | undefined): boolean =>
+    above !== undefined && typedLength(above) >= width * NEAR_WRAP && !ENDS_SENTENCE.test(above.text.trimEnd());
   const units: Unit[] = [];
   for (const group of groups) {
     let run: Line[] = [];
@@ -145,7 +170,7 @@ function splitIndented(groups: readonly Line[][]): Unit[] {
         units.push({ lines: [line], verse: false });
         continue;
       }
-      if (isIndented(line) || !wrapped) end();
+      if (isIndented(line) || !wrapped || !wrappedAbove(run[run.length - 1])) end();
       run.push(line);
     }
     end();
