@@ -24,7 +24,9 @@ export const BLOCKS = new Set([
 type FrameKind = 'emphasis' | 'strong' | 'strikethrough';
 /** Formatting elements and the inline node each becomes (shared with the HTML reader). */
 export const FORMATTING: Record<string, FrameKind> = {
-  i: 'emphasis', em: 'emphasis', cite: 'emphasis', var: 'emphasis', dfn: 'emphasis',
+  // The model has no underline. In a manuscript, underlining marks what the typesetter sets in italics (Chicago
+  // Manual of Style, 17th ed., 2.15), so `<u>` is emphasis, in every reader.
+  i: 'emphasis', em: 'emphasis', cite: 'emphasis', var: 'emphasis', dfn: 'emphasis', u: 'emphasis',
   b: 'strong', strong: 'strong',
   s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough',
 };

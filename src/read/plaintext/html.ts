@@ -60,11 +60,11 @@ const REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,3
 
 /**
  * What a tag name does, or undefined when it is not one a page leaves in text (`<sigh>`). Inline tags are those the
- * Markdown allow-list maps (`<i>`, `<b>`, `<br>`…), plus `<u>` and the links and images it maps when they carry an
+ * Markdown allow-list maps (`<i>`, `<b>`, `<u>`, `<br>`…), plus the links and images it maps when they carry an
  * address; active content (`<script>`, `<style>`) is a real tag too, dropped here with its text kept and a warning.
  */
 function roleOf(name: string): TagRole | undefined {
-  if (name === 'u' || name === 'a' || name === 'img' || inlineForTag({ name, closing: false, attributes: {} })) return 'inline';
+  if (name === 'a' || name === 'img' || inlineForTag({ name, closing: false, attributes: {} })) return 'inline';
   if (name === 'hr') return 'rule';
   if (BLOCKS.has(name)) return 'paragraph';
   if (PRESENTATIONAL.has(name) || REMOVED.has(name)) return 'dropped';
@@ -90,18 +90,15 @@ export function isWarnedTag(tag: TextTag): boolean {
   return tag.role === 'dropped' || (tag.role === 'paragraph' && !SILENT_BLOCKS.has(tag.name));
 }
 
-/** What an inline tag becomes, through the allow-list raw HTML in Markdown goes through (`<u>` as `<em>`). */
+/** What an inline tag becomes, through the allow-list raw HTML in Markdown goes through. */
 export function inlineFor(text: string, tag: TextTag): ReturnType<typeof inlineForTag> {
   const parsed = parseTag(text.slice(tag.start, tag.end));
-  if (!parsed) return undefined;
-  // The model has no underline. In a manuscript, underlining marks what the typesetter sets in italics
-  // (Chicago Manual of Style, 17th ed., 2.15), so `<u>` is emphasis.
-  return inlineForTag(parsed.name === 'u' ? { ...parsed, name: 'em' } : parsed);
+  return parsed ? inlineForTag(parsed) : undefined;
 }
 
 /** The container kind a closing tag ends (`emphasis`, `strong`…), matching what `inlineFor` opened. */
 export function closingKindOf(tag: TextTag): string | undefined {
-  return closingKind({ name: tag.name === 'u' ? 'em' : tag.name, closing: true, attributes: {} });
+  return closingKind({ name: tag.name, closing: true, attributes: {} });
 }
 
 const decoded = new Map<string, string>();
