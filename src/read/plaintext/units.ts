@@ -41,16 +41,16 @@ function lineGroups(lines: readonly Line[], from: number): Line[][] {
   return groups;
 }
 
+/** Whether lines are short enough to have been hard-wrapped: at most `WRAPPED_SHARE` of them over `LONG_LINE`. */
+function fewLongLines(lines: readonly Line[]): boolean {
+  let long = 0;
+  for (const line of lines) if (trimmedLength(line) > LONG_LINE) long++;
+  return long <= lines.length * WRAPPED_SHARE;
+}
+
 /** Whether the story's text is hard-wrapped (paragraphs of short lines, blank lines between them). */
 function isHardWrapped(groups: readonly Line[][]): boolean {
-  if (groups.length < 2) return false;
-  let lines = 0;
-  let long = 0;
-  for (const group of groups) {
-    lines += group.length;
-    for (const line of group) if (trimmedLength(line) > LONG_LINE) long++;
-  }
-  return long <= lines * WRAPPED_SHARE;
+  return groups.length >= 2 && fewLongLines(groups.flat());
 }
 
 /** A line's text as a reader sees it (HTML tags removed: `<center>***</center>`), trimmed. */
@@ -153,7 +153,7 @@ const typedLength = (line: Line): number => line.text.trimEnd().length;
  */
 function splitIndented(groups: readonly Line[][]): Unit[] {
   const lines = groups.flat();
-  const wrapped = lines.filter((line) => trimmedLength(line) > LONG_LINE).length <= lines.length * WRAPPED_SHARE;
+  const wrapped = fewLongLines(lines);
   const width = lines.reduce((max, line) => (typedLength(line) <= LONG_LINE ? Math.max(max, typedLength(line)) : max), 0);
   const wrappedAbove = (above: Line | undefined): boolean =>
     above !== undefined && typedLength(above) >= width * NEAR_WRAP && !ENDS_SENTENCE.test(above.text.trimEnd());
