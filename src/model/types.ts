@@ -253,6 +253,8 @@ export interface Meta {
   language: string;
   /** Text direction; derived from the language unless the manuscript says. */
   direction?: 'ltr' | 'rtl';
+  /** The book's own wording for strings quire prints (`contents: Table des matières`), over its language's table. */
+  labels?: Partial<Record<string, string>>;
   date?: string;
   publisher?: string;
   rights?: string;

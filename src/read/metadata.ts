@@ -4,6 +4,7 @@
  */
 import type { Reporter } from '../diagnostics/types';
 import type { Author, Block, Book, MatterRole, Meta, Position } from '../model/types';
+import { directionOfLanguage } from '../locale/direction';
 
 /** One `key: value` as a reader found it. YAML values keep their type; plain-text values are strings. */
 export interface MetaEntry {
@@ -189,12 +190,6 @@ function bylineAuthors(byline: string, singular: boolean): Author[] {
 
 /** BCP 47, structurally: a 2–3 letter (or 4–8) primary subtag and 1–8 character alphanumeric subtags. */
 export const BCP47 = /^(?:[a-zA-Z]{2,3}|[a-zA-Z]{4,8})(?:-[a-zA-Z0-9]{1,8})*$/;
-const RTL = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'ckb', 'dv', 'syr']);
-
-/** Whether text in a language runs right to left. */
-export function isRightToLeft(language: string): boolean {
-  return RTL.has(language.toLowerCase().split('-')[0]);
-}
 
 /**
  * Names ICU lacks among the ones fan-fiction sites use: FanFiction.net's `Farsi` and `Filipino`, and AO3's language
@@ -353,7 +348,7 @@ export function applyMetadata(book: Book, entries: readonly MetaEntry[], report:
     SETTERS[name](book.meta, entry.value, { key: entry.key, position: entry.position, report });
   }
   if (book.meta.series && !book.meta.series.name) delete book.meta.series;
-  if (!book.meta.direction && isRightToLeft(book.meta.language)) book.meta.direction = 'rtl';
+  if (!book.meta.direction && directionOfLanguage(book.meta.language) === 'rtl') book.meta.direction = 'rtl';
 }
 
 /** The metadata texts that become front-matter pages, in reading order. */

@@ -2,6 +2,7 @@
 import * as ejs from 'ejs';
 import { allBlocks, allSections, plainText } from '../../model/build-helpers';
 import type { Book, Position } from '../../model/types';
+import { localeOf } from '../../locale';
 import { failTemplate } from '../template';
 import type { Artifact, Renderer, RenderContext } from '../types';
 import { accessibility } from './a11y';
@@ -35,7 +36,6 @@ const NAV_FILE = 'toc.xhtml';
 /** Link schemes a reading system can open; anything else (`javascript:`, `file:`) is dropped with a warning. */
 const SAFE_SCHEME = /^(?:https?|mailto|ftp):/i;
 
-/** Primary language subtags written right to left (Unicode CLDR): these books get `dir="rtl"` without a `dir:` field. */
 const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 
 /** Apple Books uses the book's own fonts only when this file says so. */
@@ -56,12 +56,6 @@ function bookLanguage(book: Book, ctx: RenderContext<unknown>): string {
     hint: 'Write a language tag such as `en`, `en-GB` or `fr`.',
   });
   return 'en';
-}
-
-/** The text direction: the manuscript's `dir:`, else right to left for a right-to-left language, else none (ltr). */
-function bookDirection(book: Book, language: string): 'ltr' | 'rtl' | undefined {
-  if (book.meta.direction) return book.meta.direction;
-  return RTL_LANGUAGES.has(language.split('-')[0].toLowerCase()) ? 'rtl' : undefined;
 }
 
 /** Resolves a link from `file`: web links as they are, `#id` to the document holding that id; others are reported. */
@@ -130,7 +124,8 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   const options = { ...DEFAULT_OPTIONS, ...ctx.options };
   const rules = PROFILE_RULES[options.profile] ?? PROFILE_RULES.generic;
   const language = bookLanguage(book, ctx);
-  const dir = bookDirection(book, language);
+  // Written only when right to left: `ltr` is every reading system's default.
+  const dir = localeOf(book.meta).direction === 'rtl' ? 'rtl' : undefined;
   const notes = new FootnoteRegistry(book.footnotes, options.notes, rules.noteType, NOTES_FILE);
   const plan = planBook(book, { cover: true, notes: notes.needsNotesDocument });
   const images = new ImageCatalog(ctx.assets, ctx.report);

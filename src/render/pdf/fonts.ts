@@ -4,7 +4,7 @@
  * of characters and loaded the first time a book needs them.
  */
 import type { AssetStore } from '../types';
-import { isRightToLeftLanguage } from './layout/bidi';
+import { directionOfLanguage } from '../../locale/direction';
 import type { FontKey, TextStyle } from './layout/types';
 
 /** A glyph position in font units, as fontkit gives it. */
@@ -184,10 +184,11 @@ export class FontSet {
   constructor(
     private readonly assets: AssetStore,
     language = 'en',
+    direction: 'ltr' | 'rtl' = directionOfLanguage(language),
   ) {
     for (const key of FONT_KEYS) this.face(key);
     this.order = familyOrder(language);
-    this.rightToLeft = isRightToLeftLanguage(language);
+    this.rightToLeft = direction === 'rtl';
   }
 
   private face(key: FaceKey): Face {

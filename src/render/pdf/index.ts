@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { subjects } from '../../model/build-helpers';
 import type { Book } from '../../model/types';
+import { localeOf } from '../../locale';
 import type { Artifact, RenderContext, Renderer } from '../types';
 import { drawPdf } from './draw';
 import { FontSet } from './fonts';
@@ -26,7 +27,7 @@ export const pdfRenderer: Renderer<PdfOptions> = {
     const size = PAGE_SIZES[options.pageSize];
     if (!size) ctx.report.fail('render-failed', `unknown page size \`${options.pageSize}\` (known: ${Object.keys(PAGE_SIZES).join(', ')})`);
     const theme = loadTheme(ctx, options.pageSize);
-    const fonts = new FontSet(ctx.assets, book.meta.language);
+    const fonts = new FontSet(ctx.assets, book.meta.language, localeOf(book.meta).direction);
     const env: LayoutEnv = {
       fonts,
       theme,

@@ -17,16 +17,6 @@ export function isRightToLeftScript(text: string): boolean {
   return RTL_SCRIPT.test(text);
 }
 
-/** Languages written right to left (ISO 639-1 and -3 codes). */
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'dv', 'fa', 'he', 'iw', 'ji', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
-
-/** Whether a BCP 47 language tag names a right-to-left language (`he`, `ar-EG`, `fa`, `yi`). */
-export function isRightToLeftLanguage(language: string): boolean {
-  const [lang, ...rest] = language.toLowerCase().split('-');
-  if (rest.some((sub) => sub === 'arab' || sub === 'hebr')) return true;
-  if (rest.some((sub) => sub === 'latn' || sub === 'cyrl')) return false;
-  return RTL_LANGUAGES.has(lang);
-}
 
 /** The paragraph's base direction by its first strong character (rules P2–P3), or `fallback` if it has none. */
 export function firstStrongDirection(text: string, fallback: 'ltr' | 'rtl'): 'ltr' | 'rtl' {

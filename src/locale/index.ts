@@ -1,0 +1,80 @@
+/**
+ * The book's locale, decided once: its language tag, its direction and the strings it prints, with numbers and lists
+ * formatted for the language. Readers, transforms and every renderer read it from here instead of working it out.
+ */
+import type { Meta } from '../model/types';
+import { directionOfLanguage } from './direction';
+import { ENGLISH, LABELS, type LabelKey, type Labels } from './labels';
+
+export { directionOfLanguage, scriptOf } from './direction';
+export { ENGLISH, LABELS, type LabelKey, type Labels } from './labels';
+
+export interface Locale {
+  /** The BCP 47 tag as given (`en` when it cannot be read). */
+  tag: string;
+  /** Its primary subtag, lower case (`pt` for `pt-BR`). */
+  language: string;
+  direction: 'ltr' | 'rtl';
+  /** The table for the language, with the book's own overrides applied. */
+  labels: Labels;
+  /** A number written for the language (`1,234`, `1 234`, `١٬٢٣٤` as ICU says). */
+  number(n: number): string;
+  /** Items joined as the language joins a list (`A, B and C`; `A、B、C`). */
+  list(items: readonly string[]): string;
+  /** A label with its `{placeholders}` filled in; numbers are formatted with `number`. */
+  text(key: LabelKey, values?: Record<string, string | number>): string;
+}
+
+/** The part of the metadata a locale depends on. */
+export type LocaleMeta = Pick<Meta, 'language' | 'direction' | 'labels'>;
+
+function canonical(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** The label table for a tag: the full tag's, else the primary subtag's, else English. */
+export function labelsFor(tag: string): Labels {
+  const lower = tag.toLowerCase();
+  return LABELS[lower] ?? LABELS[lower.split('-')[0]] ?? ENGLISH;
+}
+
+const cache = new WeakMap<object, Locale>();
+
+/** The locale of a book's metadata (cached per metadata object; build a new `meta` to change it). */
+export function localeOf(meta: LocaleMeta): Locale {
+  const known = cache.get(meta);
+  if (known && known.tag === canonical(meta.language)) return known;
+  const tag = canonical(meta.language);
+  const language = tag.split('-')[0].toLowerCase();
+  const labels: Labels = { ...labelsFor(tag), ...(meta.labels ?? {}) };
+  let numbers: Intl.NumberFormat;
+  let lists: Intl.ListFormat;
+  try {
+    numbers = new Intl.NumberFormat(tag);
+    lists = new Intl.ListFormat(tag, { type: 'conjunction' });
+  } catch {
+    numbers = new Intl.NumberFormat('en');
+    lists = new Intl.ListFormat('en', { type: 'conjunction' });
+  }
+  const locale: Locale = {
+    tag,
+    language,
+    direction: meta.direction ?? directionOfLanguage(tag),
+    labels,
+    number: (n) => numbers.format(n),
+    list: (items) => lists.format(items),
+    text(key, values = {}) {
+      return labels[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+        const value = values[name];
+        if (value === undefined) return whole;
+        return typeof value === 'number' ? numbers.format(value) : value;
+      });
+    },
+  };
+  cache.set(meta, locale);
+  return locale;
+}
