@@ -119,6 +119,16 @@ describe('scripts beyond Latin, Greek and Cyrillic', () => {
     expect([...hebrew.report.messages, ...arabic.report.messages]).toEqual([]);
   });
 
+  it('reads the direction from the book’s locale, as the EPUB does: Sorani right to left, Kurmanji left to right, `dir:` over both', async () => {
+    const direction = async (front: string) => {
+      const { file } = await buildPdf(`---\ntitle: T\n${front}\n---\n\n# One\n\nText.\n`);
+      return /\/Direction \/R2L/.test(fs.readFileSync(file, 'latin1')) ? 'rtl' : 'ltr';
+    };
+    expect(await direction('language: ckb')).toBe('rtl');
+    expect(await direction('language: ku')).toBe('ltr');
+    expect(await direction('language: en\ndir: rtl')).toBe('rtl');
+  });
+
   it('lays out a right-to-left book’s contents and running heads from the right', async () => {
     const long = Array.from({ length: 12 }, () => `${HEBREW} ${HEBREW}`);
     const list = '1. פריט ראשון\n2. פריט שני';
