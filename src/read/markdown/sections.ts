@@ -98,9 +98,10 @@ function assignRoles(sections: readonly Section[], insideChapter: boolean, topLe
 /**
  * Splits blocks at their `heading` blocks into nested sections. Blocks before the first heading become an
  * untitled section (when there are any): the whole story when there is no heading (a one-shot, role `chapter`),
- * otherwise an opening before the first chapter (an epigraph, a preface), role `section`, as the plain-text reader
- * gives text above the first chapter line; it must not count or be labelled as a chapter. Depth counts nesting from
- * 1, whatever the heading levels were.
+ * otherwise an opening before the first chapter (a preface, a note), role `section`, as the plain-text reader gives
+ * text above the first chapter line; it must not count or be labelled as a chapter (an opening that is only
+ * quotation becomes the epigraph afterwards: epigraph.ts). Depth counts nesting from 1, whatever the heading levels
+ * were. `numbered` receives the headings that are chapters, not parts, because of their numbered sections.
  */
 export function makeSections(blocks: readonly Block[], numbered: Section[] = []): Section[] {
   const body: Section[] = [];
