@@ -53,7 +53,9 @@ function matterPage(doc: Doc & { kind: 'matter' }, x: XhtmlContext) {
   const { matter } = doc;
   const template = matter.role === 'disclaimer' || matter.role === 'dedication' ? matter.role : 'matter';
   const epubType = MATTER_TYPES[matter.role] ?? '';
-  const data = { id: matter.id, role: matter.role, epubType, ariaRole: ARIA_ROLES[epubType] ?? '', title: doc.title, body: blocks(matter.children, x) };
+  // An epigraph shows only its quotation, as a dedication does, unless the author gave it a title; the PDF does the same.
+  const showTitle = matter.role !== 'epigraph' || Boolean(matter.title?.length);
+  const data = { id: matter.id, role: matter.role, epubType, ariaRole: ARIA_ROLES[epubType] ?? '', title: doc.title, showTitle, body: blocks(matter.children, x) };
   return { template, data };
 }
 
