@@ -1,14 +1,13 @@
 /** The Markdown reader: YAML front matter (gray-matter) and a CommonMark body (markdown-it) → a `Book`. */
 import * as path from 'node:path';
-import { emptyBook } from '../../model/build-helpers';
-import { plainText } from '../../model/build-helpers';
+import { emptyBook, plainText } from '../../model/build-helpers';
 import type { Block, Book, Position, Section } from '../../model/types';
 import { addFrontMatterFromMeta, applyMetadata } from '../metadata';
 import type { ReadContext, Reader } from '../types';
 import { toBlocks } from './blocks';
+import { takeEpigraph } from './epigraph';
 import { readFrontMatter } from './front-matter';
 import { parseMarkdown, truncatedContainer, type ParsedMarkdown } from './parser';
-import { takeEpigraph } from './epigraph';
 import { makeSections } from './sections';
 import { locator, nowhere, type LineMap, type Locate } from './source';
 import { takeTitleHeading } from './title';
