@@ -3,7 +3,7 @@
  * footnotes and duplicate chapter titles are reported. Each finding is a warning with the node's position.
  */
 import { allSections, plainText } from '../model/build-helpers';
-import type { Block, Book, FootnoteReference, Inline, Position } from '../model/types';
+import type { Block, Book, FootnoteReference, Inline, Position, Section } from '../model/types';
 import type { Transform, TransformContext } from './types';
 
 type Container = { children: Inline[] };
@@ -87,9 +87,16 @@ function checkFootnotes(book: Book, ctx: TransformContext): void {
   }
 }
 
-function checkChapterTitles(book: Book, ctx: TransformContext): void {
+/**
+ * Two chapters with the same label and title among the chapters of one part (or of the book, outside parts) are
+ * reported: the contents would list them alike. Chapters of different parts may share a title (`Part II` restarts
+ * at `I`; Whitman's clusters each have a `To You`), and a chapter's sub-sections (`1`, `2` of a long poem) are no
+ * chapters at all.
+ */
+function checkChapterTitles(sections: readonly Section[], ctx: TransformContext): void {
   const seen = new Set<string>();
-  for (const section of allSections(book.body)) {
+  for (const section of sections) {
+    if (section.role === 'part') checkChapterTitles(section.sections, ctx);
     if (section.role !== 'chapter') continue;
     const title = `${section.label ?? ''} ${plainText(section.title)}`.trim().toLowerCase();
     if (!title) continue;
@@ -148,6 +155,6 @@ export const checks: Transform = {
       unwrapBrokenLinks(container.children, ctx, (container as { position?: Position }).position);
     }
     checkFootnotes(book, ctx);
-    checkChapterTitles(book, ctx);
+    checkChapterTitles(book.body, ctx);
   },
 };

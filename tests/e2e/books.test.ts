@@ -152,3 +152,82 @@ describe.each(['fanfic-style/persuasion.txt', 'fanfic-style/northanger-abbey.txt
     expectGoodPdf(built.pdf, [lastWords]);
   });
 });
+
+/** A navigation document's contents as a tree: each `<a>` with the entries of the `<ol>` nested under it. */
+interface Entry {
+  title: string;
+  href: string;
+  children: Entry[];
+}
+function contentsOf(nav: string): Entry[] {
+  const toc = nav.slice(nav.indexOf('epub:type="toc"'), nav.indexOf('</nav>'));
+  const root: Entry[] = [];
+  const lists: Entry[][] = [];
+  let last: Entry | undefined;
+  for (const [tag, href, title] of toc.matchAll(/<ol>|<\/ol>|<a href="([^"]*)">([^<]*)<\/a>/g)) {
+    if (tag === '<ol>') lists.push(last ? last.children : root);
+    else if (tag === '</ol>') lists.pop();
+    else lists[lists.length - 1].push((last = { title, href, children: [] }));
+  }
+  return root;
+}
+const everyEntry = (entries: readonly Entry[]): Entry[] => entries.flatMap((e) => [e, ...everyEntry(e.children)]);
+
+/** What a reader sees of a book of poems (one EPUB build, no PDF): its epigraph, clusters and poems in numbered sections. */
+describe('corpus: Leaves of Grass, as readers see it', () => {
+  const input = corpusFile('leaves-of-grass/leaves-of-grass.md');
+  const source = fs.readFileSync(input, 'utf8').split('\n');
+  /** The `##` headings under each `#` heading of the source, in order. */
+  const clusters = new Map<string, string[]>();
+  let current: string[] = [];
+  for (const line of source) {
+    if (line.startsWith('# ')) clusters.set(line.slice(2), (current = []));
+    else if (line.startsWith('## ')) current.push(line.slice(3));
+  }
+  let run: { epub: string; stderr: string };
+  let files: Map<string, Buffer>;
+  let contents: Entry[];
+  beforeAll(async () => {
+    const out = tempDir('quire-leaves-');
+    const built = quire(['build', input, '--out', out, '--format', 'epub']);
+    if (built.status !== 0) throw new Error(`quire build exited ${built.status}:\n${built.stderr}`);
+    run = { epub: built.stdout.trim(), stderr: built.stderr };
+    files = await unzip(fs.readFileSync(run.epub));
+    contents = contentsOf([...files].find(([name]) => name.endsWith('toc.xhtml'))![1].toString('utf8'));
+  });
+
+  test('numbered sections are no chapters: the only duplicate titles reported are real poems titled alike in one cluster', () => {
+    const reported = [...run.stderr.matchAll(/another chapter is already titled "([^"]*)"/g)].map((m) => m[1]);
+    for (const title of reported) {
+      expect(title).not.toMatch(/^\d+$/);
+      const alike = [...clusters.values()].some((poems) => poems.filter((p) => p.toLowerCase() === title).length > 1);
+      expect({ title, alike }).toEqual({ title, alike: true });
+    }
+  });
+
+  test('the contents begin with the epigraph, and name no entry after the book nor Chapter N', () => {
+    expect(contents[0].title).toBe('Epigraph');
+    const titles = everyEntry(contents).map((e) => e.title);
+    expect(titles).not.toContain('Leaves of Grass');
+    expect(titles.filter((t) => /^Chapter \d/.test(t))).toEqual([]);
+    const page = files.get(`OEBPS/${contents[0].href}`)!.toString('utf8');
+    expect(page).toMatch(/<section[^>]* epub:type="epigraph" role="doc-epigraph"/);
+    expect(page).toContain('Come, said my Soul,');
+    expect(page).toContain('alt="Walt Whitman."');
+  });
+
+  test('Starting from Paumanok is one document, its numbered sections inside it and nested under it in the contents', () => {
+    const numbers = clusters.get('Starting from Paumanok')!;
+    expect(numbers.length).toBeGreaterThan(10);
+    const poem = contents.find((e) => e.title === 'Starting from Paumanok')!;
+    expect(poem.children.map((e) => e.title)).toEqual(numbers);
+    for (const section of poem.children) expect(section.href.startsWith(`${poem.href}#`)).toBe(true);
+    const page = files.get(`OEBPS/${poem.href}`)!.toString('utf8');
+    for (const n of numbers) expect(page).toContain(`<h2>${n}</h2>`);
+    // A cluster of titled poems stays a part: its poems are documents of their own.
+    const inscriptions = contents.find((e) => e.title === 'Inscriptions')!;
+    expect(inscriptions.children.map((e) => e.title)).toEqual(clusters.get('Inscriptions'));
+    expect(new Set(inscriptions.children.map((e) => e.href.split('#')[0])).size).toBe(inscriptions.children.length);
+  });
+  // EPUBCheck runs on this book under every profile in epub-corpus.test.ts.
+});

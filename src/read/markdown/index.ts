@@ -1,10 +1,11 @@
 /** The Markdown reader: YAML front matter (gray-matter) and a CommonMark body (markdown-it) → a `Book`. */
 import * as path from 'node:path';
-import { emptyBook } from '../../model/build-helpers';
-import type { Block, Book, Position } from '../../model/types';
+import { emptyBook, plainText } from '../../model/build-helpers';
+import type { Block, Book, Position, Section } from '../../model/types';
 import { addFrontMatterFromMeta, applyMetadata } from '../metadata';
 import type { ReadContext, Reader } from '../types';
 import { toBlocks } from './blocks';
+import { takeEpigraph } from './epigraph';
 import { readFrontMatter } from './front-matter';
 import { parseMarkdown, truncatedContainer, type ParsedMarkdown } from './parser';
 import { makeSections } from './sections';
@@ -79,7 +80,19 @@ export const markdownReader: Reader = {
     const { blocks, footnotes } = toBlocks(parsed.tokens, { locate, onRawHtml: (position, element) => rawHtml.push({ position, element }) });
     reportLosses(ctx, parsed, rawHtml, locate);
 
-    book.body = makeSections(ctx.oneOfSeveral ? blocks : titled(book, blocks, ctx));
+    const numbered: Section[] = [];
+    book.body = makeSections(ctx.oneOfSeveral ? blocks : titled(book, blocks, ctx), numbered);
+    for (const chapter of numbered) {
+      ctx.report.info('numbered-sections', `"${plainText(chapter.title)}" is one chapter; its numbered headings are its sections, not chapters`, {
+        position: chapter.position,
+      });
+    }
+    // A file read as one of several may be any chapter: a quotation opening it is that chapter's, not the book's.
+    const epigraph = ctx.oneOfSeveral ? undefined : takeEpigraph(book.body);
+    if (epigraph) {
+      book.front.push(epigraph);
+      ctx.report.info('epigraph', 'the quotation before the first heading is the book\'s epigraph, a page before the contents', { position: epigraph.position });
+    }
     book.footnotes = footnotes;
     addFrontMatterFromMeta(book, metadataBlocks);
     return book;

@@ -21,6 +21,15 @@ const WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Whether a heading's whole text is a bare number, Arabic or Roman, with an optional trailing period: `1`, `12.`,
+ * `II`, `xiv.` — how the sections of a long poem or story are headed (`## 1` in Song of Myself).
+ */
+export function isBareNumber(text: string): boolean {
+  const word = text.trim().replace(/\.$/, '');
+  return /^\d+$/.test(word) || ROMAN.test(word);
+}
+
 /** Whether a word numbers a chapter: `12`, `XII`, `Twelve`, `Twenty-One`. */
 function isNumber(word: string): boolean {
   return /^\d+$/.test(word) || ROMAN.test(word) || word.toLowerCase().split('-').every((w) => WORDS.has(w));

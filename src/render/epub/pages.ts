@@ -46,10 +46,16 @@ function titlePage(book: Book, summary: Matter | undefined, language: string, x:
   };
 }
 
+/** The DPUB-ARIA role matching a matter page's `epub:type`, for assistive technology (Ace's epub-type-has-matching-role). */
+const ARIA_ROLES: Partial<Record<string, string>> = { epigraph: 'doc-epigraph', foreword: 'doc-foreword', afterword: 'doc-afterword' };
+
 function matterPage(doc: Doc & { kind: 'matter' }, x: XhtmlContext) {
   const { matter } = doc;
   const template = matter.role === 'disclaimer' || matter.role === 'dedication' ? matter.role : 'matter';
-  const data = { id: matter.id, role: matter.role, epubType: MATTER_TYPES[matter.role] ?? '', title: doc.title, body: blocks(matter.children, x) };
+  const epubType = MATTER_TYPES[matter.role] ?? '';
+  // An epigraph shows only its quotation, as a dedication does, unless the author gave it a title; the PDF does the same.
+  const showTitle = matter.role !== 'epigraph' || Boolean(matter.title?.length);
+  const data = { id: matter.id, role: matter.role, epubType, ariaRole: ARIA_ROLES[epubType] ?? '', title: doc.title, showTitle, body: blocks(matter.children, x) };
   return { template, data };
 }
 

@@ -118,3 +118,18 @@ test('the source map and the JSON parser on their own', () => {
   const parsed = parseEpubcheckJson('Validating…\n{"messages":[{"ID":"OPF-003","severity":"WARNING","message":"m","locations":[{"path":"x","line":-1,"column":-1}]}],"checker":{"checkerVersion":"9"}}');
   expect(parsed).toEqual({ version: '9', fatals: 0, errors: 0, warnings: 1, messages: [{ id: 'OPF-003', severity: 'WARNING', message: 'm', path: 'x', line: undefined, column: undefined }] });
 });
+
+test('matter pages with an epub:type that has a DPUB-ARIA role carry both (epigraph, foreword, afterword), others neither; an untitled epigraph shows no heading', async () => {
+  const book = sampleBook();
+  const page = (role: 'epigraph' | 'foreword' | 'afterword' | 'other') => ({ type: 'matter' as const, role, id: role, children: [{ type: 'paragraph' as const, children: [{ type: 'text' as const, value: `The ${role}.` }] }] });
+  book.front.push(page('epigraph'), page('foreword'));
+  book.back.push(page('afterword'), page('other'));
+  const rendered = await renderBook(book);
+  const opening = (file: string) => entry(rendered, file).match(/<section class="matter [^"]*"[^>]*>/)?.[0];
+  expect(opening('epigraph.xhtml')).toBe('<section class="matter epigraph" epub:type="epigraph" role="doc-epigraph" aria-label="Epigraph">');
+  expect(entry(rendered, 'epigraph.xhtml')).not.toContain('<h1');
+  expect(entry(rendered, 'foreword.xhtml')).toContain('<h1 class="page-title">Foreword</h1>');
+  expect(opening('foreword.xhtml')).toBe('<section class="matter foreword" epub:type="foreword" role="doc-foreword">');
+  expect(opening('afterword.xhtml')).toBe('<section class="matter afterword" epub:type="afterword" role="doc-afterword">');
+  expect(opening('other.xhtml')).toBe('<section class="matter other">');
+});
