@@ -43,12 +43,15 @@ function coverData(book: Book, ctx: RenderContext<unknown>): Record<string, unkn
       hint: 'Give the book a cover image: `cover: cover.jpg` (1600×2560 pixels).',
     });
   }
-  const title = type.fit(meta.title, { font: 'serif-bold' }, [180, 150, 124, 104, 88, 72], 5, TEXT_WIDTH);
-  const subtitle = type.fit(meta.subtitle ?? '', { font: 'serif-italic' }, [80, 64, 52], 3, TEXT_WIDTH);
-  const authors = type.fit(authorNames, { font: 'serif-regular', letterSpacing: 4 }, [88, 72, 60, 48], 3, TEXT_WIDTH);
+  // Left out before the lines are set, with the marks and joiners that cling to them, so no gap is left either.
+  const gone = new Set(missing);
+  const drawable = (text: string) => (gone.size ? text.replace(/(\P{M})[\p{M}\u200c\u200d\ufe00-\ufe0f]*/gu, (m, c: string) => (gone.has(c) ? '' : m)).replace(/\s+/g, ' ').trim() : text);
+  const title = type.fit(drawable(meta.title), { font: 'serif-bold' }, [180, 150, 124, 104, 88, 72], 5, TEXT_WIDTH);
+  const subtitle = type.fit(drawable(meta.subtitle ?? ''), { font: 'serif-italic' }, [80, 64, 52], 3, TEXT_WIDTH);
+  const authors = type.fit(drawable(authorNames), { font: 'serif-regular', letterSpacing: 4 }, [88, 72, 60, 48], 3, TEXT_WIDTH);
   const outlines = (lines: string[], font: 'serif-bold' | 'serif-italic' | 'serif-regular', size: number, letterSpacing = 0): string[] =>
     lines.map((line) => type.outline(line, { font, size, letterSpacing }, TEXT_WIDTH).path);
-  const seriesLine: OutlinedLine | undefined = series ? type.outline(series, { font: 'serif-italic', size: authors.size * 0.7 }, TEXT_WIDTH) : undefined;
+  const seriesLine: OutlinedLine | undefined = series ? type.outline(drawable(series), { font: 'serif-italic', size: authors.size * 0.7 }, TEXT_WIDTH) : undefined;
   return {
     width: COVER_WIDTH,
     height: COVER_HEIGHT,
