@@ -112,7 +112,8 @@ export class CoverType {
         }
         const scale = style.size / shaped.font.unitsPerEm;
         runs.push({ x, font: shaped.font, shaped: shaped.shaped, scale, spacing });
-        for (const p of shaped.shaped.positions) x += p.xAdvance * scale + spacing;
+        // Spacing follows letters, not the marks set on them (they advance by nothing).
+        for (const p of shaped.shaped.positions) x += p.xAdvance * scale + (p.xAdvance ? spacing : 0);
       }
     }
     return { runs, width: x };
@@ -177,7 +178,7 @@ export class CoverType {
           else if (command === 'bezierCurveTo') parts.push(`C${X(a[0])} ${Y(a[1])} ${X(a[2])} ${Y(a[3])} ${X(a[4])} ${Y(a[5])}`);
           else if (command === 'closePath') parts.push('Z');
         }
-        x += p.xAdvance * run.scale + run.spacing;
+        x += p.xAdvance * run.scale + (p.xAdvance ? run.spacing : 0);
       });
     }
     return { text, path: parts.join(''), width: width * squeeze };
