@@ -181,3 +181,30 @@ test('a Hebrew cover is drawn the same twice, byte for byte', async () => {
   const b = await drawCover('שיר השירים הקטן', 'he');
   expect(a.png.equals(b.png)).toBe(true);
 });
+
+describe('fitting lines', () => {
+  const type = new CoverType(new FontSet(assets, 'ja'), 'ltr');
+
+  test('a Japanese title with no spaces breaks between characters, each line within the width', () => {
+    const title = '吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ';
+    const { size, lines } = type.fit(title, { font: 'serif-bold' }, [180, 150, 124], 5, 1240);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe(title);
+    for (const line of lines) expect(type.width(line, { font: 'serif-bold', size })).toBeLessThanOrEqual(1240);
+    // Punctuation stays with the character before it.
+    for (const line of lines) expect(line).not.toMatch(/^[。、]/);
+  });
+
+  test('a word longer than the line is narrowed to fit instead of running off the cover', () => {
+    const word = 'Donaudampfschifffahrtsgesellschaftskapitän';
+    const style = { font: 'serif-bold' as const, size: 180 };
+    expect(type.width(word, style)).toBeGreaterThan(1240);
+    const narrowed = type.outline(word, style, 1240);
+    expect(narrowed.width).toBeCloseTo(1240, 6);
+    // The outlines' x coordinates (every other number of the path data) stay within the centred line.
+    const xs = [...narrowed.path.matchAll(/[MLQCZ]([^MLQCZ]*)/g)].flatMap((m) => m[1].trim().split(' ').filter(Boolean).map(Number).filter((_, i) => i % 2 === 0));
+    expect(Math.max(...xs.map(Math.abs))).toBeLessThanOrEqual(620);
+    expect(Math.max(...xs.map(Math.abs))).toBeGreaterThan(560);
+    expect(type.outline('Moon', style, 1240).width).toBeCloseTo(type.width('Moon', style), 6);
+  });
+});
