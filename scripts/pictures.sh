@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Makes the README's pictures in docs/images/ from the sample book in manuscript/: the EPUB's cover, and the PDF's
-# title page and first page of the story, as small PNGs. Needs poppler-utils (pdftoppm, pdftotext) and `npm ci`.
+# title page and first page of the story, as small PNGs; and the EPUB cover of a small Hebrew book
+# (tests/fixtures/books/hebrew/book.md), a right-to-left title in its own script. Needs poppler-utils (pdftoppm,
+# pdftotext) and `npm ci`.
 # Run: bash scripts/pictures.sh [OUT]   (OUT defaults to docs/images; the PNGs there are committed: they are
 # documentation, not build output)
 set -euo pipefail
@@ -14,22 +16,26 @@ npm run --silent compile
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 SOURCE_DATE_EPOCH=0 node lib/cli/main.js build manuscript --out "$work" --format epub,pdf --quiet >/dev/null
+SOURCE_DATE_EPOCH=0 node lib/cli/main.js build tests/fixtures/books/hebrew/book.md --out "$work/hebrew" --format epub --quiet >/dev/null
 pdf="$work/the-keeper-of-small-lights.pdf"
 epub="$work/the-keeper-of-small-lights.epub"
 mkdir -p "$out"
 
-# The cover: the image the EPUB declares as its cover, scaled to 240 pixels wide with resvg.
-node - "$epub" "$out/cover.png" <<'JS'
+# The covers: the image each EPUB declares as its cover, scaled to 240 pixels wide with resvg.
+node - "$epub" "$out/cover.png" "$work"/hebrew/*.epub "$out/cover-he.png" <<'JS'
 const fs = require('node:fs');
 const JSZip = require('jszip');
 const { Resvg } = require('@resvg/resvg-js');
 (async () => {
-  const zip = await JSZip.loadAsync(fs.readFileSync(process.argv[2]));
-  const opf = await zip.file('OEBPS/content.opf').async('string');
-  const href = /<item [^>]*href="([^"]+)"[^>]*properties="cover-image"/.exec(opf)[1];
-  const png = await zip.file(`OEBPS/${href}`).async('base64');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="2560"><image href="data:image/png;base64,${png}" width="1600" height="2560"/></svg>`;
-  fs.writeFileSync(process.argv[3], new Resvg(svg, { fitTo: { mode: 'width', value: 240 } }).render().asPng());
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i += 2) {
+    const zip = await JSZip.loadAsync(fs.readFileSync(args[i]));
+    const opf = await zip.file('OEBPS/content.opf').async('string');
+    const href = /<item [^>]*href="([^"]+)"[^>]*properties="cover-image"/.exec(opf)[1];
+    const png = await zip.file(`OEBPS/${href}`).async('base64');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="2560"><image href="data:image/png;base64,${png}" width="1600" height="2560"/></svg>`;
+    fs.writeFileSync(args[i + 1], new Resvg(svg, { fitTo: { mode: 'width', value: 240 } }).render().asPng());
+  }
 })();
 JS
 

@@ -1,4 +1,7 @@
-/** scripts/pictures.sh, which draws the README's pictures, makes three PNGs: the cover, the title page, a body page. */
+/**
+ * scripts/pictures.sh, which draws the README's pictures, makes four PNGs: the sample book's cover, a Hebrew book's
+ * cover, the title page and a body page.
+ */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,12 +16,12 @@ function pngSize(file: string): [number, number] {
   return [data.readUInt32BE(16), data.readUInt32BE(20)];
 }
 
-test('scripts/pictures.sh draws the cover, the title page and the first page of the story', () => {
+test('scripts/pictures.sh draws the covers, the title page and the first page of the story', () => {
   requireTool('pdftoppm', 'poppler-utils');
   const out = tempDir('quire-pictures-');
   execFileSync('bash', [path.join(REPO, 'scripts', 'pictures.sh'), out], { cwd: REPO, encoding: 'utf8', stdio: 'pipe' });
-  const [coverWidth, coverHeight] = pngSize(path.join(out, 'cover.png'));
-  expect([coverWidth, coverHeight]).toEqual([240, 384]);
+  for (const cover of ['cover.png', 'cover-he.png']) expect(pngSize(path.join(out, cover))).toEqual([240, 384]);
+  expect(fs.readFileSync(path.join(out, 'cover-he.png')).equals(fs.readFileSync(path.join(out, 'cover.png')))).toBe(false);
   // A5 (419.53 × 595.28 pt) at 60 dpi is 349.6 × 496.1 pixels; pdftoppm rounds to whole pixels.
   for (const page of ['title-page.png', 'body-page.png']) {
     const [width, height] = pngSize(path.join(out, page));

@@ -1,13 +1,17 @@
 /**
  * The cover: the manuscript's `cover:` image (JPEG or PNG, checked for size and shape), or a typographic cover made
- * from `templates/epub/cover.svg.ejs` and rendered to a 1600×2560 PNG by resvg with Source Serif 4 and no system
- * fonts, so that every machine draws the same pixels. resvg draws on a libuv thread, so the rest of the EPUB is
- * serialised while the cover is drawn.
+ * from `templates/epub/cover.svg.ejs` and rendered to a 1600×2560 PNG by resvg. Its lettering is not SVG text but
+ * glyph outlines set by `CoverType` in the PDF's faces (Source Serif 4 and the per-script fallbacks of `FontSet`),
+ * in the book's direction, so a Hebrew, Arabic or Japanese title is drawn and every machine draws the same pixels.
+ * resvg draws on a libuv thread, so the rest of the EPUB is serialised while the cover is drawn.
  */
 import { renderAsync } from '@resvg/resvg-js';
 import { fontPath } from '../../assets';
+import { localeOf } from '../../locale';
 import type { Book } from '../../model/types';
+import { FontSet } from '../pdf/fonts';
 import type { RenderContext } from '../types';
+import { CoverType, type OutlinedLine } from './cover-type';
 import type { ImageCatalog, ImageFile } from './images';
 import { renderTemplate } from './pages';
 
@@ -21,75 +25,56 @@ const MIN_WIDTH = 625;
 const MIN_HEIGHT = 1000;
 /** Room for text inside the cover's frame. */
 const TEXT_WIDTH = COVER_WIDTH - 360;
+/** The family resvg knows, for a user's template that still sets `<text>`. */
 const FONT_FAMILY = 'Source Serif 4';
 
-/** The part of a fontkit font used to measure and check coverage (fontkit ships no type declarations). */
-interface FontkitFont {
-  unitsPerEm: number;
-  hasGlyphForCodePoint(codePoint: number): boolean;
-  glyphForCodePoint(codePoint: number): { advanceWidth: number };
-}
-const fontkit = require('fontkit') as { create(data: Buffer): FontkitFont };
-
-/**
- * Wraps `text` into lines no wider than `width` at `size`; words longer than a line stand alone. Widths are sums of
- * glyph advances, without shaping: kerning moves a cover line by a few pixels of the 180 left on each side, and
- * shaping would cost more than the rest of a short story's EPUB.
- */
-function wrap(font: FontkitFont, text: string, size: number, width: number): string[] {
-  const measure = (s: string) => {
-    let units = 0;
-    for (const char of s) units += font.glyphForCodePoint(char.codePointAt(0) as number).advanceWidth;
-    return (units / font.unitsPerEm) * size;
-  };
-  const lines: string[] = [];
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && measure(`${last} ${word}`) <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
-
-/** The largest size from `sizes` at which `text` wraps into at most `maxLines` lines, with those lines. */
-function fit(font: FontkitFont, text: string, sizes: number[], maxLines: number): { size: number; lines: string[] } {
-  for (const size of sizes) {
-    const lines = wrap(font, text, size, TEXT_WIDTH);
-    if (lines.length <= maxLines) return { size, lines };
-  }
-  const size = sizes[sizes.length - 1];
-  return { size, lines: wrap(font, text, size, TEXT_WIDTH) };
-}
-
-/** Renders the cover template to PNG bytes, off the main thread. */
-async function generatedCover(book: Book, ctx: RenderContext<unknown>): Promise<Buffer> {
+/** The template's data: the lines as text (for `<text>` in a user's template) and as outlines (what quire draws). */
+function coverData(book: Book, ctx: RenderContext<unknown>): Record<string, unknown> {
   const { meta } = book;
-  const font = fontkit.create(ctx.assets.font('serif-bold'));
-  const missing = [...`${meta.title}${meta.authors.map((a) => a.name).join('')}`].filter((c) => /\S/.test(c) && !font.hasGlyphForCodePoint(c.codePointAt(0) as number));
+  const locale = localeOf(meta);
+  const type = new CoverType(new FontSet(ctx.assets, locale.tag, locale.direction), locale.direction);
+  const authorNames = meta.authors.map((a) => a.name).join(', ');
+  const series = meta.series ? `${meta.series.name}${meta.series.index !== undefined ? ` · ${meta.series.index}` : ''}` : '';
+  const missing = type.missing([meta.title, meta.subtitle ?? '', authorNames, series].join(' '));
   if (missing.length) {
-    ctx.report.warn('cover-glyphs-missing', `the generated cover's font has no glyphs for ${[...new Set(missing)].slice(0, 10).join(' ')}; those letters are left out of the cover`, {
+    ctx.report.warn('cover-glyphs-missing', `the generated cover's fonts have no glyphs for ${missing.slice(0, 10).join(' ')}; those letters are left out of the cover`, {
       position: book.metaPositions.title,
       source: 'render:epub',
       hint: 'Give the book a cover image: `cover: cover.jpg` (1600×2560 pixels).',
     });
   }
-  const title = fit(font, meta.title, [180, 150, 124, 104, 88, 72], 5);
-  const subtitle = fit(font, meta.subtitle ?? '', [80, 64, 52], 3);
-  const authors = fit(font, meta.authors.map((a) => a.name).join(', '), [88, 72, 60, 48], 3);
-  const series = meta.series ? `${meta.series.name}${meta.series.index !== undefined ? ` · ${meta.series.index}` : ''}` : '';
-  const svg = renderTemplate('cover.svg.ejs', {
+  // Left out before the lines are set, with the marks and joiners that cling to them, so no gap is left either.
+  const gone = new Set(missing);
+  const drawable = (text: string) => (gone.size ? text.replace(/(\P{M})[\p{M}\u200c\u200d\ufe00-\ufe0f]*/gu, (m, c: string) => (gone.has(c) ? '' : m)).replace(/\s+/g, ' ').trim() : text);
+  const title = type.fit(drawable(meta.title), { font: 'serif-bold' }, [180, 150, 124, 104, 88, 72], 5, TEXT_WIDTH);
+  const subtitle = type.fit(drawable(meta.subtitle ?? ''), { font: 'serif-italic' }, [80, 64, 52], 3, TEXT_WIDTH);
+  const authors = type.fit(drawable(authorNames), { font: 'serif-regular', letterSpacing: 4 }, [88, 72, 60, 48], 3, TEXT_WIDTH);
+  const outlines = (lines: string[], font: 'serif-bold' | 'serif-italic' | 'serif-regular', size: number, letterSpacing = 0): string[] =>
+    lines.map((line) => type.outline(line, { font, size, letterSpacing }, TEXT_WIDTH).path);
+  const seriesLine: OutlinedLine | undefined = series ? type.outline(drawable(series), { font: 'serif-italic', size: authors.size * 0.7 }, TEXT_WIDTH) : undefined;
+  return {
     width: COVER_WIDTH,
     height: COVER_HEIGHT,
     font: FONT_FAMILY,
     title: title.lines,
     titleSize: title.size,
+    titleOutlines: outlines(title.lines, 'serif-bold', title.size),
     subtitle: meta.subtitle ? subtitle.lines : [],
     subtitleSize: subtitle.size,
+    subtitleOutlines: meta.subtitle ? outlines(subtitle.lines, 'serif-italic', subtitle.size) : [],
     authors: authors.lines,
     authorSize: authors.size,
+    authorOutlines: outlines(authors.lines, 'serif-regular', authors.size, 4),
     series,
-  }, ctx);
-  const fontFiles = ['serif-regular', 'serif-italic', 'serif-bold', 'serif-bold-italic'].map(fontPath);
+    seriesOutline: seriesLine?.path ?? '',
+  };
+}
+
+/** Renders the cover template to PNG bytes, off the main thread. */
+export async function generatedCover(book: Book, ctx: RenderContext<unknown>): Promise<Buffer> {
+  const svg = renderTemplate('cover.svg.ejs', coverData(book, ctx), ctx);
+  // The serif is still given to resvg for a user's template that sets `<text>`; quire's own draws outlines only.
+  const fontFiles = /<text[\s>]/.test(svg) ? ['serif-regular', 'serif-italic', 'serif-bold', 'serif-bold-italic'].map(fontPath) : [];
   const image = await renderAsync(svg, { font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, serifFamily: FONT_FAMILY }, fitTo: { mode: 'original' } });
   return image.asPng();
 }

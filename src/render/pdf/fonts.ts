@@ -6,6 +6,7 @@
 import type { AssetStore } from '../types';
 import { directionOfLanguage } from '../../locale/direction';
 import type { FontKey, TextStyle } from './layout/types';
+import { isWoff, woffToSfnt } from './woff';
 
 /** A glyph position in font units, as fontkit gives it. */
 interface GlyphPosition {
@@ -194,7 +195,8 @@ export class FontSet {
   private face(key: FaceKey): Face {
     let face = this.faces.get(key);
     if (!face) {
-      face = new Face(fontkit.create(this.assets.font(key)));
+      const data = this.assets.font(key);
+      face = new Face(fontkit.create(isWoff(data) ? woffToSfnt(data) : data));
       this.faces.set(key, face);
     }
     return face;
