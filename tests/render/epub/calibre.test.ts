@@ -50,3 +50,37 @@ test('ebook-convert turns the EPUB into an AZW3', () => {
   expect(bytes.subarray(60, 68).toString('latin1')).toBe('BOOKMOBI');
   expect(ebookMeta(target).Title).toBe('The Lantern & the Loft: A Story in Two Chapters');
 });
+
+/** calibre's environment: no display, and QtWebEngine (its PDF output) may run as root only without its sandbox. */
+const CALIBRE_ENV = { ...process.env, QT_QPA_PLATFORM: 'offscreen', QTWEBENGINE_CHROMIUM_FLAGS: '--no-sandbox' };
+
+/** Converts `from` to the format of `to`'s extension with calibre. */
+function convert(from: string, to: string): string {
+  execFileSync('ebook-convert', [from, to], { encoding: 'utf8', stdio: 'pipe', env: CALIBRE_ENV });
+  return to;
+}
+
+test.each(['mobi', 'azw3'])('a %s shows the contents page but none of the navigation document (no landmarks)', (format) => {
+  const dir = tempDir('quire-calibre-');
+  // Back to text through calibre's own reader of the Kindle format: what a Kindle would lay out, page after page.
+  const text = fs.readFileSync(convert(convert(r.file, path.join(dir, `book.${format}`)), path.join(dir, 'book.txt')), 'utf8');
+  expect(text).toContain('Contents');
+  expect(text).toContain('Chapter 1: The Lantern');
+  // The landmarks nav's heading and entries are nowhere; the contents page lists the chapters once.
+  for (const word of ['Landmarks', 'Start of Content', 'Title Page']) expect(text).not.toContain(word);
+});
+
+test('calibre PDF: the cover page is one page', async () => {
+  requireTool('pdftotext', 'poppler-utils');
+  // The generic profile has no guide, so calibre keeps quire's cover page (and adds its own cover page before it).
+  const generic = await renderBook(sampleBook());
+  const pdf = convert(generic.file, path.join(tempDir('quire-calibre-'), 'book.pdf'));
+  const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).split('\f');
+  const titlePage = pages.findIndex((p) => p.includes('The Lantern & the Loft'));
+  // Before the title page: calibre's cover from the metadata, then quire's cover page; neither has text.
+  expect(titlePage).toBe(2);
+  expect(pages.slice(0, titlePage).every((p) => p.trim() === '')).toBe(true);
+  const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((l) => Number(l.trim().split(/\s+/)[0]));
+  // Each of the two cover pages draws the cover once; no page after them does (the cover spilling over).
+  expect(images.filter((page) => page <= titlePage)).toEqual([1, 2]);
+});
