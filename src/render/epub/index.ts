@@ -203,14 +203,14 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   const quire = {
     pkg,
     nav,
-    ncx: ncxData(plan, pkg.identifier, book.meta.title, book.meta.authors.map((a) => a.name), rules.ncxDepth),
+    ncx: ncxData(plan, pkg.identifier, pkg.title, book.meta.authors.map((a) => a.name), rules.ncxDepth),
     page: { lang: language, dir },
   };
   let css = ctx.assets.template('epub/style.css');
   if (options.embedFonts) css = fontFaces() + css;
   if (rules.plainCss) css = plainCss(css);
   const generatorOptions = {
-    title: book.meta.title,
+    title: pkg.title,
     lang: language,
     tocTitle,
     css,

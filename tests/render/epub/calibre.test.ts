@@ -30,7 +30,7 @@ test('ebook-meta reads title, authors, language, tags, series and comments', () 
   const t0 = Date.now();
   const meta = ebookMeta(r.file);
   console.log(`ebook-meta: ${Date.now() - t0} ms`);
-  // calibre joins an EPUB 3 subtitle (`title-type` subtitle) to the main title.
+  // calibre joins the `title-type` main title, `: ` and the subtitle: the full title, said once.
   expect(meta.Title).toBe('The Lantern & the Loft: A Story in Two Chapters');
   // Both authors, then calibre's author sort from the first author's file-as.
   expect(meta['Author(s)']).toBe('Ada Quill & B. Marsh [Quill, Ada]');
@@ -83,4 +83,37 @@ test('calibre PDF: the cover page is one page', async () => {
   const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((l) => Number(l.trim().split(/\s+/)[0]));
   // Each of the two cover pages draws the cover once; no page after them does (the cover spilling over).
   expect(images.filter((page) => page <= titlePage)).toEqual([1, 2]);
+});
+
+/** The text of the OPF's first `dc:title`: what Apple Books, Kobo and Kindle show. */
+function firstTitle(opf: string): string {
+  return /<dc:title[^>]*>([^<]*)<\/dc:title>/.exec(opf)![1].replace(/&amp;/g, '&');
+}
+
+test.each([
+  // [title, subtitle, what a reader should see]
+  ['Salt & Silver', 'A Small Collection', 'Salt & Silver: A Small Collection'],
+  ['Salt & Silver: Stories', 'A Small Collection', 'Salt & Silver: Stories: A Small Collection'],
+  ['Why Not?', 'A Story', 'Why Not? A Story'],
+  ['Salt & Silver', undefined, 'Salt & Silver'],
+])('title %j with subtitle %j: calibre and the first dc:title both show %j', async (title, subtitle, shown) => {
+  const book = sampleBook();
+  book.meta.title = title;
+  book.meta.subtitle = subtitle;
+  const rendered = await renderBook(book);
+  const opf = rendered.files.get('OEBPS/content.opf')!;
+  expect(firstTitle(opf)).toBe(shown);
+  expect(ebookMeta(rendered.file).Title).toBe(shown);
+  // Each part is written once: no title or subtitle repeated in what calibre shows.
+  if (subtitle) expect(shown.split(subtitle).length).toBe(2);
+});
+
+test('calibre reads the full title of a Markdown book with a subtitle, and keeps it in the AZW3', () => {
+  const dir = tempDir('quire-calibre-');
+  fs.writeFileSync(path.join(dir, 'salt.md'), '---\ntitle: "Salt & Silver"\nsubtitle: "A Small Collection"\nauthor: Ana Reyes\n---\n\n# One\n\nText.\n\n# Two\n\nMore text.\n');
+  const cli = path.resolve(__dirname, '..', '..', '..', 'lib', 'cli', 'main.js');
+  execFileSync('node', [cli, 'build', path.join(dir, 'salt.md'), '--out', dir, '--format', 'epub'], { stdio: 'pipe' });
+  const epub = path.join(dir, 'salt-silver.epub');
+  expect(ebookMeta(epub).Title).toBe('Salt & Silver: A Small Collection');
+  expect(ebookMeta(convert(epub, path.join(dir, 'salt.azw3'))).Title).toBe('Salt & Silver: A Small Collection');
 });
