@@ -2,7 +2,12 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
+    // any-ascii is an ES module only; Node requires it as one, Jest's module system needs it as CommonJS.
+    'node_modules/any-ascii/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' }, diagnostics: false }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!any-ascii/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 300000,
   globalSetup: '<rootDir>/tests/setup/compile.js',

@@ -22,7 +22,7 @@ import { rendererFor } from './render';
 import { resolveImages } from './resolve-images';
 import type { Artifact } from './render/types';
 import { runTransforms } from './transform';
-import { slugify } from './transform/slug';
+import { bookSlug as slugOf } from './transform/slug';
 
 /** A fixed timestamp for books that give no date and builds without SOURCE_DATE_EPOCH. */
 export const FALLBACK_DATE = new Date('2000-01-01T00:00:00Z');
@@ -96,9 +96,9 @@ export function buildDate(book: Book, env: NodeJS.ProcessEnv = process.env): Dat
   return FALLBACK_DATE;
 }
 
-/** The output file name's stem: the title's slug, or `book` when the title has no Latin letters or digits. */
+/** The output file name's stem: the title's slug in its own script, else the input file's name, else `book`. */
 export function bookSlug(book: Book): string {
-  return slugify(book.meta.title) || 'book';
+  return slugOf(book);
 }
 
 /** Temporary files this process has open, removed if it is interrupted. */

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { BUILTIN_TEMPLATES } from '../assets';
 import { CONFIG_DEFAULTS } from '../config/options';
 import { fail } from '../diagnostics/reporter';
-import { slugify } from '../transform/slug';
+import { asciiSlug } from '../transform/slug';
 
 /** quire's own package folder (where `package.json` and `templates/` are). */
 const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
@@ -73,7 +73,8 @@ function packageJson(dir: string, title: string): string {
   // quire is not on the npm registry: the book depends on this copy of it, by path (npm links it on `npm install`).
   const relative = path.relative(path.resolve(dir), PACKAGE_DIR).split(path.sep).join('/') || '.';
   const pkg = {
-    name: slugify(title) || 'my-book',
+    // npm package names are URL-safe ASCII.
+    name: asciiSlug(title) || 'my-book',
     version: '1.0.0',
     private: true,
     description: `${title}, built with quire ${own.version}`,

@@ -7,7 +7,7 @@ import type { HtmlOptions } from '../render/html/context';
 import type { PdfOptions } from '../render/pdf/options';
 import type { TxtOptions } from '../render/txt/context';
 import type { Book } from '../model/types';
-import { slugify } from '../transform/slug';
+import { bookSlug } from '../transform/slug';
 import { CONFIG_DEFAULTS } from './options';
 import type { QuireConfig } from './schema';
 
@@ -70,7 +70,7 @@ export function resolveSettings(config: QuireConfig, explicit: SettingsOverrides
 export function outputStem(pattern: string, book: Book, date: Date): string {
   const iso = date.toISOString().slice(0, 10);
   const values: Record<string, string> = {
-    slug: slugify(book.meta.title) || 'book',
+    slug: bookSlug(book),
     title: book.meta.title,
     author: book.meta.authors.map((a) => a.name).join(', ') || 'Anonymous',
     date: book.meta.date && /^\d{4}-\d{2}-\d{2}/.test(book.meta.date) ? book.meta.date.slice(0, 10) : iso,

@@ -6,7 +6,7 @@
  */
 import { plainText, subjects } from '../model/build-helpers';
 import type { Book } from '../model/types';
-import { slugify } from '../transform/slug';
+import { asciiSlug } from '../transform/slug';
 import { marcLanguage } from './language';
 import { licenceUrl } from './licence';
 
@@ -26,7 +26,8 @@ const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{2,99}$/;
 export function archiveIdentifier(book: Book): string {
   const own = book.meta.identifier?.trim();
   if (own && IDENTIFIER.test(own)) return own;
-  const slug = slugify([book.meta.title, book.meta.authors[0]?.name].filter(Boolean).join(' '), 100);
+  // IA identifiers are ASCII: other scripts are transliterated (`שיר השירים` → `syr-hsyrym`).
+  const slug = asciiSlug([book.meta.title, book.meta.authors[0]?.name].filter(Boolean).join(' '), 100);
   return slug.length >= 3 ? slug : `quire-book-${slug}`.replace(/-$/, '');
 }
 

@@ -1,13 +1,15 @@
 /** Gives every section and front/back-matter page a stable, unique id derived from its title or role. */
 import { allSections, plainText } from '../model/build-helpers';
 import type { Book } from '../model/types';
-import { IdAllocator, slugify } from './slug';
+import { asciiSlug, IdAllocator } from './slug';
 import type { Transform } from './types';
 
 export const ids: Transform = {
   name: 'ids',
   run(book: Book) {
     const ids = new IdAllocator();
+    // Ids stay ASCII, as file names are made from them; a title in another script gives the fallback (`chapter-3`).
+    const slugify = (text: string, max?: number) => asciiSlug(text, max, { transliterate: false });
     for (const matter of [...book.front, ...book.back]) matter.id = ids.take(slugify(matter.id || matter.role) || matter.role);
     let chapterNumber = 0;
     for (const section of allSections(book.body)) {

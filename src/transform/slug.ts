@@ -1,15 +1,57 @@
-/** URL- and file-name-safe slugs: `A Moment of Friendship` → `a-moment-of-friendship`. */
+/**
+ * Slugs: `A Moment of Friendship` → `a-moment-of-friendship`, `שיר השירים הקטן` → `שיר-השירים-הקטן`, `月の庭` → `月の庭`.
+ * `slugify` keeps the letters of every script (for file names); `asciiSlug` is for identifiers that must be ASCII.
+ */
+import anyAscii from 'any-ascii';
 
-/** Lower-case ASCII words joined by hyphens; accents are folded (`Café` → `cafe`). Empty when nothing is left. */
+/** Apostrophes, straight or curled (and the modifier letter), vanish inside a word: `O'Neill` and `O’Neill` → `oneill`. */
+const APOSTROPHES = /['\u2018\u2019\u02bc]/g;
+
+/** Cuts a slug at a hyphen to at most `maxLength` characters (code points) and 200 UTF-8 bytes (file systems take 255). */
+function cut(slug: string, maxLength: number): string {
+  const chars = Array.from(slug);
+  let n = Math.min(chars.length, maxLength);
+  while (n > 0 && Buffer.byteLength(chars.slice(0, n).join('')) > 200) n--;
+  if (n === chars.length) return slug;
+  const head = chars.slice(0, n).join('');
+  return head.replace(/-[^-]*$/, '') || head.replace(/-+$/, '');
+}
+
+/**
+ * Lower-case words of any script joined by hyphens: NFC, letters (with their combining marks) and digits kept, every
+ * other run a hyphen. Empty only when the text has no letter or digit.
+ */
 export function slugify(text: string, maxLength = 80): string {
   const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/['’]/g, '')
+    .replace(APOSTROPHES, '')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^[-\p{M}]+|-+$/gu, '');
+  return cut(slug, maxLength);
+}
+
+/**
+ * An ASCII slug (`[a-z0-9-]`), for identifiers that must be ASCII (Internet Archive items, npm package names):
+ * other scripts are transliterated with any-ascii (`שיר השירים` → `syr-hsyrym`), accents folded (`Café` → `cafe`).
+ * With `transliterate: false`, letters outside Latin are dropped instead (element ids: `chapter-3` stays the name of
+ * an untitled-in-Latin chapter, as before).
+ */
+export function asciiSlug(text: string, maxLength = 80, { transliterate = true } = {}): string {
+  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(APOSTROPHES, '');
+  const slug = (transliterate ? anyAscii(folded) : folded)
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug.length > maxLength ? slug.slice(0, maxLength).replace(/-[^-]*$/, '') || slug.slice(0, maxLength) : slug;
+  return cut(slug, maxLength);
+}
+
+/** The output file name's stem: the title's slug; else the input file's name; `book` only when neither has a letter or digit. */
+export function bookSlug(book: { meta: { title: string }; sources: readonly string[] }): string {
+  const source = book.sources.find((s) => !/book\.ya?ml$/.test(s));
+  const name = source ? source.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') : '';
+  return slugify(book.meta.title) || slugify(name) || 'book';
 }
 
 /** Hands out unique ids: the second `intro` becomes `intro-2`. Constant time per id. */

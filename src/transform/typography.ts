@@ -5,7 +5,7 @@
  * paragraph that continues a speech without reopening it) still come out right. A paragraph is processed as one
  * string across its inline nodes, so a quote next to an italic word sees that word. Code is never touched.
  */
-import type { Block, Book, Inline, Section, Text } from '../model/types';
+import type { Block, Book, Inline, Meta, Section, Text } from '../model/types';
 import type { Transform } from './types';
 
 /** Opening and closing double and single quotes for a language. */
@@ -161,6 +161,21 @@ function smartenBlocks(blocks: Block[], style: QuoteStyle): void {
   }
 }
 
+/**
+ * The metadata strings a reader sees (title page, cover, OPF, PDF info), curled once here so that every renderer
+ * shows `O’Neill`. Not the identifier, language, date, rating or cover path. Slugs ignore the difference (slug.ts),
+ * and the derived book identifier folds author names' quotes back (identifier.ts), so neither changes.
+ */
+function smartenMeta(meta: Meta, style: QuoteStyle): void {
+  for (const key of ['title', 'subtitle', 'summary', 'disclaimer', 'dedication', 'notes', 'publisher', 'rights', 'status'] as const) {
+    const value = meta[key];
+    if (value) meta[key] = smarten(value, style);
+  }
+  meta.authors = meta.authors.map((a) => ({ ...a, name: smarten(a.name, style), ...(a.fileAs ? { fileAs: smarten(a.fileAs, style) } : {}) }));
+  if (meta.series) meta.series = { ...meta.series, name: smarten(meta.series.name, style) };
+  for (const key of ['fandoms', 'characters', 'relationships', 'warnings', 'tags', 'genres'] as const) meta[key] = meta[key].map((v) => smarten(v, style));
+}
+
 /** The typography transform: runs over titles, front matter, the body and footnotes. Metadata strings too. */
 export const typography: Transform = {
   name: 'typography',
@@ -178,10 +193,6 @@ export const typography: Transform = {
       smartenBlocks(matter.children, style);
     }
     for (const note of book.footnotes) smartenBlocks(note.children, style);
-    const meta = book.meta;
-    for (const key of ['title', 'subtitle', 'summary', 'disclaimer', 'dedication', 'notes'] as const) {
-      const value = meta[key];
-      if (value) meta[key] = smarten(value, style);
-    }
+    smartenMeta(book.meta, style);
   },
 };

@@ -22,6 +22,9 @@ export function uuidV5(name: string, namespace = NAMESPACE_URL): string {
 export function bookIdentifier(meta: Meta): string {
   const given = meta.identifier?.trim();
   if (given) return given;
-  const name = ['quire:book', meta.title, ...meta.authors.map((a) => a.name)].join('\u0000');
+  // Author names are curled by the typography transform (`O’Neill`); hashed with straight quotes, as they were before
+  // that, so the identifier of a book already in a reader's library stays the same.
+  const straight = (s: string) => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  const name = ['quire:book', meta.title, ...meta.authors.map((a) => straight(a.name))].join('\u0000');
   return `urn:uuid:${uuidV5(name)}`;
 }

@@ -30,7 +30,10 @@ export interface EpubArtifact extends Artifact {
   sourceMap: SourceMap;
 }
 
-/** The navigation document's file; it is also the contents page in the spine, unless the plan says otherwise. */
+/**
+ * The navigation document's file. It is not in the spine: reading systems that show it as a page (calibre's MOBI and
+ * AZW3 output) would print its hidden landmarks nav. The plan's `contents` document is the contents page readers see.
+ */
 const NAV_FILE = 'toc.xhtml';
 
 /** Link schemes a reading system can open; anything else (`javascript:`, `file:`) is dropped with a warning. */
@@ -127,7 +130,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   // Written only when right to left: `ltr` is every reading system's default.
   const dir = localeOf(book.meta).direction === 'rtl' ? 'rtl' : undefined;
   const notes = new FootnoteRegistry(book.footnotes, options.notes, rules.noteType, NOTES_FILE);
-  const plan = planBook(book, { cover: true, notes: notes.needsNotesDocument });
+  const plan = planBook(book, { cover: true, notes: notes.needsNotesDocument, contentsTitle: options.tocTitle });
   const images = new ImageCatalog(ctx.assets, ctx.report);
   const { file: cover, ready: coverReady } = coverImage(book, images, ctx);
 
@@ -145,6 +148,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     let body: string;
     if (doc.kind === 'chapter') body = chapterBody(doc.section, doc.fallback, doc.title, x, (data) => renderTemplate('chapter-opening.ejs', { ...data }, ctx));
     else if (doc.kind === 'cover') body = coverBody(book, cover, ctx);
+    else if (doc.kind === 'contents') body = renderTemplate('contents.ejs', { title: doc.title, entries: plan.toc }, ctx);
     else if (doc.kind === 'notes') body = '';
     else body = pageBody(doc, book, plan.summary, language, x, ctx);
     const flushed = notes.flush((b) => blocks(b, x));
@@ -168,7 +172,13 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     tables,
   });
   const pkg = packageData(book, { language, direction: dir, now: ctx.now, a11y, summary: summaryText(book, plan) }, ctx.report);
-  const docItem = (file: string): ManifestItem => ({ id: itemId(file), href: file, mediaType: 'application/xhtml+xml' });
+  // A document with inline SVG (the cover page's wrapper) must say so, and one without must not.
+  const docItem = (file: string, document: string): ManifestItem => ({
+    id: itemId(file),
+    href: file,
+    mediaType: 'application/xhtml+xml',
+    properties: /<svg[\s>]/.test(document) ? 'svg' : undefined,
+  });
   const fileItem = (f: ManifestFile): ManifestItem => ({
     id: f === cover ? 'cover-image' : itemId(f.href),
     href: f.href,
@@ -181,27 +191,26 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     { id: 'nav', href: NAV_FILE, mediaType: 'application/xhtml+xml', properties: 'nav' },
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
     { id: 'css', href: 'style.css', mediaType: 'text/css' },
-    ...docs.map((d) => docItem(d.file)),
+    ...docs.map((d, i) => docItem(d.file, pages[i].document)),
     ...images.files.map(fileItem),
     ...fonts.map(fileItem),
   ];
-  const frontIds = plan.front.map((d) => itemId(d.file));
-  pkg.spine = [...frontIds, ...(plan.contentsPage ? ['nav'] : []), ...[...plan.body, ...plan.back].map((d) => itemId(d.file))];
+  pkg.spine = docs.map((d) => itemId(d.file));
 
   const tocTitle = options.tocTitle;
-  const nav = navData(plan, tocTitle, NAV_FILE);
+  const nav = navData(plan, tocTitle);
   if (rules.guide) pkg.guide = guide(nav.landmarks);
   const quire = {
     pkg,
     nav,
-    ncx: ncxData(plan, pkg.identifier, book.meta.title, book.meta.authors.map((a) => a.name), rules.ncxDepth),
+    ncx: ncxData(plan, pkg.identifier, pkg.title, book.meta.authors.map((a) => a.name), rules.ncxDepth),
     page: { lang: language, dir },
   };
   let css = ctx.assets.template('epub/style.css');
   if (options.embedFonts) css = fontFaces() + css;
   if (rules.plainCss) css = plainCss(css);
   const generatorOptions = {
-    title: book.meta.title,
+    title: pkg.title,
     lang: language,
     tocTitle,
     css,

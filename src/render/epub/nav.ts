@@ -1,4 +1,7 @@
-/** The data behind the navigation document (`toc.xhtml`, with landmarks), the EPUB 2 NCX and the EPUB 2 guide. */
+/**
+ * The data behind the navigation document (`toc.xhtml`, with landmarks; not in the reading order), the visible contents
+ * page, the EPUB 2 NCX and the EPUB 2 guide.
+ */
 import type { NavEntry, Plan } from './plan';
 
 /** A `navPoint` of the NCX: the nav entry plus the id and play order EPUB 2 readers need. */
@@ -32,24 +35,25 @@ export interface NcxData {
 }
 
 /**
- * The landmarks: cover, title page, table of contents (only when it is a page of the reading order: a landmark points
- * at a page a reader can turn to), and where the story starts.
+ * The landmarks: cover, title page, table of contents (the visible contents page, only when the book has one: a
+ * landmark points at a page a reader can turn to), and where the story starts.
  */
-export function landmarks(plan: Plan, tocTitle: string, navFile: string): Landmark[] {
+export function landmarks(plan: Plan, tocTitle: string): Landmark[] {
   const out: Landmark[] = [];
   const cover = plan.front.find((d) => d.kind === 'cover');
   if (cover) out.push({ type: 'cover', href: cover.file, title: 'Cover' });
   const titlePage = plan.front.find((d) => d.kind === 'title-page');
   if (titlePage) out.push({ type: 'titlepage', href: titlePage.file, title: 'Title Page' });
-  if (plan.contentsPage) out.push({ type: 'toc', href: navFile, title: tocTitle });
+  const contents = plan.front.find((d) => d.kind === 'contents');
+  if (contents) out.push({ type: 'toc', href: contents.file, title: tocTitle });
   const start = plan.body[0];
   if (start) out.push({ type: 'bodymatter', href: start.file, title: 'Start of Content' });
   return out;
 }
 
 /** The table of contents (never listing the contents page itself) with its landmarks. */
-export function navData(plan: Plan, title: string, navFile: string): NavData {
-  return { title, entries: plan.toc, landmarks: landmarks(plan, title, navFile) };
+export function navData(plan: Plan, title: string): NavData {
+  return { title, entries: plan.toc, landmarks: landmarks(plan, title) };
 }
 
 /** The NCX: the same tree, numbered in reading order, cut at `maxDepth` levels when given (Kindle reads two). */

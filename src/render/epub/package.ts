@@ -17,7 +17,13 @@ export interface ManifestItem {
 /** What `templates/epub/content.opf.ejs` receives as `quire.pkg`. */
 export interface PackageData {
   identifier: string;
+  /** The first `dc:title`, the one reading systems show (Apple Books, Kobo, Kindle): with the subtitle, if any. */
   title: string;
+  /**
+   * With a subtitle: the title and subtitle apart, as `title-type` main and subtitle, for calibre (which shows
+   * `main: subtitle`). Left out when calibre's `: ` join would not give `title` (a title ending in `?`).
+   */
+  mainTitle?: string;
   subtitle?: string;
   language: string;
   direction?: 'ltr' | 'rtl';
@@ -63,6 +69,16 @@ function publicationDate(book: Book, report: Reporter): string | undefined {
   return undefined;
 }
 
+/**
+ * The title with its subtitle as a reader should see it in a library: `Salt & Silver: A Small Collection`, or
+ * `Why Not? A Story` after a title that ends in punctuation of its own.
+ */
+export function fullTitle(title: string, subtitle: string | undefined): string {
+  const sub = subtitle?.trim();
+  if (!sub) return title;
+  return /[?!:;.…]$/.test(title.trim()) ? `${title.trim()} ${sub}` : `${title.trim()}: ${sub}`;
+}
+
 /** What the package metadata needs besides the book. */
 export interface PackageInput {
   /** The validated language tag. */
@@ -78,10 +94,14 @@ export interface PackageInput {
 export function packageData(book: Book, input: PackageInput, report: Reporter): PackageData {
   const { meta } = book;
   const { language, now } = input;
+  const subtitle = meta.subtitle?.trim() || undefined;
+  const title = fullTitle(meta.title, subtitle);
+  // calibre reads the `main` title and appends `: ` and the `subtitle` one; where that is the full title, both are given.
+  const parts = subtitle && title === `${meta.title.trim()}: ${subtitle}` ? { mainTitle: meta.title.trim(), subtitle } : {};
   return {
     identifier: bookIdentifier(meta),
-    title: meta.title,
-    subtitle: meta.subtitle?.trim() || undefined,
+    title,
+    ...parts,
     language,
     direction: input.direction,
     creators: meta.authors.map((a, i) => ({ id: `creator-${i + 1}`, name: a.name, fileAs: a.fileAs })),

@@ -64,7 +64,7 @@ function partPage(section: Section, fallback: string, x: XhtmlContext) {
 }
 
 /** The body of a title, matter or part page, from its template. */
-export function pageBody(doc: Exclude<Doc, { kind: 'chapter' | 'cover' | 'notes' }>, book: Book, summary: Matter | undefined, language: string, x: XhtmlContext, ctx: RenderContext<unknown>): string {
+export function pageBody(doc: Exclude<Doc, { kind: 'chapter' | 'cover' | 'contents' | 'notes' }>, book: Book, summary: Matter | undefined, language: string, x: XhtmlContext, ctx: RenderContext<unknown>): string {
   switch (doc.kind) {
     case 'title-page':
       return renderTemplate('title-page.ejs', titlePage(book, summary, language, x), ctx);

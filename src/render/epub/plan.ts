@@ -10,6 +10,8 @@ import type { Book, Matter, MatterRole, Section } from '../../model/types';
 export type Doc =
   | { kind: 'cover'; file: string; title: string }
   | { kind: 'title-page'; file: string; title: string }
+  /** The visible contents page: a list of links in the reading order (the navigation document stays out of it). */
+  | { kind: 'contents'; file: string; title: string }
   | { kind: 'notes'; file: string; title: string }
   | { kind: 'matter'; file: string; title: string; matter: Matter }
   | { kind: 'part'; file: string; title: string; section: Section; ordinal: number }
@@ -39,8 +41,8 @@ export interface Plan {
   /** The summary shown on the title page, if the book has one. */
   summary?: Matter;
   /**
-   * Whether the navigation document is also the contents page in the reading order, after the front matter. A
-   * one-shot's is not: its title page names the story, and a contents page would list one entry.
+   * Whether the book has a contents page in the reading order, after the front matter (a `contents` doc). A one-shot
+   * has none: its title page names the story, and a contents page would list one entry.
    */
   contentsPage: boolean;
 }
@@ -67,7 +69,7 @@ const MATTER_TITLES: Record<MatterRole, string> = {
 
 /** File names are made from ids, kept to the characters epub-gen-memory and all zip tools accept, and unique. */
 class FileNames {
-  private readonly used = new Set(['toc', 'title-page', 'cover', 'notes']);
+  private readonly used = new Set(['toc', 'contents', 'title-page', 'cover', 'notes']);
   take(wanted: string, fallback: string): string {
     const base = wanted.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || fallback;
     let stem = base;
@@ -87,6 +89,11 @@ function matterFromMeta(role: MatterRole, text: string | undefined): Matter | un
 /** The cover page's file and the Notes document's file: fixed names, reserved above. */
 export const COVER_FILE = 'cover.xhtml';
 export const NOTES_FILE = 'notes.xhtml';
+/**
+ * The contents page in the spine. It is not the navigation document (`toc.xhtml`): that one also holds the landmarks
+ * nav, which reading systems that render the nav as a page (calibre's MOBI and AZW3 output) would show as text.
+ */
+export const CONTENTS_FILE = 'contents.xhtml';
 
 /** Which generated documents the book gets besides its own pages. */
 export interface PlanOptions {
@@ -94,6 +101,8 @@ export interface PlanOptions {
   cover: boolean;
   /** A Notes document at the very end (footnotes collected there). */
   notes: boolean;
+  /** The contents page's title (a book that is not a one-shot gets one). */
+  contentsTitle?: string;
 }
 
 /** Orders the book's pages and names their files. */
@@ -120,6 +129,7 @@ export function planBook(book: Book, options: PlanOptions = { cover: false, note
   if (disclaimer) matterDoc(disclaimer, plan.front);
   if (dedication) matterDoc(dedication, plan.front);
   for (const matter of book.front) if (!['summary', 'disclaimer', 'dedication'].includes(matter.role)) matterDoc(matter, plan.front);
+  if (plan.contentsPage) plan.front.push({ kind: 'contents', file: CONTENTS_FILE, title: options.contentsTitle ?? 'Contents' });
 
   let chapters = 0;
   let parts = 0;

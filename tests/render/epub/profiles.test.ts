@@ -66,6 +66,7 @@ describe('kobo profile, notes at the end of the book, every image type', () => {
     expect(notes).toMatch(/<aside epub:type="endnote" id="note-1" class="footnote"><p class="footnote-label"><a href="one.xhtml#note-ref-1" role="doc-backlink">/);
     expect(notes).toContain('<a href="two.xhtml#note-ref-2" role="doc-backlink">');
     expect(entry(r, 'toc.xhtml')).toContain('<a href="notes.xhtml">Notes</a>');
+    expect(entry(r, 'contents.xhtml')).toMatch(/<a href="notes.xhtml">(?:<span class="koboSpan"[^>]*>)?Notes</);
   });
 
   test('images keep their size; WebP has an SVG fallback; a missing alt is a warning at its position', () => {
@@ -171,7 +172,12 @@ describe('a given cover', () => {
     const opf = entry(r, 'content.opf');
     expect(opf).toContain('<item id="cover-image" href="images/cover.jpg" media-type="image/jpeg" properties="cover-image"/>');
     expect(opf).toContain('<meta name="cover" content="cover-image"/>');
-    expect(entry(r, 'cover.xhtml')).toContain('<img class="cover-image" src="images/cover.jpg" alt="Cover: The Lantern &amp; the Loft by Ada Quill, B. Marsh"');
+    // The cover sits in an SVG wrapper that scales it to one screen; its alt text is the SVG's accessible name.
+    const { width: w, height: h } = imageSize((await unzip(r.data)).get('OEBPS/images/cover.jpg') as Buffer);
+    const page = entry(r, 'cover.xhtml');
+    expect(page).toContain(`viewBox="0 0 ${w} ${h}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="Cover: The Lantern &amp; the Loft by Ada Quill, B. Marsh"`);
+    expect(page).toContain(`<image width="${w}" height="${h}" xlink:href="images/cover.jpg"/>`);
+    expect(opf).toContain('<item id="item-cover" href="cover.xhtml" media-type="application/xhtml+xml" properties="svg"/>');
     const { width, height } = imageSize(r.files.has('OEBPS/images/cover.jpg') ? (await unzip(r.data)).get('OEBPS/images/cover.jpg') as Buffer : Buffer.alloc(0));
     expect(r.report.messages.map((m) => [m.rule, m.position])).toEqual([
       ...(width < 625 || height < 1000 ? [['cover-small', at(3)]] : []),

@@ -30,8 +30,8 @@ test('the OPF has one creator per author, the language, the summary and the buil
   expect(opf).not.toContain('All rights reserved');
 });
 
-test('reading order: cover, title page, disclaimer, dedication, contents, chapters', () => {
-  expect(spineHrefs(entry(r, 'content.opf'))).toEqual(['cover.xhtml', 'title-page.xhtml', 'disclaimer.xhtml', 'dedication.xhtml', 'toc.xhtml', 'chapter-1.xhtml', 'chapter-2.xhtml']);
+test('reading order: cover, title page, disclaimer, dedication, contents page (not the navigation document), chapters', () => {
+  expect(spineHrefs(entry(r, 'content.opf'))).toEqual(['cover.xhtml', 'title-page.xhtml', 'disclaimer.xhtml', 'dedication.xhtml', 'contents.xhtml', 'chapter-1.xhtml', 'chapter-2.xhtml']);
   expect(entry(r, 'title-page.xhtml')).toContain('epub:type="titlepage"');
   expect(entry(r, 'disclaimer.xhtml')).toContain('epub:type="copyright-page"');
   expect(entry(r, 'dedication.xhtml')).toContain('epub:type="dedication"');
@@ -47,7 +47,7 @@ test('the title page shows title, subtitle, authors, rating, fandom, summary and
 test('the navigation document has the contents and the landmarks', () => {
   const nav = entry(r, 'toc.xhtml');
   expect(nav).toContain('<a href="chapter-1.xhtml">Chapter 1: The Lantern</a>');
-  expect(nav).toContain('<a epub:type="toc" href="toc.xhtml">');
+  expect(nav).toContain('<a epub:type="toc" href="contents.xhtml">');
   expect(nav).toContain('<a epub:type="titlepage" href="title-page.xhtml">');
   expect(nav).toContain('<a epub:type="bodymatter" href="chapter-1.xhtml">');
   expect(entry(r, 'toc.ncx')).toContain('<content src="chapter-2.xhtml"/>');

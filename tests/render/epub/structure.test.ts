@@ -65,7 +65,7 @@ test('parts with chapters and sub-sections give a nested table of contents, imag
   // The 1×1 cover is reported, and used all the same.
   expect(r.report.messages.map((m) => m.rule)).toEqual(['cover-small', 'cover-ratio']);
   const opf = entry(r, 'content.opf');
-  expect(spineHrefs(opf)).toEqual(['cover.xhtml', 'title-page.xhtml', 'toc.xhtml', 'part-one.xhtml', 'arrival.xhtml', 'part-two.xhtml', 'return.xhtml']);
+  expect(spineHrefs(opf)).toEqual(['cover.xhtml', 'title-page.xhtml', 'contents.xhtml', 'part-one.xhtml', 'arrival.xhtml', 'part-two.xhtml', 'return.xhtml']);
   expect(opf).toContain('<dc:language>fr</dc:language>');
   expect(opf).toContain('<item id="cover-image" href="images/cover.png" media-type="image/png" properties="cover-image"/>');
   expect(opf).toContain('href="images/image-2.svg" media-type="image/svg+xml"');
@@ -73,6 +73,9 @@ test('parts with chapters and sub-sections give a nested table of contents, imag
   expect(r.files.has('OEBPS/images/cover.png')).toBe(true);
 
   const nav = entry(r, 'toc.xhtml').replace(/\n/g, '');
+  // The visible contents page lists the same tree as the navigation document.
+  const contents = entry(r, 'contents.xhtml').replace(/\n/g, '');
+  expect(contents).toContain('<li><a href="part-one.xhtml">Beginnings</a><ol><li><a href="arrival.xhtml">Arrival</a><ol><li><a href="arrival.xhtml#the-cellar">The Cellar</a>');
   expect(nav).toContain('<li><a href="part-one.xhtml">Beginnings</a><ol><li><a href="arrival.xhtml">Arrival</a><ol><li><a href="arrival.xhtml#the-cellar">The Cellar</a><ol><li><a href="arrival.xhtml#the-well">The Well</a></li></ol>');
   expect(nav).toContain('<a href="part-two.xhtml">Part 2</a><ol><li><a href="return.xhtml">Return</a>');
   expect(entry(r, 'toc.ncx')).toContain('<meta name="dtb:depth" content="4"/>');
