@@ -22,6 +22,8 @@ export interface Labels {
   copyright: string;
   /** Between a label and its value (`Rating: T`): `: ` in English, `\u202f: ` in French, `：` in Japanese. */
   colon: string;
+  /** Between the items of a list of tags, fandoms or warnings: `, ` (`、` in Japanese and Chinese, `، ` in Arabic). */
+  comma: string;
   rating: string;
   warnings: string;
   fandom: string;
@@ -81,6 +83,7 @@ export const ENGLISH: Labels = {
   afterword: 'Afterword',
   copyright: 'Copyright',
   colon: ': ',
+  comma: ', ',
   rating: 'Rating',
   warnings: 'Warnings',
   fandom: 'Fandom',

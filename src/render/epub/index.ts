@@ -124,8 +124,9 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   const options = { ...DEFAULT_OPTIONS, ...ctx.options };
   const rules = PROFILE_RULES[options.profile] ?? PROFILE_RULES.generic;
   const language = bookLanguage(book, ctx);
+  const locale = localeOf(book.meta);
   // Written only when right to left: `ltr` is every reading system's default.
-  const dir = localeOf(book.meta).direction === 'rtl' ? 'rtl' : undefined;
+  const dir = locale.direction === 'rtl' ? 'rtl' : undefined;
   const notes = new FootnoteRegistry(book.footnotes, options.notes, rules.noteType, NOTES_FILE);
   const plan = planBook(book, { cover: true, notes: notes.needsNotesDocument });
   const images = new ImageCatalog(ctx.assets, ctx.report);
@@ -146,7 +147,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     if (doc.kind === 'chapter') body = chapterBody(doc.section, doc.fallback, doc.title, x, (data) => renderTemplate('chapter-opening.ejs', { ...data }, ctx));
     else if (doc.kind === 'cover') body = coverBody(book, cover, ctx);
     else if (doc.kind === 'notes') body = '';
-    else body = pageBody(doc, book, plan.summary, language, x, ctx);
+    else body = pageBody(doc, book, plan.summary, x, ctx);
     const flushed = notes.flush((b) => blocks(b, x));
     if (doc.kind === 'notes') body = renderTemplate('notes.ejs', { title: doc.title, epubType: `${rules.noteType}s`, notes: flushed }, ctx);
     else body += flushed;
@@ -166,7 +167,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     animatedCandidates: images.files.filter((f) => f.mediaType === 'image/gif').length,
     footnotes: book.footnotes.length,
     tables,
-  });
+  }, locale.labels);
   const pkg = packageData(book, { language, direction: dir, now: ctx.now, a11y, summary: summaryText(book, plan) }, ctx.report);
   const docItem = (file: string): ManifestItem => ({ id: itemId(file), href: file, mediaType: 'application/xhtml+xml' });
   const fileItem = (f: ManifestFile): ManifestItem => ({
@@ -188,8 +189,9 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   const frontIds = plan.front.map((d) => itemId(d.file));
   pkg.spine = [...frontIds, ...(plan.contentsPage ? ['nav'] : []), ...[...plan.body, ...plan.back].map((d) => itemId(d.file))];
 
-  const tocTitle = options.tocTitle;
-  const nav = navData(plan, tocTitle, NAV_FILE);
+  // An explicit `toc-title` wins over the book's `contents` label (its own `labels:` or its language's).
+  const tocTitle = options.tocTitle ?? locale.labels.contents;
+  const nav = navData(plan, tocTitle, NAV_FILE, locale.labels);
   if (rules.guide) pkg.guide = guide(nav.landmarks);
   const quire = {
     pkg,

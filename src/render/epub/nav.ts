@@ -1,4 +1,5 @@
 /** The data behind the navigation document (`toc.xhtml`, with landmarks), the EPUB 2 NCX and the EPUB 2 guide. */
+import type { Labels } from '../../locale';
 import type { NavEntry, Plan } from './plan';
 
 /** A `navPoint` of the NCX: the nav entry plus the id and play order EPUB 2 readers need. */
@@ -18,6 +19,10 @@ export interface Landmark {
 /** What `templates/epub/nav.xhtml.ejs` receives as `quire.nav`. */
 export interface NavData {
   title: string;
+  /** The landmarks list's heading (hidden: reading systems show it in their own menus). */
+  landmarksTitle: string;
+  /** The title page's label, for the one entry of a contents list that would otherwise be empty. */
+  titlePageTitle: string;
   entries: NavEntry[];
   landmarks: Landmark[];
 }
@@ -35,21 +40,21 @@ export interface NcxData {
  * The landmarks: cover, title page, table of contents (only when it is a page of the reading order: a landmark points
  * at a page a reader can turn to), and where the story starts.
  */
-export function landmarks(plan: Plan, tocTitle: string, navFile: string): Landmark[] {
+export function landmarks(plan: Plan, tocTitle: string, navFile: string, labels: Labels): Landmark[] {
   const out: Landmark[] = [];
   const cover = plan.front.find((d) => d.kind === 'cover');
-  if (cover) out.push({ type: 'cover', href: cover.file, title: 'Cover' });
+  if (cover) out.push({ type: 'cover', href: cover.file, title: labels.cover });
   const titlePage = plan.front.find((d) => d.kind === 'title-page');
-  if (titlePage) out.push({ type: 'titlepage', href: titlePage.file, title: 'Title Page' });
+  if (titlePage) out.push({ type: 'titlepage', href: titlePage.file, title: labels.titlePage });
   if (plan.contentsPage) out.push({ type: 'toc', href: navFile, title: tocTitle });
   const start = plan.body[0];
-  if (start) out.push({ type: 'bodymatter', href: start.file, title: 'Start of Content' });
+  if (start) out.push({ type: 'bodymatter', href: start.file, title: labels.startOfContent });
   return out;
 }
 
 /** The table of contents (never listing the contents page itself) with its landmarks. */
-export function navData(plan: Plan, title: string, navFile: string): NavData {
-  return { title, entries: plan.toc, landmarks: landmarks(plan, title, navFile) };
+export function navData(plan: Plan, title: string, navFile: string, labels: Labels): NavData {
+  return { title, landmarksTitle: labels.landmarks, titlePageTitle: labels.titlePage, entries: plan.toc, landmarks: landmarks(plan, title, navFile, labels) };
 }
 
 /** The NCX: the same tree, numbered in reading order, cut at `maxDepth` levels when given (Kindle reads two). */
