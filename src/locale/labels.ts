@@ -12,6 +12,8 @@ export interface Labels {
   part: string;
   notes: string;
   note: string;
+  /** The heading over a chapter's footnotes where they follow its text (AO3 HTML). */
+  footnotes: string;
   summary: string;
   disclaimer: string;
   dedication: string;
@@ -75,6 +77,7 @@ export const ENGLISH: Labels = {
   part: 'Part {n}',
   notes: 'Notes',
   note: 'Note',
+  footnotes: 'Footnotes',
   summary: 'Summary',
   disclaimer: 'Disclaimer',
   dedication: 'Dedication',

@@ -155,5 +155,5 @@ export function coverBody(book: Book, image: ImageFile, ctx: RenderContext<unkno
   const alt = authors.length
     ? locale.text('coverAlt', { title: book.meta.title, authors: locale.list(authors) })
     : locale.text('coverAltNoAuthor', { title: book.meta.title });
-  return renderTemplate('cover.ejs', { src: image.href, alt, width: image.width ?? '', height: image.height ?? '' }, ctx);
+  return renderTemplate('cover.ejs', { src: image.href, alt, label: locale.labels.cover, width: image.width ?? '', height: image.height ?? '' }, ctx);
 }

@@ -171,7 +171,7 @@ describe('a given cover', () => {
     const opf = entry(r, 'content.opf');
     expect(opf).toContain('<item id="cover-image" href="images/cover.jpg" media-type="image/jpeg" properties="cover-image"/>');
     expect(opf).toContain('<meta name="cover" content="cover-image"/>');
-    expect(entry(r, 'cover.xhtml')).toContain('<img class="cover-image" src="images/cover.jpg" alt="Cover: The Lantern &amp; the Loft by Ada Quill, B. Marsh"');
+    expect(entry(r, 'cover.xhtml')).toContain('<img class="cover-image" src="images/cover.jpg" alt="Cover: The Lantern &amp; the Loft by Ada Quill and B. Marsh"');
     const { width, height } = imageSize(r.files.has('OEBPS/images/cover.jpg') ? (await unzip(r.data)).get('OEBPS/images/cover.jpg') as Buffer : Buffer.alloc(0));
     expect(r.report.messages.map((m) => [m.rule, m.position])).toEqual([
       ...(width < 625 || height < 1000 ? [['cover-small', at(3)]] : []),
