@@ -40,7 +40,7 @@ function localeData(locale: Locale) {
     list: (items: readonly string[]) => locale.list(items),
     /** Tags, fandoms and warnings: joined with the language's comma. */
     join: (items: readonly string[]) => items.join(locale.labels.comma),
-    number: (n: number) => locale.number(n),
+    formatNumber: (n: number) => locale.number(n),
     text: locale.text,
   };
 }

@@ -23,7 +23,7 @@ export type ContentSetter = (font: FontKey, scale: number, inset: number) => Flo
 const FACES: Record<string, FontKey> = { regular: 'serif-regular', italic: 'serif-italic', bold: 'serif-bold', 'bold-italic': 'serif-bold-italic' };
 
 /**
- * Renders `templates/pdf/<name>.ejs` with `data` (plus `theme`, the book's `labels`, and `list`, `join`, `number` and
+ * Renders `templates/pdf/<name>.ejs` with `data` (plus `theme`, the book's `labels`, and `list`, `join`, `formatNumber` and
  * `text`: the language's ways of writing names, tags, numbers and labels with placeholders) and lays out its
  * elements. `contents` names the pieces of the book a `content` element may ask for on this page.
  */
@@ -34,10 +34,10 @@ export function templatePage(name: string, data: Record<string, unknown>, conten
     labels: locale.labels,
     list: (items: readonly string[]) => locale.list(items),
     join: (items: readonly string[]) => items.join(locale.labels.comma),
-    number: (n: number) => locale.number(n),
+    formatNumber: (n: number) => locale.number(n),
     text: locale.text,
   };
-  const printed = renderTemplate(file, { ...data, theme: env.theme, ...language }, env, 'render:pdf');
+  const printed = renderTemplate(file, { theme: env.theme, ...language, ...data }, env, 'render:pdf');
   const bad = (message: string): never =>
     env.report.fail('template-invalid', `template ${file} ${message}`, {
       position: pointPosition(env.assets.templatePath(file), 1),
