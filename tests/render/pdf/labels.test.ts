@@ -87,3 +87,14 @@ test('the book’s labels override the PDF’s contents heading and chapter fall
   expect(text).not.toContain('Table des matières');
   expect(text).toMatch(/(?:^|\f)Stage 2\s*$/m);
 });
+
+test('a Hebrew title page prints its Hebrew word-count label to the right of the number, in one logical order', async () => {
+  const file = await pdfOf(manuscript('title: המעבורת\nauthor: רות כהן\nlang: he'));
+  const [title] = pdfPages(file);
+  // pdftotext -bbox gives a right-to-left word's letters in visual order: `:םילימ` is `מילים:` drawn from the right.
+  const label = title.words.find((w) => w.text === ':םילימ');
+  const count = title.words.find((w) => /^\d+$/.test(w.text) && label && Math.abs(w.yMin - label.yMin) < 1);
+  expect(label).toBeDefined();
+  expect(count!.xMax).toBeLessThan(label!.xMin);
+  expect(pdfText(file)).not.toMatch(/Words|Contents/);
+});
