@@ -58,7 +58,8 @@ export function accessibility(facts: A11yFacts, labels: Labels = ENGLISH): A11yM
     accessModeSufficient: !hasImages ? ['textual'] : allAlt ? ['textual', 'textual,visual'] : ['textual,visual'],
     features,
     hazards: facts.animatedCandidates > 0 ? ['unknown'] : ['none'],
-    summary: summary.join(' '),
+    // Sentences ending in an ideographic full stop (Japanese, Chinese) are written without a space between them.
+    summary: summary.join(/[\u3002\uff0e\uff01\uff1f]$/.test(labels.a11yStructure) ? '' : ' '),
     conformsTo: allAlt ? CONFORMANCE : undefined,
     certifiedBy: allAlt ? 'quire (automated)' : undefined,
   };

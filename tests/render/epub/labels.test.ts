@@ -71,6 +71,8 @@ test('a Japanese book’s untitled chapter is 第2章 in the contents and its he
   expect(navEntries(japanese)).toContainEqual(['chapter-2.xhtml', '第2章']);
   expect(entry(japanese, 'chapter-2.xhtml')).toContain('第2章</h1>');
   expect(NAV_HEADING.exec(entry(japanese, 'toc.xhtml'))?.[1]).toBe('目次');
+  // The accessibility summary is Japanese, its sentences run on without spaces.
+  expect(entry(japanese, 'content.opf')).toContain('読み順があり、文字の拡大やスタイルの変更ができます。注は本文からリンクされ');
   // Japanese writes a full-width colon with no space after it.
   expect(entry(japanese, 'title-page.xhtml')).toMatch(/<span class="fact-label">語数：<\/span>\d+<\/p>/);
 });
