@@ -42,9 +42,13 @@ export function loadTheme(ctx: RenderContext<unknown>, pageSize?: string): Theme
   const { sizes, strings, ...theme } = parsed as Theme & { sizes?: unknown; strings?: unknown };
   // The words the PDF prints were once here; they are the book's labels now, for the EPUB and the PDF alike.
   if (strings !== undefined) {
+    // The same words as labels: the old `untitled` (`Chapter`) was followed by the number.
+    const own = Object.entries(strings && typeof strings === 'object' ? strings : {})
+      .filter(([, v]) => typeof v === 'string')
+      .map(([k, v]) => (k === 'untitled' ? `chapter: "${v} {n}"` : `${k}: ${JSON.stringify(v)}`));
     ctx.report.warn('template-invalid', `\`theme.strings\` in ${ctx.assets.templatePath(NAME)} is no longer read; the PDF prints the book's labels`, {
       position: locate.value('theme.strings'),
-      hint: 'Move the words to the book\'s metadata, e.g. `labels: {contents: "Table of Lamps"}`, and delete `strings` from theme.json.',
+      hint: `Write them in the book's metadata instead, as \`labels: {${own.join(', ') || 'contents: "…"'}}\`, and delete \`strings\` from theme.json.`,
     });
   }
   if (sizes === undefined) return theme;
