@@ -51,7 +51,7 @@ const ALIASES: Record<string, string[]> = {
   cover: ['coverimage'],
   words: ['wordcount'],
   chapters: [],
-  labels: ['label'],
+  labels: [],
   source: [],
   quire: [],
 };
