@@ -35,6 +35,10 @@ lang: en
 rating: General Audiences
 fandom: [Original Work]
 summary: One or two sentences that make a reader want the book.
+# rights: © 2026 Your Name. All rights reserved.   # with publisher:, identifier: or date:, adds a copyright page
+# labels:                        # your own wording for words quire prints (the README lists every label)
+#   contents: What's Inside
+#   chapter: "Chapter {n}"
 
 # Build options. Flags on the command line win over these; each line shows the default.
 quire:
@@ -48,7 +52,7 @@ quire:
   # chapter-start: ${d['chapter-start']}         # PDF chapters start on the next page (any) or right-hand page (right)
   # chapter-opening: ${d['chapter-opening']}     # PDF chapters begin plainly or with their first words in small-caps
   # embed-fonts: ${d['embed-fonts']}         # embed Source Serif 4 in the EPUB
-  # toc-title: ${d['toc-title']}       # heading of the EPUB's contents page
+  # toc-title: ${d['toc-title']}       # heading of the EPUB's contents page (default: the language's; Contents in English)
   # cover: cover.jpg             # cover image in manuscript/ (default: a generated cover)
   # check: ${d.check}                # run EPUBCheck on each EPUB
   # encoding: windows-1252       # the chapters' encoding, when not UTF-8 (default: found from each file)

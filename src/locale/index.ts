@@ -4,10 +4,12 @@
  */
 import type { Meta } from '../model/types';
 import { directionOfLanguage } from './direction';
-import { ENGLISH, LABELS, type LabelKey, type Labels } from './labels';
+import { ENGLISH, type LabelKey, type Labels } from './labels';
+import { LABELS } from './tables';
 
 export { directionOfLanguage, scriptOf } from './direction';
-export { ENGLISH, LABELS, type LabelKey, type Labels } from './labels';
+export { ENGLISH, OPTIONAL_LABELS, type LabelKey, type Labels } from './labels';
+export { LABELS } from './tables';
 
 export interface Locale {
   /** The BCP 47 tag as given (`en` when it cannot be read). */
@@ -21,6 +23,11 @@ export interface Locale {
   number(n: number): string;
   /** Items joined as the language joins a list (`A, B and C`; `A、B、C`). */
   list(items: readonly string[]): string;
+  /**
+   * A date as the language writes it: a full date (`2024-03-05`) in the long style (`5 mars 2024`), a year and month
+   * as month and year, a bare year as it is; anything else as written.
+   */
+  date(text: string): string;
   /** A label with its `{placeholders}` filled in; numbers are formatted with `number`. */
   text(key: LabelKey, values?: Record<string, string | number>): string;
 }
@@ -40,6 +47,21 @@ function canonical(tag: string): string {
 export function labelsFor(tag: string): Labels {
   const lower = tag.toLowerCase();
   return LABELS[lower] ?? LABELS[lower.split('-')[0]] ?? ENGLISH;
+}
+
+function formatDate(text: string, tag: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T)/.exec(text.trim());
+  if (!m) return text;
+  const [, year, month, day] = m;
+  if (!month) return year;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, day ? Number(day) : 1));
+  if (Number.isNaN(date.getTime())) return text;
+  const options: Intl.DateTimeFormatOptions = day ? { dateStyle: 'long', timeZone: 'UTC' } : { year: 'numeric', month: 'long', timeZone: 'UTC' };
+  try {
+    return new Intl.DateTimeFormat(tag, options).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en', options).format(date);
+  }
 }
 
 const cache = new WeakMap<object, Locale>();
@@ -67,6 +89,7 @@ export function localeOf(meta: LocaleMeta): Locale {
     labels,
     number: (n) => numbers.format(n),
     list: (items) => lists.format(items),
+    date: (text) => formatDate(text, tag),
     text(key, values = {}) {
       return labels[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
         const value = values[name];

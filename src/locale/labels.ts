@@ -12,6 +12,8 @@ export interface Labels {
   part: string;
   notes: string;
   note: string;
+  /** The heading over a chapter's footnotes where they follow its text (AO3 HTML). */
+  footnotes: string;
   summary: string;
   disclaimer: string;
   dedication: string;
@@ -20,6 +22,10 @@ export interface Labels {
   afterword: string;
   /** The copyright page (the book's verso). */
   copyright: string;
+  /** Between a label and its value (`Rating: T`): `: ` in English, `\u202f: ` in French, `：` in Japanese. */
+  colon: string;
+  /** Between the items of a list of tags, fandoms or warnings: `, ` (`、` in Japanese and Chinese, `، ` in Arabic). */
+  comma: string;
   rating: string;
   warnings: string;
   fandom: string;
@@ -30,7 +36,12 @@ export interface Labels {
   series: string;
   status: string;
   words: string;
-  /** Before the author line on a title page: `by`. */
+  /** `{series} #{n}`: a work's place in its series. */
+  seriesIndex: string;
+  /**
+   * Before the author line on a title page: `by`. The one label that may be empty: languages that print no word
+   * before the author's name (Russian, Polish, Japanese, Chinese, Korean) leave it out.
+   */
   by: string;
   publisher: string;
   published: string;
@@ -41,6 +52,8 @@ export interface Labels {
   titlePage: string;
   startOfContent: string;
   landmarks: string;
+  /** An image without a text alternative, where only text can be shown (`[Image]`). */
+  image: string;
   /** The cover image's text alternative. */
   coverAlt: string;
   coverAltNoAuthor: string;
@@ -64,6 +77,7 @@ export const ENGLISH: Labels = {
   part: 'Part {n}',
   notes: 'Notes',
   note: 'Note',
+  footnotes: 'Footnotes',
   summary: 'Summary',
   disclaimer: 'Disclaimer',
   dedication: 'Dedication',
@@ -71,6 +85,8 @@ export const ENGLISH: Labels = {
   foreword: 'Foreword',
   afterword: 'Afterword',
   copyright: 'Copyright',
+  colon: ': ',
+  comma: ', ',
   rating: 'Rating',
   warnings: 'Warnings',
   fandom: 'Fandom',
@@ -81,6 +97,7 @@ export const ENGLISH: Labels = {
   series: 'Series',
   status: 'Status',
   words: 'Words',
+  seriesIndex: '{series} #{n}',
   by: 'by',
   publisher: 'Publisher',
   published: 'Published',
@@ -90,6 +107,7 @@ export const ENGLISH: Labels = {
   titlePage: 'Title Page',
   startOfContent: 'Start of Content',
   landmarks: 'Landmarks',
+  image: 'Image',
   coverAlt: 'Cover: {title} by {authors}',
   coverAltNoAuthor: 'Cover: {title}',
   backToText: 'Back to text',
@@ -102,7 +120,6 @@ export const ENGLISH: Labels = {
   a11yNoClaim: 'It does not claim conformance to an accessibility standard.',
 };
 
-/** Tables by primary language subtag (a regional table such as `pt-BR` may be added under its full tag). */
-export const LABELS: Record<string, Labels> = {
-  en: ENGLISH,
-};
+/** Labels that a language may leave empty (see `by`); every other label of every table is a non-empty string. */
+export const OPTIONAL_LABELS: readonly LabelKey[] = ['by'];
+

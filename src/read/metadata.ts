@@ -5,6 +5,7 @@
 import type { Reporter } from '../diagnostics/types';
 import type { Author, Block, Book, MatterRole, Meta, Position } from '../model/types';
 import { directionOfLanguage } from '../locale/direction';
+import { ENGLISH, type LabelKey } from '../locale/labels';
 
 /** One `key: value` as a reader found it. YAML values keep their type; plain-text values are strings. */
 export interface MetaEntry {
@@ -50,6 +51,7 @@ const ALIASES: Record<string, string[]> = {
   cover: ['coverimage'],
   words: ['wordcount'],
   chapters: [],
+  labels: [],
   source: [],
   quire: [],
 };
@@ -125,6 +127,48 @@ function declared(name: string): Setter {
     if (s === undefined) return wrongType(at, 'text');
     meta.declared[name] = s;
   };
+}
+
+/** Label keys by their normalised form, so that `title-page`, `Title Page` and `titlePage` all name `titlePage`. */
+const LABEL_KEYS = new Map((Object.keys(ENGLISH) as LabelKey[]).map((key) => [normaliseKey(key), key]));
+
+/** The label key closest to `key`, if it is a near miss. */
+function suggestLabel(key: string): LabelKey | undefined {
+  const k = normaliseKey(key);
+  let best: LabelKey | undefined;
+  let bestDistance = Infinity;
+  for (const [candidate, name] of LABEL_KEYS) {
+    const d = editDistance(k, candidate);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return best && bestDistance <= Math.max(1, Math.floor(k.length / 4)) ? best : undefined;
+}
+
+/**
+ * `labels:`: the book's own wording for strings quire prints, a mapping of label key → text over the language's
+ * table (`contents: What’s Inside`). Unknown keys and values that are not text are reported and skipped.
+ */
+function labels(meta: Meta, value: unknown, at: Place): void {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) {
+    return wrongType(at, 'a mapping of label names to text, such as `contents: Table des matières`');
+  }
+  for (const [key, text] of Object.entries(value as Record<string, unknown>)) {
+    const name = LABEL_KEYS.get(normaliseKey(key));
+    if (!name) {
+      const suggestion = suggestLabel(key);
+      at.report.warn('unknown-key', `unknown label \`${key}\` under \`${at.key}\`; ignored`, {
+        position: at.position,
+        hint: suggestion ? `did you mean \`${suggestion}\`?` : `Labels are: ${[...LABEL_KEYS.values()].join(', ')}.`,
+      });
+      continue;
+    }
+    // A label may be empty (`by: ""` leaves the word out); numbers and other scalars are not labels.
+    if (typeof text !== 'string') {
+      wrongType({ ...at, key: `${at.key}.${key}` }, 'text');
+      continue;
+    }
+    meta.labels = { ...meta.labels, [name]: text };
+  }
 }
 
 function authors(meta: Meta, value: unknown, at: Place): void {
@@ -293,6 +337,7 @@ const SETTERS: Record<string, Setter> = {
   cover: text('cover'),
   words: declared('words'),
   chapters: declared('chapters'),
+  labels,
   source: (meta, value) => {
     meta.extra.source = value;
   },

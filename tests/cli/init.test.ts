@@ -66,8 +66,8 @@ test('init --templates copies every built-in template, and edited copies overrid
 
   const opening = path.join(dir, 'templates', 'epub', 'chapter-opening.ejs');
   fs.writeFileSync(opening, fs.readFileSync(opening, 'utf8').replace('<h1 class="chapter-title">', '<h1 class="chapter-title" title="<%= label %>">'));
-  const theme = path.join(dir, 'templates', 'pdf', 'theme.json');
-  fs.writeFileSync(theme, fs.readFileSync(theme, 'utf8').replace('"contents": "Contents"', '"contents": "Table of Lamps"'));
+  const titlePage = path.join(dir, 'templates', 'pdf', 'title-page.ejs');
+  fs.writeFileSync(titlePage, fs.readFileSync(titlePage, 'utf8').replace("{ content: 'title', font: 'bold', size: t.title }", "{ content: 'title', font: 'bold', size: t.title }, { text: 'Table of Lamps' }"));
   const run = quire(['build'], { cwd: dir });
   expect(run.status).toBe(0);
   const epub = path.join(dir, 'dist', 'lamp.epub');

@@ -150,6 +150,7 @@ function meta(m: Meta, out: string[]): void {
   if (m.authors.length) out.push(`authors: ${m.authors.map((a) => a.name + (a.fileAs ? ` (${a.fileAs})` : '')).join(' | ')}`);
   for (const key of LISTS) if (m[key].length) out.push(`${key}: ${m[key].join(' | ')}`);
   if (m.series) out.push(`series: ${m.series.name}${m.series.index !== undefined ? ` #${m.series.index}` : ''}`);
+  for (const [key, value] of Object.entries(m.labels ?? {})) out.push(`label ${key}: ${JSON.stringify(value)}`);
   for (const [key, value] of Object.entries(m.declared)) out.push(`declared ${key}: ${value}`);
   for (const [key, value] of Object.entries(m.extra)) out.push(`extra ${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
 }

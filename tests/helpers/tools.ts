@@ -90,14 +90,18 @@ export function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
 }
 
-/** A PDF's pages as pdftotext -bbox reads them: page size, and each word with its horizontal extent. */
-export function pdfPages(file: string): { width: number; height: number; words: { text: string; xMin: number; xMax: number }[] }[] {
+/** A PDF's pages as pdftotext -bbox reads them: page size, and each word with its extent (y from the page's top). */
+export function pdfPages(file: string): { width: number; height: number; words: { text: string; xMin: number; xMax: number; yMin: number; yMax: number }[] }[] {
   requireTool('pdftotext', 'poppler-utils');
   const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   return html.split('<page ').slice(1).map((page) => {
     const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(page) ?? [];
-    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)];
-    return { width: Number(width), height: Number(height), words: words.map((w) => ({ text: w[3], xMin: Number(w[1]), xMax: Number(w[2]) })) };
+    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)];
+    return {
+      width: Number(width),
+      height: Number(height),
+      words: words.map((w) => ({ text: w[5], xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]) })),
+    };
   });
 }
 

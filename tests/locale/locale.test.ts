@@ -1,5 +1,7 @@
-import { directionOfLanguage, localeOf } from '../../src/locale';
-import { emptyMeta } from '../../src/model/build-helpers';
+import { pointPosition, CollectingReporter } from '../../src/diagnostics/reporter';
+import { directionOfLanguage, ENGLISH, LABELS, localeOf, OPTIONAL_LABELS, type LabelKey } from '../../src/locale';
+import { emptyBook, emptyMeta } from '../../src/model/build-helpers';
+import { applyMetadata } from '../../src/read/metadata';
 
 describe('the book locale', () => {
   it('decides direction from the language’s likely script, with an explicit script subtag winning', () => {
@@ -21,5 +23,72 @@ describe('the book locale', () => {
     const own = localeOf({ ...emptyMeta(), language: 'en', labels: { contents: 'What’s Inside' } });
     expect(own.labels.contents).toBe('What’s Inside');
     expect(own.labels.notes).toBe('Notes');
+  });
+});
+
+describe('the label tables', () => {
+  const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+
+  it.each(Object.keys(LABELS).filter((tag) => tag !== 'en'))('%s has every label as plain text, with only the placeholders English has', (tag) => {
+    const table = LABELS[tag];
+    for (const key of Object.keys(ENGLISH) as LabelKey[]) {
+      const text = table[key];
+      expect([key, typeof text]).toEqual([key, 'string']);
+      if (!OPTIONAL_LABELS.includes(key)) expect([key, text.trim().length > 0]).toEqual([key, true]);
+      expect([key, /[<>&]/.test(text)]).toEqual([key, false]);
+      const english = placeholders(ENGLISH[key]);
+      for (const name of placeholders(text)) expect([key, name, english.has(name)]).toEqual([key, name, true]);
+    }
+    // What must be filled in is there: a chapter heading without its number would name every chapter alike.
+    for (const key of ['chapter', 'part', 'seriesIndex', 'coverAlt', 'coverAltNoAuthor', 'a11ySomeAlt'] as LabelKey[]) {
+      expect([key, [...placeholders(table[key])].sort()]).toEqual([key, [...placeholders(ENGLISH[key])].sort()]);
+    }
+  });
+
+  it('writes chapters as each language’s books do', () => {
+    const chapter = (language: string, n: number) => localeOf({ ...emptyMeta(), language }).text('chapter', { n });
+    expect(['ja', 'zh', 'ko', 'he', 'ar', 'fr', 'de', 'pl', 'ru'].map((tag) => chapter(tag, 2))).toEqual([
+      '第2章', '第2章', '제2장', 'פרק 2', 'الفصل 2', 'Chapitre 2', 'Kapitel 2', 'Rozdział 2', 'Глава 2',
+    ]);
+    // A regional tag uses its language's table; a language without one prints English.
+    expect(chapter('pt-BR', 3)).toBe('Capítulo 3');
+    expect(chapter('fi', 3)).toBe('Chapter 3');
+  });
+
+  it('writes dates for the language: a full date in the long style, a year and month, a bare year as it is', () => {
+    const date = (language: string, text: string) => localeOf({ ...emptyMeta(), language }).date(text);
+    expect(date('fr', '2024-03-05')).toBe('5 mars 2024');
+    expect(date('en', '2024-03-05')).toBe('March 5, 2024');
+    expect(date('ja', '2024-03-05')).toBe('2024年3月5日');
+    expect(date('de', '2024-03')).toBe('März 2024');
+    expect(date('fr', '2024')).toBe('2024');
+    expect(date('fr', 'spring 2024')).toBe('spring 2024');
+  });
+});
+
+describe('labels: in the metadata', () => {
+  const apply = (value: unknown) => {
+    const book = emptyBook('.');
+    const report = new CollectingReporter();
+    const position = pointPosition('book.yaml', 4, 1);
+    applyMetadata(book, [{ key: 'labels', value, position }], report);
+    return { labels: book.meta.labels, messages: report.messages.map((m) => [m.rule, m.message, m.hint, m.position?.start.line]) };
+  };
+
+  it('takes label keys however they are written (`Title Page` names `titlePage`)', () => {
+    expect(apply({ 'Title Page': 'Opening', contents: 'Sommaire' }).labels).toEqual({ titlePage: 'Opening', contents: 'Sommaire' });
+  });
+
+  it('warns at the key about an unknown label, with the nearest label as a hint', () => {
+    expect(apply({ contnets: 'Inhalt', notes: 'Anmerkungen' })).toEqual({
+      labels: { notes: 'Anmerkungen' },
+      messages: [['unknown-key', 'unknown label `contnets` under `labels`; ignored', 'did you mean `contents`?', 4]],
+    });
+    expect(apply({ xyzzy: 'Q' }).messages[0][2]).toMatch(/^Labels are: contents, chapter, part,/);
+  });
+
+  it('reports a value that is not text as the wrong type, as other keys do', () => {
+    expect(apply({ words: 12 }).messages).toEqual([['meta-invalid', '`labels.words` should be text; ignored', undefined, 4]]);
+    expect(apply(['contents']).messages[0][1]).toMatch(/^`labels` should be a mapping of label names to text/);
   });
 });

@@ -4,6 +4,8 @@
  * has one, a conformance claim only when the book meets it.
  */
 
+import { ENGLISH, type Labels } from '../../locale/labels';
+
 /** What the content holds, as counted while it was serialised. */
 export interface A11yFacts {
   /** Images shown in the text (the cover page's image included). */
@@ -35,18 +37,20 @@ export interface A11yMetadata {
  */
 const CONFORMANCE = 'EPUB Accessibility 1.1 - WCAG 2.1 Level A';
 
-export function accessibility(facts: A11yFacts): A11yMetadata {
+/** `labels` gives the summary's sentences in the book's language (English when not given). */
+export function accessibility(facts: A11yFacts, labels: Labels = ENGLISH): A11yMetadata {
   const hasImages = facts.images > 0;
   const allAlt = facts.imagesWithoutAlt === 0;
   const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability'];
   if (hasImages && allAlt) features.push('alternativeText');
+  const some = labels.a11ySomeAlt.replace('{n}', String(facts.imagesWithoutAlt)).replace('{total}', String(facts.images));
   const summary = [
-    'This publication has a table of contents, headings for structural navigation and a single logical reading order; its text can be resized and restyled.',
-    hasImages && allAlt ? 'Every image has a text alternative.' : '',
-    hasImages && !allAlt ? `${facts.imagesWithoutAlt} of ${facts.images} images have no text alternative.` : '',
-    facts.footnotes ? 'Footnotes are linked from the text and link back to it.' : '',
-    facts.tables ? 'Tables have header rows where the author gave them.' : '',
-    allAlt ? 'It meets EPUB Accessibility 1.1 at WCAG 2.1 Level A by quire\u2019s automated evaluation.' : 'It does not claim conformance to an accessibility standard.',
+    labels.a11yStructure,
+    hasImages && allAlt ? labels.a11yAllAlt : '',
+    hasImages && !allAlt ? some : '',
+    facts.footnotes ? labels.a11yFootnotes : '',
+    facts.tables ? labels.a11yTables : '',
+    allAlt ? labels.a11yConforms : labels.a11yNoClaim,
   ].filter(Boolean);
   return {
     accessModes: hasImages ? ['textual', 'visual'] : ['textual'],
@@ -54,7 +58,8 @@ export function accessibility(facts: A11yFacts): A11yMetadata {
     accessModeSufficient: !hasImages ? ['textual'] : allAlt ? ['textual', 'textual,visual'] : ['textual,visual'],
     features,
     hazards: facts.animatedCandidates > 0 ? ['unknown'] : ['none'],
-    summary: summary.join(' '),
+    // Sentences ending in an ideographic full stop (Japanese, Chinese) are written without a space between them.
+    summary: summary.join(/[\u3002\uff0e\uff01\uff1f]$/.test(labels.a11yStructure) ? '' : ' '),
     conformsTo: allAlt ? CONFORMANCE : undefined,
     certifiedBy: allAlt ? 'quire (automated)' : undefined,
   };

@@ -134,7 +134,10 @@ export function coverImage(book: Book, images: ImageCatalog, ctx: RenderContext<
 
 /** The cover page's body: the image, scaled to the screen, with the title and authors as its alt text. */
 export function coverBody(book: Book, image: ImageFile, ctx: RenderContext<unknown>): string {
+  const locale = localeOf(book.meta);
   const authors = book.meta.authors.map((a) => a.name);
-  const alt = authors.length ? `Cover: ${book.meta.title} by ${authors.join(', ')}` : `Cover: ${book.meta.title}`;
-  return renderTemplate('cover.ejs', { src: image.href, alt, width: image.width ?? '', height: image.height ?? '' }, ctx);
+  const alt = authors.length
+    ? locale.text('coverAlt', { title: book.meta.title, authors: locale.list(authors) })
+    : locale.text('coverAltNoAuthor', { title: book.meta.title });
+  return renderTemplate('cover.ejs', { src: image.href, alt, label: locale.labels.cover, width: image.width ?? '', height: image.height ?? '' }, ctx);
 }

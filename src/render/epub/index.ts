@@ -127,10 +127,13 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   const options = { ...DEFAULT_OPTIONS, ...ctx.options };
   const rules = PROFILE_RULES[options.profile] ?? PROFILE_RULES.generic;
   const language = bookLanguage(book, ctx);
+  const locale = localeOf(book.meta);
   // Written only when right to left: `ltr` is every reading system's default.
-  const dir = localeOf(book.meta).direction === 'rtl' ? 'rtl' : undefined;
+  const dir = locale.direction === 'rtl' ? 'rtl' : undefined;
   const notes = new FootnoteRegistry(book.footnotes, options.notes, rules.noteType, NOTES_FILE);
-  const plan = planBook(book, { cover: true, notes: notes.needsNotesDocument, contentsTitle: options.tocTitle });
+  // An explicit `toc-title` wins over the book's `contents` label (its own `labels:` or its language's).
+  const tocTitle = options.tocTitle ?? locale.labels.contents;
+  const plan = planBook(book, { cover: true, notes: notes.needsNotesDocument, contentsTitle: tocTitle });
   const images = new ImageCatalog(ctx.assets, ctx.report);
   const { file: cover, ready: coverReady } = coverImage(book, images, ctx);
 
@@ -150,7 +153,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     else if (doc.kind === 'cover') body = coverBody(book, cover, ctx);
     else if (doc.kind === 'contents') body = renderTemplate('contents.ejs', { title: doc.title, entries: plan.toc }, ctx);
     else if (doc.kind === 'notes') body = '';
-    else body = pageBody(doc, book, plan.summary, language, x, ctx);
+    else body = pageBody(doc, book, plan.summary, x, ctx);
     const flushed = notes.flush((b) => blocks(b, x));
     if (doc.kind === 'notes') body = renderTemplate('notes.ejs', { title: doc.title, epubType: `${rules.noteType}s`, notes: flushed }, ctx);
     else body += flushed;
@@ -170,7 +173,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     animatedCandidates: images.files.filter((f) => f.mediaType === 'image/gif').length,
     footnotes: book.footnotes.length,
     tables,
-  });
+  }, locale.labels);
   const pkg = packageData(book, { language, direction: dir, now: ctx.now, a11y, summary: summaryText(book, plan) }, ctx.report);
   // A document with inline SVG (the cover page's wrapper) must say so, and one without must not.
   const docItem = (file: string, document: string): ManifestItem => ({
@@ -197,8 +200,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   ];
   pkg.spine = docs.map((d) => itemId(d.file));
 
-  const tocTitle = options.tocTitle;
-  const nav = navData(plan, tocTitle);
+  const nav = navData(plan, tocTitle, locale.labels);
   if (rules.guide) pkg.guide = guide(nav.landmarks);
   const quire = {
     pkg,

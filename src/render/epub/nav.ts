@@ -2,6 +2,7 @@
  * The data behind the navigation document (`toc.xhtml`, with landmarks; not in the reading order), the visible contents
  * page, the EPUB 2 NCX and the EPUB 2 guide.
  */
+import type { Labels } from '../../locale';
 import type { NavEntry, Plan } from './plan';
 
 /** A `navPoint` of the NCX: the nav entry plus the id and play order EPUB 2 readers need. */
@@ -21,6 +22,10 @@ export interface Landmark {
 /** What `templates/epub/nav.xhtml.ejs` receives as `quire.nav`. */
 export interface NavData {
   title: string;
+  /** The landmarks list's heading (hidden: reading systems show it in their own menus). */
+  landmarksTitle: string;
+  /** The title page's label, for the one entry of a contents list that would otherwise be empty. */
+  titlePageTitle: string;
   entries: NavEntry[];
   landmarks: Landmark[];
 }
@@ -38,22 +43,22 @@ export interface NcxData {
  * The landmarks: cover, title page, table of contents (the visible contents page, only when the book has one: a
  * landmark points at a page a reader can turn to), and where the story starts.
  */
-export function landmarks(plan: Plan, tocTitle: string): Landmark[] {
+export function landmarks(plan: Plan, tocTitle: string, labels: Labels): Landmark[] {
   const out: Landmark[] = [];
   const cover = plan.front.find((d) => d.kind === 'cover');
-  if (cover) out.push({ type: 'cover', href: cover.file, title: 'Cover' });
+  if (cover) out.push({ type: 'cover', href: cover.file, title: labels.cover });
   const titlePage = plan.front.find((d) => d.kind === 'title-page');
-  if (titlePage) out.push({ type: 'titlepage', href: titlePage.file, title: 'Title Page' });
+  if (titlePage) out.push({ type: 'titlepage', href: titlePage.file, title: labels.titlePage });
   const contents = plan.front.find((d) => d.kind === 'contents');
   if (contents) out.push({ type: 'toc', href: contents.file, title: tocTitle });
   const start = plan.body[0];
-  if (start) out.push({ type: 'bodymatter', href: start.file, title: 'Start of Content' });
+  if (start) out.push({ type: 'bodymatter', href: start.file, title: labels.startOfContent });
   return out;
 }
 
 /** The table of contents (never listing the contents page itself) with its landmarks. */
-export function navData(plan: Plan, title: string): NavData {
-  return { title, entries: plan.toc, landmarks: landmarks(plan, title) };
+export function navData(plan: Plan, title: string, labels: Labels): NavData {
+  return { title, landmarksTitle: labels.landmarks, titlePageTitle: labels.titlePage, entries: plan.toc, landmarks: landmarks(plan, title, labels) };
 }
 
 /** The NCX: the same tree, numbered in reading order, cut at `maxDepth` levels when given (Kindle reads two). */

@@ -10,8 +10,8 @@ export type NotePlacement = 'chapter' | 'book';
 
 /** Options of the EPUB renderer. */
 export interface EpubOptions {
-  /** Heading of the contents page (also its landmark and NCX label). */
-  tocTitle: string;
+  /** Heading of the contents page (also its landmark and NCX label); the book's `contents` label when not given. */
+  tocTitle?: string;
   /** The reading systems to build for (see `PROFILE_RULES`). */
   profile: EpubProfile;
   /** Where footnotes are placed. */
@@ -20,7 +20,7 @@ export interface EpubOptions {
   embedFonts: boolean;
 }
 
-export const DEFAULT_OPTIONS: EpubOptions = { tocTitle: 'Contents', profile: 'generic', notes: 'chapter', embedFonts: false };
+export const DEFAULT_OPTIONS: EpubOptions = { profile: 'generic', notes: 'chapter', embedFonts: false };
 
 /** What a profile changes. Rules that are harmless elsewhere (lower-case `utf-8` declarations, single landmark types) apply to every profile. */
 export interface ProfileRules {

@@ -3,6 +3,7 @@
  * Each is an EJS template under `templates/epub/` that receives plain strings (escape with `<%= %>`) and ready
  * XHTML fragments from our serialiser (insert with `<%- %>`).
  */
+import { localeOf, type Locale } from '../../locale';
 import type { Book, Matter, Section } from '../../model/types';
 import { renderTemplate as renderFile } from '../template';
 import type { RenderContext } from '../types';
@@ -17,19 +18,64 @@ export function renderTemplate(name: string, data: Record<string, unknown>, ctx:
   return renderFile(`epub/${name}`, data, ctx, 'render:epub');
 }
 
-/** Word count in the book's language (grouping digits), falling back to English for a tag ICU does not know. */
-function formatCount(n: number, language: string): string {
-  try {
-    return new Intl.NumberFormat(language).format(n);
-  } catch {
-    return new Intl.NumberFormat('en').format(n);
-  }
+/** A fact of a title or copyright page: its label with the colon, the space after it, and its value. */
+export interface Fact {
+  label: string;
+  space: string;
+  value: string;
 }
 
-/** The title page's data: metadata as plain strings, the summary as XHTML. */
-function titlePage(book: Book, summary: Matter | undefined, language: string, x: XhtmlContext): Record<string, unknown> {
-  const { meta } = book;
+/** `Words` + `: ` + `12,345` → the label `Words:`, the space, the value; the colon's space stays outside the label. */
+function fact(label: string, value: string, locale: Locale): Fact {
+  const colon = locale.labels.colon;
+  const trimmed = colon.trimEnd();
+  return { label: label + trimmed, space: colon.slice(trimmed.length), value };
+}
+
+/** What every page template receives about the language: its labels and its ways of writing lists and numbers. */
+function localeData(locale: Locale) {
   return {
+    labels: locale.labels,
+    /** Names joined as the language joins them (`A, B and C`). */
+    list: (items: readonly string[]) => locale.list(items),
+    /** Tags, fandoms and warnings: joined with the language's comma. */
+    join: (items: readonly string[]) => items.join(locale.labels.comma),
+    formatNumber: (n: number) => locale.number(n),
+    text: locale.text,
+  };
+}
+
+/** A series and the work's place in it, as the language writes it (`The Loft #2`). */
+export function seriesText(book: Book, locale: Locale): string {
+  const { series } = book.meta;
+  if (!series) return '';
+  return series.index !== undefined ? locale.text('seriesIndex', { series: series.name, n: series.index }) : series.name;
+}
+
+/**
+ * The title page's data: metadata as plain strings, the summary as XHTML, and `facts`: the label (with the
+ * language's colon) and value of each fact the book has, in order, so that the markup carries the whole text.
+ */
+function titlePage(book: Book, summary: Matter | undefined, x: XhtmlContext): Record<string, unknown> {
+  const { meta } = book;
+  const locale = localeOf(meta);
+  const { labels } = locale;
+  const join = (items: readonly string[]) => items.join(labels.comma);
+  const words = book.stats ? locale.number(book.stats.words) : '';
+  const facts: [string, string][] = [
+    [labels.rating, meta.rating ?? ''],
+    [labels.warnings, join(meta.warnings)],
+    [meta.fandoms.length > 1 ? labels.fandoms : labels.fandom, join(meta.fandoms)],
+    [labels.relationships, join(meta.relationships)],
+    [labels.characters, join(meta.characters)],
+    [labels.tags, join(meta.tags)],
+    [labels.series, seriesText(book, locale)],
+    [labels.status, meta.status ?? ''],
+    [labels.words, words],
+  ];
+  return {
+    ...localeData(locale),
+    facts: facts.filter(([, value]) => value).map(([label, value]) => fact(label, value, locale)),
     title: meta.title,
     subtitle: meta.subtitle ?? '',
     authors: meta.authors.map((a) => a.name),
@@ -39,15 +85,37 @@ function titlePage(book: Book, summary: Matter | undefined, language: string, x:
     relationships: meta.relationships,
     characters: meta.characters,
     tags: meta.tags,
-    series: meta.series ? `${meta.series.name}${meta.series.index !== undefined ? ` #${meta.series.index}` : ''}` : '',
+    series: seriesText(book, locale),
     status: meta.status ?? '',
-    words: book.stats ? formatCount(book.stats.words, language) : '',
+    words,
     summary: summary ? blocks(summary.children, x) : '',
   };
 }
 
 /** The DPUB-ARIA role matching a matter page's `epub:type`, for assistive technology (Ace's epub-type-has-matching-role). */
 const ARIA_ROLES: Partial<Record<string, string>> = { epigraph: 'doc-epigraph', foreword: 'doc-foreword', afterword: 'doc-afterword' };
+
+/**
+ * The copyright page's data: title and authors, then each fact the book has, as plain strings: the rights line as
+ * written, the publisher, the date in the language's long form (a bare year as it is) and the identifier.
+ */
+function copyrightPage(book: Book): Record<string, unknown> {
+  const { meta } = book;
+  const locale = localeOf(meta);
+  const { labels } = locale;
+  const facts: [string, string | undefined][] = [
+    [labels.publisher, meta.publisher],
+    [labels.published, meta.date?.trim() ? locale.date(meta.date) : undefined],
+    [labels.identifier, meta.identifier],
+  ];
+  return {
+    ...localeData(locale),
+    title: meta.title,
+    authors: locale.list(meta.authors.map((a) => a.name)),
+    rights: meta.rights?.trim() ?? '',
+    facts: facts.filter(([, value]) => value?.trim()).map(([label, value]) => fact(label, value!.trim(), locale)),
+  };
+}
 
 function matterPage(doc: Doc & { kind: 'matter' }, x: XhtmlContext) {
   const { matter } = doc;
@@ -64,10 +132,12 @@ function partPage(section: Section, fallback: string, x: XhtmlContext) {
 }
 
 /** The body of a title, matter or part page, from its template. */
-export function pageBody(doc: Exclude<Doc, { kind: 'chapter' | 'cover' | 'contents' | 'notes' }>, book: Book, summary: Matter | undefined, language: string, x: XhtmlContext, ctx: RenderContext<unknown>): string {
+export function pageBody(doc: Exclude<Doc, { kind: 'chapter' | 'cover' | 'contents' | 'notes' }>, book: Book, summary: Matter | undefined, x: XhtmlContext, ctx: RenderContext<unknown>): string {
   switch (doc.kind) {
     case 'title-page':
-      return renderTemplate('title-page.ejs', titlePage(book, summary, language, x), ctx);
+      return renderTemplate('title-page.ejs', titlePage(book, summary, x), ctx);
+    case 'copyright':
+      return renderTemplate('copyright.ejs', copyrightPage(book), ctx);
     case 'matter': {
       const { template, data } = matterPage(doc, x);
       return renderTemplate(`${template}.ejs`, data, ctx);

@@ -3,6 +3,7 @@
  * of contents), then one document per part and chapter, then back matter and the Notes document; with the navigation
  * tree and link targets. A one-shot has no contents page in its reading order and no heading on its story.
  */
+import { localeOf, type LabelKey } from '../../locale';
 import { isOneShot, plainText, sectionTitle } from '../../model/build-helpers';
 import type { Book, Matter, MatterRole, Section } from '../../model/types';
 
@@ -12,6 +13,7 @@ export type Doc =
   | { kind: 'title-page'; file: string; title: string }
   /** The visible contents page: a list of links in the reading order (the navigation document stays out of it). */
   | { kind: 'contents'; file: string; title: string }
+  | { kind: 'copyright'; file: string; title: string }
   | { kind: 'notes'; file: string; title: string }
   | { kind: 'matter'; file: string; title: string; matter: Matter }
   | { kind: 'part'; file: string; title: string; section: Section; ordinal: number }
@@ -56,20 +58,27 @@ export const MATTER_TYPES: Partial<Record<MatterRole, string>> = {
   afterword: 'afterword',
 };
 
-const MATTER_TITLES: Record<MatterRole, string> = {
-  summary: 'Summary',
-  disclaimer: 'Disclaimer',
-  dedication: 'Dedication',
-  epigraph: 'Epigraph',
-  foreword: 'Foreword',
-  afterword: 'Afterword',
-  notes: 'Notes',
-  other: 'Note',
+/** The label that names a matter page without a title of its own. */
+export const MATTER_LABELS: Record<MatterRole, LabelKey> = {
+  summary: 'summary',
+  disclaimer: 'disclaimer',
+  dedication: 'dedication',
+  epigraph: 'epigraph',
+  foreword: 'foreword',
+  afterword: 'afterword',
+  notes: 'notes',
+  other: 'note',
 };
+
+/** Whether the book has a fact for a copyright page: rights, publisher, its own identifier or a date. */
+export function hasCopyrightPage(book: Book): boolean {
+  const { rights, publisher, identifier, date } = book.meta;
+  return [rights, publisher, identifier, date].some((v) => v?.trim());
+}
 
 /** File names are made from ids, kept to the characters epub-gen-memory and all zip tools accept, and unique. */
 class FileNames {
-  private readonly used = new Set(['toc', 'contents', 'title-page', 'cover', 'notes']);
+  private readonly used = new Set(['toc', 'contents', 'title-page', 'copyright', 'cover', 'notes']);
   take(wanted: string, fallback: string): string {
     const base = wanted.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '') || fallback;
     let stem = base;
@@ -94,6 +103,7 @@ export const NOTES_FILE = 'notes.xhtml';
  * nav, which reading systems that render the nav as a page (calibre's MOBI and AZW3 output) would show as text.
  */
 export const CONTENTS_FILE = 'contents.xhtml';
+export const COPYRIGHT_FILE = 'copyright.xhtml';
 
 /** Which generated documents the book gets besides its own pages. */
 export interface PlanOptions {
@@ -108,6 +118,8 @@ export interface PlanOptions {
 /** Orders the book's pages and names their files. */
 export function planBook(book: Book, options: PlanOptions = { cover: false, notes: false }): Plan {
   const names = new FileNames();
+  const locale = localeOf(book.meta);
+  const labels = locale.labels;
   const oneShot = isOneShot(book);
   const plan: Plan = { front: [], body: [], back: [], toc: [], targets: new Map(), contentsPage: !oneShot };
   const metaText = { summary: book.meta.summary, disclaimer: book.meta.disclaimer, dedication: book.meta.dedication };
@@ -115,21 +127,26 @@ export function planBook(book: Book, options: PlanOptions = { cover: false, note
   plan.summary = byRole('summary');
 
   const matterDoc = (matter: Matter, into: Doc[]) => {
-    const title = (matter.title && plainText(matter.title).trim()) || MATTER_TITLES[matter.role];
+    const title = (matter.title && plainText(matter.title).trim()) || labels[MATTER_LABELS[matter.role]];
     const file = names.take(matter.id, matter.role);
     into.push({ kind: 'matter', file, title, matter });
     plan.toc.push({ title, href: file, children: [] });
     if (matter.id) plan.targets.set(matter.id, file);
   };
 
-  if (options.cover) plan.front.push({ kind: 'cover', file: COVER_FILE, title: 'Cover' });
-  plan.front.push({ kind: 'title-page', file: 'title-page.xhtml', title: book.meta.title || 'Title Page' });
+  if (options.cover) plan.front.push({ kind: 'cover', file: COVER_FILE, title: labels.cover });
+  plan.front.push({ kind: 'title-page', file: 'title-page.xhtml', title: book.meta.title || labels.titlePage });
+  // The copyright page is the title page's verso, listed in the contents so that a reader can find the rights.
+  if (hasCopyrightPage(book)) {
+    plan.front.push({ kind: 'copyright', file: COPYRIGHT_FILE, title: labels.copyright });
+    plan.toc.push({ title: labels.copyright, href: COPYRIGHT_FILE, children: [] });
+  }
   const disclaimer = byRole('disclaimer');
   const dedication = byRole('dedication');
   if (disclaimer) matterDoc(disclaimer, plan.front);
   if (dedication) matterDoc(dedication, plan.front);
   for (const matter of book.front) if (!['summary', 'disclaimer', 'dedication'].includes(matter.role)) matterDoc(matter, plan.front);
-  if (plan.contentsPage) plan.front.push({ kind: 'contents', file: CONTENTS_FILE, title: options.contentsTitle ?? 'Contents' });
+  if (plan.contentsPage) plan.front.push({ kind: 'contents', file: CONTENTS_FILE, title: options.contentsTitle ?? labels.contents });
 
   let chapters = 0;
   let parts = 0;
@@ -146,10 +163,10 @@ export function planBook(book: Book, options: PlanOptions = { cover: false, note
     const isChapter = section.role === 'chapter';
     const ordinal = isPart ? ++parts : isChapter ? ++chapters : chapters + 1;
     // An untitled opening (text before the first chapter) or a one-shot is named after the book.
-    const untitled = !isPart && (!isChapter || oneShot) ? book.meta.title : `Chapter ${ordinal}`;
-    const title = sectionTitle(section, isPart ? `Part ${ordinal}` : untitled);
+    const untitled = !isPart && (!isChapter || oneShot) ? book.meta.title : locale.text('chapter', { n: ordinal });
+    const title = sectionTitle(section, isPart ? locale.text('part', { n: ordinal }) : untitled);
     const file = names.take(section.id, isPart ? `part-${ordinal}` : `chapter-${ordinal}`);
-    const fallback = oneShot ? '' : `Chapter ${ordinal}`;
+    const fallback = oneShot ? '' : locale.text('chapter', { n: ordinal });
     plan.body.push(isPart ? { kind: 'part', file, title, section, ordinal } : { kind: 'chapter', file, title, section, fallback });
     if (section.id) plan.targets.set(section.id, file);
     const entry: NavEntry = { title, href: file, children: [] };
@@ -163,8 +180,8 @@ export function planBook(book: Book, options: PlanOptions = { cover: false, note
 
   for (const matter of book.back) matterDoc(matter, plan.back);
   if (options.notes) {
-    plan.back.push({ kind: 'notes', file: NOTES_FILE, title: MATTER_TITLES.notes });
-    plan.toc.push({ title: MATTER_TITLES.notes, href: NOTES_FILE, children: [] });
+    plan.back.push({ kind: 'notes', file: NOTES_FILE, title: labels.notes });
+    plan.toc.push({ title: labels.notes, href: NOTES_FILE, children: [] });
   }
   return plan;
 }

@@ -1,4 +1,5 @@
 /** What the AO3 HTML handlers share while they write one chapter: options, the reporter and the chapter's footnotes. */
+import type { Labels } from '../../locale';
 import type { Reporter } from '../../diagnostics/types';
 import type { Footnote } from '../../model/types';
 
@@ -52,6 +53,8 @@ export class ChapterNotes {
 
 export interface HtmlContext {
   readonly options: Readonly<HtmlOptions>;
+  /** The book's labels (its language's, with its own `labels:` over them): the words this renderer prints. */
+  readonly labels: Labels;
   readonly report: Reporter;
   readonly notes: ChapterNotes;
 }

@@ -35,7 +35,7 @@ export function unpostableImage(url: string, alt: string, position: Position | u
     position,
     hint: 'Upload the image to an image host and use its https:// URL, or add it after posting.',
   });
-  return escapeText(`[${alt || 'Image'}]`);
+  return escapeText(`[${alt || ctx.labels.image}]`);
 }
 
 /** Inline content as AO3 HTML. */

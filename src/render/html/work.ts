@@ -2,6 +2,7 @@
  * A book cut into the fields of AO3's forms: the work's summary and notes, and per chapter its title, its text and
  * its beginning and end notes, each a fragment of the HTML AO3 keeps.
  */
+import { localeOf, type LabelKey } from '../../locale';
 import { CollectingReporter } from '../../diagnostics/reporter';
 import type { Reporter } from '../../diagnostics/types';
 import { plainText } from '../../model/build-helpers';
@@ -37,12 +38,12 @@ export interface Ao3Work {
 }
 
 /** Headings that introduce front- and back-matter pages in the notes fields. */
-const MATTER_LABELS: Partial<Record<MatterRole, string>> = {
-  disclaimer: 'Disclaimer',
-  dedication: 'Dedication',
-  foreword: 'Foreword',
-  afterword: 'Afterword',
-  notes: 'Notes',
+const MATTER_LABELS: Partial<Record<MatterRole, LabelKey>> = {
+  disclaimer: 'disclaimer',
+  dedication: 'dedication',
+  foreword: 'foreword',
+  afterword: 'afterword',
+  notes: 'notes',
 };
 
 /** A chapter to post and the parts that open with it (a part's title and opening text go into its first chapter). */
@@ -118,7 +119,7 @@ function footnoteTexts(ctx: HtmlContext): string[] {
       out.push(`<p>${anchor}</p>`, blocks(note.children, ctx));
     }
   }
-  return out.length ? ['<h4>Footnotes</h4>', ...out] : [];
+  return out.length ? [`<h4>${escapeText(ctx.labels.footnotes)}</h4>`, ...out] : [];
 }
 
 function chapter(unit: Unit, number: number, footnotes: ReadonlyMap<string, Footnote>, base: Omit<HtmlContext, 'notes'>): Ao3Chapter {
@@ -137,7 +138,8 @@ function chapter(unit: Unit, number: number, footnotes: ReadonlyMap<string, Foot
 /** Front- or back-matter pages for a notes field, each introduced by its title or role in bold. */
 function matterNotes(pages: readonly Matter[], ctx: HtmlContext): string | undefined {
   const out = pages.map((page) => {
-    const title = page.title ? plainText(page.title).trim() : MATTER_LABELS[page.role];
+    const label = MATTER_LABELS[page.role];
+    const title = page.title ? plainText(page.title).trim() : label && ctx.labels[label];
     if (!title) return blocks(page.children, ctx);
     return blocks([{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title }] }] }, ...page.children], ctx);
   });
@@ -155,7 +157,7 @@ export interface Ao3WorkOptions {
 /** The book as AO3's forms take it. Chapter numbers follow the order of posting. */
 export function ao3Work(book: Book, { report = new CollectingReporter(), options = DEFAULT_HTML_OPTIONS }: Ao3WorkOptions = {}): Ao3Work {
   const footnotes = new Map(book.footnotes.map((note) => [note.identifier, note]));
-  const base = { options, report };
+  const base = { options, report, labels: localeOf(book.meta).labels };
   const workCtx = (scope: string): HtmlContext => ({ ...base, notes: new ChapterNotes(footnotes, scope) });
   const summaryPage = book.front.find((page) => page.role === 'summary');
   const summary = summaryPage ? blocks(summaryPage.children, workCtx('summary')) : book.meta.summary ? `<p>${escapeText(book.meta.summary)}</p>` : undefined;

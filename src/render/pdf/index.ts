@@ -27,10 +27,12 @@ export const pdfRenderer: Renderer<PdfOptions> = {
     const size = PAGE_SIZES[options.pageSize];
     if (!size) ctx.report.fail('render-failed', `unknown page size \`${options.pageSize}\` (known: ${Object.keys(PAGE_SIZES).join(', ')})`);
     const theme = loadTheme(ctx, options.pageSize);
-    const fonts = new FontSet(ctx.assets, book.meta.language, localeOf(book.meta).direction);
+    const locale = localeOf(book.meta);
+    const fonts = new FontSet(ctx.assets, book.meta.language, locale.direction);
     const env: LayoutEnv = {
       fonts,
       theme,
+      locale,
       measure: size[0] - theme.margins.inner - theme.margins.outer,
       textHeight: size[1] - theme.margins.top - theme.margins.bottom,
       hyphenate: options.hyphenate ? hyphenatorFor(book.meta.language) : undefined,

@@ -17,7 +17,6 @@ export interface Theme {
   /** Scene-break ornaments in order of preference; the first the font can draw is used. */
   sceneBreak: string[];
   bullet: string;
-  strings: Record<'contents' | 'notes' | 'by' | 'rating' | 'fandoms' | 'words' | 'summary' | 'untitled', string>;
 }
 
 /** Sizes a page size may change: any of the numbers of the theme's geometry and type (theme.json's `sizes`). */
@@ -40,7 +39,18 @@ export function loadTheme(ctx: RenderContext<unknown>, pageSize?: string): Theme
     ctx.report.fail('template-invalid', `${ctx.assets.templatePath(NAME)} is not valid JSON: ${(error as Error).message.split('\n')[0]}`, { position: locate.syntaxError() });
   }
   checkShape(parsed, SHAPE, 'theme', ctx, locate);
-  const { sizes, ...theme } = parsed as Theme & { sizes?: unknown };
+  const { sizes, strings, ...theme } = parsed as Theme & { sizes?: unknown; strings?: unknown };
+  // The words the PDF prints were once here; they are the book's labels now, for the EPUB and the PDF alike.
+  if (strings !== undefined) {
+    // The same words as labels: the old `untitled` (`Chapter`) was followed by the number.
+    const own = Object.entries(strings && typeof strings === 'object' ? strings : {})
+      .filter(([, v]) => typeof v === 'string')
+      .map(([k, v]) => (k === 'untitled' ? `chapter: "${v} {n}"` : `${k}: ${JSON.stringify(v)}`));
+    ctx.report.warn('template-invalid', `\`theme.strings\` in ${ctx.assets.templatePath(NAME)} is no longer read; the PDF prints the book's labels`, {
+      position: locate.value('theme.strings'),
+      hint: `Write them in the book's metadata instead, as \`labels: {${own.join(', ') || 'contents: "…"'}}\`, and delete \`strings\` from theme.json.`,
+    });
+  }
   if (sizes === undefined) return theme;
   checkSizes(sizes, ctx, locate);
   const override = pageSize ? (sizes as Record<string, SizeOverride>)[pageSize] : undefined;
@@ -112,7 +122,6 @@ const SHAPE: Shape = {
   folio: { size: 'number' },
   sceneBreak: 'string[]',
   bullet: 'string',
-  strings: { contents: 'string', notes: 'string', by: 'string', rating: 'string', fandoms: 'string', words: 'string', summary: 'string', untitled: 'string' },
 };
 
 /** The numbers a page size may override: the numeric parts of `SHAPE`. */

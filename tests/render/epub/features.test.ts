@@ -28,7 +28,7 @@ test('the generated cover is a 1600×2560 PNG on a cover page first in the readi
   expect(opf).toContain('<meta name="cover" content="cover-image"/>');
   expect(opf).toMatch(/<spine[^>]*>\s*<itemref idref="item-cover"\/>/);
   const page = entry(r, 'cover.xhtml');
-  expect(page).toContain('viewBox="0 0 1600 2560" preserveAspectRatio="xMidYMid meet" role="img" aria-label="Cover: The Lantern &amp; the Loft by Ada Quill, B. Marsh"');
+  expect(page).toContain('viewBox="0 0 1600 2560" preserveAspectRatio="xMidYMid meet" role="img" aria-label="Cover: The Lantern &amp; the Loft by Ada Quill and B. Marsh"');
   expect(page).toContain('<image width="1600" height="2560" xlink:href="images/generated-cover.png"/>');
 });
 

@@ -30,8 +30,8 @@ test('the OPF has one creator per author, the language, the summary and the buil
   expect(opf).not.toContain('All rights reserved');
 });
 
-test('reading order: cover, title page, disclaimer, dedication, contents page (not the navigation document), chapters', () => {
-  expect(spineHrefs(entry(r, 'content.opf'))).toEqual(['cover.xhtml', 'title-page.xhtml', 'disclaimer.xhtml', 'dedication.xhtml', 'contents.xhtml', 'chapter-1.xhtml', 'chapter-2.xhtml']);
+test('reading order: cover, title page, copyright page (the book has a date), disclaimer, dedication, contents page (not the navigation document), chapters', () => {
+  expect(spineHrefs(entry(r, 'content.opf'))).toEqual(['cover.xhtml', 'title-page.xhtml', 'copyright.xhtml', 'disclaimer.xhtml', 'dedication.xhtml', 'contents.xhtml', 'chapter-1.xhtml', 'chapter-2.xhtml']);
   expect(entry(r, 'title-page.xhtml')).toContain('epub:type="titlepage"');
   expect(entry(r, 'disclaimer.xhtml')).toContain('epub:type="copyright-page"');
   expect(entry(r, 'dedication.xhtml')).toContain('epub:type="dedication"');
@@ -39,7 +39,7 @@ test('reading order: cover, title page, disclaimer, dedication, contents page (n
 
 test('the title page shows title, subtitle, authors, rating, fandom, summary and word count', () => {
   const page = entry(r, 'title-page.xhtml');
-  for (const text of ['The Lantern &amp; the Loft', 'A Story in Two Chapters', 'Ada Quill and B. Marsh', '<dd>T</dd>', 'Original Work', 'Two friends, one lantern', '<dd>120</dd>']) {
+  for (const text of ['The Lantern &amp; the Loft', 'A Story in Two Chapters', 'Ada Quill and B. Marsh', '<span class="fact-label">Rating:</span> T</p>', 'Original Work', 'Two friends, one lantern', '<span class="fact-label">Words:</span> 120</p>']) {
     expect(page).toContain(text);
   }
 });

@@ -77,11 +77,11 @@ test('parts with chapters and sub-sections give a nested table of contents, imag
   const contents = entry(r, 'contents.xhtml').replace(/\n/g, '');
   expect(contents).toContain('<li><a href="part-one.xhtml">Beginnings</a><ol><li><a href="arrival.xhtml">Arrival</a><ol><li><a href="arrival.xhtml#the-cellar">The Cellar</a>');
   expect(nav).toContain('<li><a href="part-one.xhtml">Beginnings</a><ol><li><a href="arrival.xhtml">Arrival</a><ol><li><a href="arrival.xhtml#the-cellar">The Cellar</a><ol><li><a href="arrival.xhtml#the-well">The Well</a></li></ol>');
-  expect(nav).toContain('<a href="part-two.xhtml">Part 2</a><ol><li><a href="return.xhtml">Return</a>');
+  expect(nav).toContain('<a href="part-two.xhtml">Partie 2</a><ol><li><a href="return.xhtml">Return</a>');
   expect(entry(r, 'toc.ncx')).toContain('<meta name="dtb:depth" content="4"/>');
 
   expect(entry(r, 'part-one.xhtml')).toMatch(/<section epub:type="part" role="doc-part" class="part" id="part-one">\s*<h1 class="part-title">Beginnings<\/h1>\s*<p>Part one opens.<\/p>/);
-  expect(entry(r, 'part-two.xhtml')).toContain('<h1 class="part-title">Part 2</h1>');
+  expect(entry(r, 'part-two.xhtml')).toContain('<h1 class="part-title">Partie 2</h1>');
   const arrival = entry(r, 'arrival.xhtml');
   expect(arrival).toMatch(/<section id="the-cellar" class="subsection">\s*<h2>The Cellar<\/h2>/);
   expect(arrival).toMatch(/<section id="the-well" class="subsection">\s*<h3>The Well<\/h3>/);

@@ -106,6 +106,17 @@ test('footnotes are numbered per chapter and linked both ways with name anchors'
   expect(two.html).not.toContain('Footnotes');
 });
 
+test('the headings quire adds are in the book’s language, with its own labels over it', () => {
+  const book = sampleBook();
+  book.meta = { ...book.meta, language: 'de' };
+  const work = ao3Work(book);
+  expect(work.chapters[0].html).toContain('<h4>Fußnoten</h4>');
+  expect(work.notes).toContain('<p><strong>Haftungsausschluss</strong></p>');
+  expect(work.notes).toContain('<p><strong>Widmung</strong></p>');
+  book.meta = { ...book.meta, labels: { footnotes: 'Anmerkungen & Fußnoten' } };
+  expect(ao3Work(book).chapters[0].html).toContain('<h4>Anmerkungen &amp; Fußnoten</h4>');
+});
+
 test('no paragraph spans two lines, because AO3 turns a newline in text into a line break', () => {
   for (const html of fragments(ao3Work(sampleBook()))) {
     for (const line of html.replace(/<pre>[\s\S]*?<\/pre>/g, '').split('\n')) {

@@ -53,6 +53,17 @@ describe('PDF page templates', () => {
     expect(text).toContain('~ Part the 2 ~');
   });
 
+  it('an old theme.json with `strings` is warned about at the key and its words are not printed: labels are', async () => {
+    const builtIn = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'templates', 'pdf', 'theme.json'), 'utf8'));
+    const theme = JSON.stringify({ ...builtIn, strings: { contents: 'Table of Lamps', untitled: 'Lamp' } }, null, 2);
+    const { text, report } = await renderWith({ 'pdf/theme.json': theme });
+    expect(text).not.toContain('Table of Lamps');
+    expect(text).toContain('Contents');
+    const warning = report.messages.find((m) => m.message.includes('theme.strings'));
+    expect(warning).toMatchObject({ severity: 'warning', hint: expect.stringContaining('`labels: {contents: "Table of Lamps", chapter: "Lamp {n}"}`') });
+    expect(warning?.position?.start.line).toBe(theme.split('\n').findIndex((l) => l.includes('"strings"')) + 1);
+  });
+
   it('a page that prints no JSON is an error at the template', async () => {
     const { error } = await failure({ 'pdf/dedication.ejs': 'For <%= "you" %>' });
     expect(error.diagnostic).toMatchObject({ rule: 'template-invalid', severity: 'error' });

@@ -24,7 +24,7 @@ describe('pdfRenderer on the sample book', () => {
   it('holds the title, front matter and story text', () => {
     expect(text).toContain('The Lantern & the Loft');
     expect(text).toContain('A Story in Two Chapters');
-    expect(text).toContain('Ada Quill, B. Marsh');
+    expect(text).toContain('Ada Quill and B. Marsh');
     expect(text).toContain('All characters are my own. <Not> yours & not theirs.');
     expect(text).toContain('For everyone who keeps a light on.');
     expect(text).toContain('Two friends, one lantern, a long night.');

@@ -144,8 +144,8 @@ describe('scripts beyond Latin, Greek and Cyrillic', () => {
     const marker = words.find((w) => w.text === '.1' && w.page === item.page)!;
     expect(marker.xMin).toBeGreaterThan(item.xMax);
     const pages = pdfText(file).split('\f').map(flat);
-    // Contents: poppler reads the page right to left, so the title, the leaders, then the number on the left.
-    const toc = pages.find((page) => page.includes('Contents'));
+    // Contents (headed in Hebrew): poppler reads the page right to left, so the title, the leaders, then the number on the left.
+    const toc = pages.find((page) => page.includes('תוכן העניינים'));
     expect(toc).toMatch(/פרק ראשון( \.){3,} ?\d+ פרק שני( \.){3,} ?\d+/);
     // Running heads: the book's title with its words in order, on pages that are not chapter openings.
     const headed = pages.filter((page) => page.trim().startsWith('ספר הבדיקה') && !page.includes('פרק'));

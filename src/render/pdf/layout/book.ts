@@ -6,7 +6,7 @@ import { isOneShot, plainText, sectionTitle } from '../../../model/build-helpers
 import type { Book, Section } from '../../../model/types';
 import { layoutBlocks, leadingOf } from './blocks';
 import type { LayoutEnv } from './env';
-import { contents, matterPage, otherMatter, titlePage, type TocEntry } from './front';
+import { contents, copyrightPage, matterPage, otherMatter, titlePage, type TocEntry } from './front';
 import { centred, spacer } from './lines';
 import { templatePage } from './page-template';
 import { adopt, tag } from './tags';
@@ -17,12 +17,13 @@ const DESIGNED = new Set(['summary', 'disclaimer', 'dedication']);
 
 /** Lays out the whole book; `pageRef` ops in the contents point at the marks on chapter openings. */
 export function layoutBook(book: Book, env: LayoutEnv): FlowBlock[] {
-  const blocks: FlowBlock[] = [titlePage(book, env), ...matterPage(book, 'disclaimer', env), ...matterPage(book, 'dedication', env)];
+  // The copyright page is the title page's verso; a disclaimer or dedication then follows on the next page.
+  const blocks: FlowBlock[] = [titlePage(book, env), ...copyrightPage(book, env), ...matterPage(book, 'disclaimer', env), ...matterPage(book, 'dedication', env)];
   for (const matter of book.front) if (!DESIGNED.has(matter.role)) blocks.push(...otherMatter(matter, env, 'roman'));
 
   const story: FlowBlock[] = [];
   const entries: TocEntry[] = [];
-  const state = { chapter: 0, first: true, env, entries };
+  const state = { chapter: 0, part: 0, first: true, env, entries };
   const oneShot = isOneShot(book);
   book.body.forEach((section, i) => {
     story.push(...(oneShot ? oneShotStory(section, book.meta.title, state) : layoutSection(section, 0, state)));
@@ -43,6 +44,7 @@ export function layoutBook(book: Book, env: LayoutEnv): FlowBlock[] {
 
 interface State {
   chapter: number;
+  part: number;
   /** The next page run is the story's first: arabic numbering restarts there. */
   first: boolean;
   env: LayoutEnv;
@@ -61,7 +63,8 @@ function layoutSection(section: Section, level: number, state: State): FlowBlock
   const { env } = state;
   if (section.role === 'section') return subsection(section, state);
   if (section.role === 'chapter') state.chapter++;
-  const fallback = `${env.theme.strings.untitled} ${state.chapter}`;
+  if (section.role === 'part') state.part++;
+  const fallback = section.role === 'part' ? env.locale.text('part', { n: state.part }) : env.locale.text('chapter', { n: state.chapter });
   const title = sectionTitle(section, fallback);
   const id = section.id || `section-${state.entries.length + 1}`;
   state.entries.push({ id, title, level });

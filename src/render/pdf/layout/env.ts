@@ -1,4 +1,5 @@
 /** What every layout step shares: fonts, theme, measure, hyphenation, footnote numbering and diagnostics. */
+import type { Locale } from '../../../locale';
 import type { Reporter } from '../../../diagnostics/types';
 import type { Footnote, Inline, Position } from '../../../model/types';
 import type { AssetStore } from '../../types';
@@ -39,6 +40,8 @@ export class Notes {
 export interface LayoutEnv {
   fonts: FontSet;
   theme: Theme;
+  /** The book's language: the labels the PDF prints and its ways of writing numbers, lists and dates. */
+  locale: Locale;
   /** Width of the text block. */
   measure: number;
   /** Height of the text block. */

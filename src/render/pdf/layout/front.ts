@@ -27,7 +27,7 @@ export function titlePage(book: Book, env: LayoutEnv): FlowBlock {
       authors: meta.authors.map((a) => a.name),
       rating: meta.rating ?? '',
       fandoms: meta.fandoms,
-      words: book.stats?.words ? book.stats.words.toLocaleString('en-US') : '',
+      words: book.stats?.words ? env.locale.number(book.stats.words) : '',
     },
     hasSummary: Boolean(summary || meta.summary),
   };
@@ -40,6 +40,36 @@ export function titlePage(book: Book, env: LayoutEnv): FlowBlock {
     },
   }, env);
   return { boxes, spaceBefore: 0, spaceAfter: 0, splittable: true, breakBefore: { ...PLAIN, restart: true } };
+}
+
+/**
+ * The copyright page, from `templates/pdf/copyright.ejs`, on the title page's verso: only when the book has rights, a
+ * publisher, its own identifier or a date. Set at the foot of the page, as a book's verso is: the space above it
+ * fills the text block (none when the page is full).
+ */
+export function copyrightPage(book: Book, env: LayoutEnv): FlowBlock[] {
+  const { meta } = book;
+  const { locale } = env;
+  if (![meta.rights, meta.publisher, meta.identifier, meta.date].some((v) => v?.trim())) return [];
+  const fact = (label: string, value: string | undefined) => (value?.trim() ? label + locale.labels.colon + value.trim() : '');
+  const data = {
+    meta: {
+      title: meta.title,
+      authors: meta.authors.map((a) => a.name),
+      rights: meta.rights?.trim() ?? '',
+      publisher: fact(locale.labels.publisher, meta.publisher),
+      date: fact(locale.labels.published, meta.date?.trim() ? locale.date(meta.date) : undefined),
+      identifier: fact(locale.labels.identifier, meta.identifier),
+    },
+  };
+  const boxes = templatePage('copyright', data, {
+    title: (font, scale, inset) => centred(meta.title, scale, font, env, inset),
+  }, env);
+  const height = boxes.reduce((sum, box) => sum + box.height, 0);
+  // A point to spare, so that rounding never pushes the last line over the page.
+  const above = env.textHeight - height - 1;
+  if (above > 0) boxes.unshift(spacer(above));
+  return [{ boxes, spaceBefore: 0, spaceAfter: 0, splittable: true, breakBefore: PLAIN }];
 }
 
 /**
@@ -86,7 +116,7 @@ export interface TocEntry {
 /** The table of contents: titles left, page numbers right (filled in after pagination through `pageRef` ops). */
 export function contents(entries: readonly TocEntry[], env: LayoutEnv): FlowBlock[] {
   const head: FlowBlock = {
-    boxes: [spacer(env.theme.body.leading * 2), ...centred(env.theme.strings.contents, 1.4, 'serif-bold', env), spacer(env.theme.body.leading)],
+    boxes: [spacer(env.theme.body.leading * 2), ...centred(env.locale.labels.contents, 1.4, 'serif-bold', env), spacer(env.theme.body.leading)],
     spaceBefore: 0, spaceAfter: 0, splittable: false, keepWithNext: true,
     breakBefore: { numbering: 'roman', plainFirst: true },
   };

@@ -23,12 +23,21 @@ export type ContentSetter = (font: FontKey, scale: number, inset: number) => Flo
 const FACES: Record<string, FontKey> = { regular: 'serif-regular', italic: 'serif-italic', bold: 'serif-bold', 'bold-italic': 'serif-bold-italic' };
 
 /**
- * Renders `templates/pdf/<name>.ejs` with `data` (plus `theme` and `strings`) and lays out its elements. `contents`
- * names the pieces of the book a `content` element may ask for on this page.
+ * Renders `templates/pdf/<name>.ejs` with `data` (plus `theme`, the book's `labels`, and `list`, `join`, `formatNumber` and
+ * `text`: the language's ways of writing names, tags, numbers and labels with placeholders) and lays out its
+ * elements. `contents` names the pieces of the book a `content` element may ask for on this page.
  */
 export function templatePage(name: string, data: Record<string, unknown>, contents: Record<string, ContentSetter>, env: LayoutEnv): FlowBox[] {
   const file = `pdf/${name}.ejs`;
-  const printed = renderTemplate(file, { ...data, theme: env.theme, strings: env.theme.strings }, env, 'render:pdf');
+  const { locale } = env;
+  const language = {
+    labels: locale.labels,
+    list: (items: readonly string[]) => locale.list(items),
+    join: (items: readonly string[]) => items.join(locale.labels.comma),
+    formatNumber: (n: number) => locale.number(n),
+    text: locale.text,
+  };
+  const printed = renderTemplate(file, { theme: env.theme, ...language, ...data }, env, 'render:pdf');
   const bad = (message: string): never =>
     env.report.fail('template-invalid', `template ${file} ${message}`, {
       position: pointPosition(env.assets.templatePath(file), 1),
