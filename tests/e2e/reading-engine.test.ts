@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from '../helpers/cli';
-import { BookInReader, ReadingEngine, type Box } from '../helpers/reader/engine';
+import { BookInReader, ReadingEngine, type Box, type ReaderState } from '../helpers/reader/engine';
 import { tempDir } from '../helpers/tools';
 
 const BOOKS = path.join(REPO, 'tests', 'fixtures', 'books');
@@ -235,13 +235,15 @@ describe('page direction', () => {
     return reading(epub, SMALL, async (r) => {
       const chapter = await sectionOf(r, file);
       const book = await r.call<BookInfo>('book');
-      const before = await r.call<ReturnType<typeof Object>>('goTo', chapter);
+      const before = await r.call<ReaderState>('goTo', chapter);
       const view = await r.call<Box>('view');
-      const first = await r.call<Box>('firstBox', 'h1');
       expect(await r.call('onScreen', 'h1')).toBe(true);
-      const after = await r.call<{ index: number }>('next');
+      const coming = await r.call<{ text: string; box: Box } | null>('firstUnseen', 'section > p');
+      if (!coming) throw new Error(`the whole chapter fits on one page of ${SMALL.width}×${SMALL.height}: nothing to turn to`);
+      const after = await r.call<ReaderState>('next');
       const moved = await r.call<Box>('firstBox', 'h1');
-      return { dir: book.dir, before, after, view, first, moved };
+      const arrived = await r.call<boolean>('onScreen', 'section > p', coming.text.slice(0, 30));
+      return { dir: book.dir, before, after, view, coming: coming.box, moved, arrived };
     });
   }
 
@@ -249,8 +251,10 @@ describe('page direction', () => {
     const seen = await turn(epubs.hebrew, /chapter-1\.xhtml$/);
     expect(seen.dir).toBe('rtl'); // foliate read the spine's page-progression-direction
     expect(seen.before).toMatchObject({ rendererDir: 'rtl', documentDir: 'rtl' });
-    expect(seen.after.index).toBe((seen.before as unknown as { index: number }).index); // a page of the same chapter
-    // The next page comes in from the left: the heading just read leaves to the right.
+    expect(seen.after.index).toBe(seen.before.index); // a page of the same chapter
+    // The next page waits to the left of the screen and comes in from there; the heading just read leaves to the right.
+    expect(seen.coming.right).toBeLessThanOrEqual(seen.view.left);
+    expect(seen.arrived).toBe(true);
     expect(seen.moved.left).toBeGreaterThanOrEqual(seen.view.right);
   });
 
@@ -258,7 +262,9 @@ describe('page direction', () => {
     const seen = await turn(epubs.salt, /the-brine-wife\.xhtml$/);
     expect(seen.dir).not.toBe('rtl');
     expect(seen.before).toMatchObject({ rendererDir: 'ltr', documentDir: 'ltr' });
-    expect(seen.after.index).toBe((seen.before as unknown as { index: number }).index);
+    expect(seen.after.index).toBe(seen.before.index);
+    expect(seen.coming.left).toBeGreaterThanOrEqual(seen.view.right);
+    expect(seen.arrived).toBe(true);
     expect(seen.moved.right).toBeLessThanOrEqual(seen.view.left);
   });
 });

@@ -163,6 +163,11 @@ window.reader = {
         return boxes(textRange(el))[0] ?? null
     },
     view: viewBox,
+    /** The first element matching `selector` that is not on screen (the start of the next page), and where it is. */
+    firstUnseen(selector) {
+        const el = [...current().doc.querySelectorAll(selector)].find(e => !onScreen(e))
+        return el ? { text: el.textContent.trim(), box: boxes(textRange(el))[0] ?? null } : null
+    },
     /** The rendered cover picture, decoded, as the reader shows it: a grey-level grid of the region (image pixels). */
     async picture(selector, region, grid) {
         const img = find(selector)
