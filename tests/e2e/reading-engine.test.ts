@@ -172,6 +172,7 @@ describe('the contents page leads to the chapters', () => {
   test.each([
     ['Salt & Silver', 'salt', 'The Lighthouse Cat', /the-lighthouse-cat\.xhtml$/],
     ['the Hebrew book', 'hebrew', 'השיר', /chapter-2\.xhtml$/],
+    ['the Japanese book', 'japanese', '第二章　朝の庭', /chapter-2\.xhtml$/],
   ])('%s: clicking the second chapter on the contents page opens it', async (_name, book, chapter, file) => {
     await reading(epubs[book], { width: 600, height: 800 }, async (r) => {
       // The reader's "Contents" goes where the book's landmarks say the contents page is.

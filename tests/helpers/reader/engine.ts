@@ -150,11 +150,11 @@ export class BookInReader {
    * press), then waits for the reader to move.
    */
   async clickLink(text: string, selector = 'a'): Promise<ReaderState> {
-    const before = await this.call<number>('relocations');
+    const before = await this.call<number>('navigations');
     const frame = await this.sectionFrame();
     await frame.locator(selector, { hasText: text }).first().click({ delay: 100 });
-    await this.page.waitForFunction((n) => (globalThis as any).reader.relocations() > n, before, { timeout: 10_000 });
-    await this.page.waitForTimeout(150);
+    await this.page.waitForFunction((n) => (globalThis as any).reader.navigations() > n, before, { timeout: 10_000 });
+    await this.call('settle');
     return this.state();
   }
 

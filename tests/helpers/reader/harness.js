@@ -8,6 +8,9 @@ const view = document.createElement('foliate-view')
 document.body.prepend(view)
 
 const relocations = []
+// Moves the reader made to follow a link or a contents entry (the paginator's "navigation"), as opposed to page
+// turns and the scroll that keeps a focused element in view.
+let navigations = 0
 view.addEventListener('relocate', ({ detail }) => {
     relocations.push({ index: detail.section?.current ?? null, cfi: detail.cfi, toc: detail.tocItem?.label ?? null })
 })
@@ -86,6 +89,9 @@ window.reader = {
     async open(url, { popups = false } = {}) {
         popupsOn = popups
         await view.open(url)
+        view.renderer.addEventListener('relocate', ({ detail }) => {
+            if (detail.reason === 'navigation') navigations++
+        })
         await view.init({})
         await settle()
         return this.state()
@@ -117,6 +123,8 @@ window.reader = {
         }
     },
     relocations: () => relocations.length,
+    navigations: () => navigations,
+    settle,
     lastRelocation: () => relocations[relocations.length - 1] ?? null,
     /** The current section's <head> in order: which style sheets come after which (link href or style text). */
     headStyles() {
