@@ -176,11 +176,18 @@ window.reader = {
         const el = [...current().doc.querySelectorAll(selector)].find(e => !onScreen(e))
         return el ? { text: el.textContent.trim(), box: boxes(textRange(el))[0] ?? null } : null
     },
-    /** The rendered cover picture, decoded, as the reader shows it: a grey-level grid of the region (image pixels). */
-    async picture(selector, region, grid) {
-        const img = find(selector)
+    /**
+     * The cover picture as the reader shows it (an <img>, or an SVG <image> in a wrapper), decoded: a grey-level grid
+     * of `region` (in image pixels). The picture is read from the URL the section shows (foliate's blob: URL).
+     */
+    async picture(region, grid) {
+        const el = find('img, image')
+        const href = el.localName === 'img' ? el.currentSrc || el.src
+            : el.getAttribute('href') ?? el.getAttributeNS('http://www.w3.org/1999/xlink', 'href')
+        const img = new Image()
+        img.src = new URL(href, el.ownerDocument.baseURI).href
         await img.decode()
-        const shown = boxes(img)
+        const shown = boxes(el)
         const canvas = document.createElement('canvas')
         canvas.width = grid.width
         canvas.height = grid.height
@@ -191,9 +198,9 @@ window.reader = {
         const grey = []
         for (let i = 0; i < data.length; i += 4) grey.push(Math.round(0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2]))
         return {
+            element: el.localName,
             natural: { width: img.naturalWidth, height: img.naturalHeight },
             onScreen: shown.length > 0 && shown.some(b => inside(b, viewBox())),
-            alt: img.getAttribute('alt'),
             grey,
         }
     },
