@@ -52,6 +52,10 @@ export class ReadingEngine {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const p = decodeURIComponent(url.pathname);
       let file: string | undefined;
+      if (p === '/favicon.ico') {
+        res.writeHead(204).end(); // browsers ask for it; not a missing file of the book's
+        return;
+      }
       if (p === '/' || p === '/index.html') file = path.join(HERE, 'index.html');
       else if (p === '/harness.js') file = path.join(HERE, 'harness.js');
       else if (p.startsWith('/foliate/')) file = under(FOLIATE, p.slice('/foliate/'.length));
@@ -86,7 +90,7 @@ export class ReadingEngine {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
+      if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
     });
     await page.goto(`${this.origin}/`);
     await page.waitForFunction('window.reader && window.reader.ready === true');
