@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the README's pictures in docs/images/ from the sample book in manuscript/: the EPUB's cover, and the PDF's
 # title page and first page of the story, as small PNGs; and the EPUB cover of a small Hebrew book
-# (tests/fixtures/books/hebrew/book.md), a right-to-left title in its own script. Needs poppler-utils (pdftoppm,
+# (tests/fixtures/books/hebrew), a right-to-left title in its own script. Needs poppler-utils (pdftoppm,
 # pdftotext) and `npm ci`.
 # Run: bash scripts/pictures.sh [OUT]   (OUT defaults to docs/images; the PNGs there are committed: they are
 # documentation, not build output)
@@ -16,7 +16,7 @@ npm run --silent compile
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 SOURCE_DATE_EPOCH=0 node lib/cli/main.js build manuscript --out "$work" --format epub,pdf --quiet >/dev/null
-SOURCE_DATE_EPOCH=0 node lib/cli/main.js build tests/fixtures/books/hebrew/book.md --out "$work/hebrew" --format epub --quiet >/dev/null
+SOURCE_DATE_EPOCH=0 node lib/cli/main.js build tests/fixtures/books/hebrew --out "$work/hebrew" --format epub --quiet >/dev/null
 pdf="$work/the-keeper-of-small-lights.pdf"
 epub="$work/the-keeper-of-small-lights.epub"
 mkdir -p "$out"

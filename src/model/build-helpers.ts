@@ -114,3 +114,9 @@ export function* allBlocks(blocks: readonly Block[]): Generator<Block> {
 export function subjects(meta: Meta): string[] {
   return [...new Set([...meta.fandoms, ...meta.genres, ...meta.relationships, ...meta.tags, ...meta.characters].map((s) => s.trim()).filter(Boolean))];
 }
+
+/** Whether the book has a copyright page (in every format): it has a fact for one: rights, publisher, its own identifier or a date. */
+export function hasCopyrightPage(book: Book): boolean {
+  const { rights, publisher, identifier, date } = book.meta;
+  return [rights, publisher, identifier, date].some((v) => v?.trim());
+}

@@ -40,8 +40,8 @@ const INPUTS: [string, () => string][] = [
   ['the seed (fan-fiction plain text)', () => corpusFile('seed/000_27920b3cbfe5b9b8.txt')],
   ['the sample book (manuscript/)', () => path.join(REPO, 'manuscript')],
   ['Salt & Silver (a Markdown collection with parts, a dedication and a footnote)', () => path.join(BOOKS, 'salt-and-silver')],
-  ['the Hebrew book (right to left)', () => path.join(BOOKS, 'engine-hebrew')],
-  ['the Japanese book', () => path.join(BOOKS, 'engine-japanese')],
+  ['the Hebrew book (right to left)', () => path.join(BOOKS, 'hebrew')],
+  ['the Japanese book', () => path.join(BOOKS, 'japanese')],
 ];
 
 // One at a time: each run starts Chromium and takes 5 to 15 seconds.

@@ -52,7 +52,7 @@ const twins: Record<string, [string, string]> = {};
 beforeAll(async () => {
   engine = await ReadingEngine.start();
   const dir = tempDir('quire-engine-twins-');
-  [epubs.salt, epubs.hebrew, epubs.japanese] = await Promise.all(['salt-and-silver', 'engine-hebrew', 'engine-japanese'].map((b) => buildEpub(path.join(BOOKS, b))));
+  [epubs.salt, epubs.hebrew, epubs.japanese] = await Promise.all(['salt-and-silver', 'hebrew', 'japanese'].map((b) => buildEpub(path.join(BOOKS, b))));
   await Promise.all(
     TWINS.map(async ({ script, lang, titles }) => {
       twins[script] = [await titledBook(dir, `${script}-a`, titles[0], lang), await titledBook(dir, `${script}-b`, titles[1], lang)];

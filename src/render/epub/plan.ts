@@ -4,7 +4,7 @@
  * tree and link targets. A one-shot has no contents page in its reading order and no heading on its story.
  */
 import { localeOf, type LabelKey } from '../../locale';
-import { isOneShot, plainText, sectionTitle } from '../../model/build-helpers';
+import { hasCopyrightPage, isOneShot, plainText, sectionTitle } from '../../model/build-helpers';
 import type { Book, Matter, MatterRole, Section } from '../../model/types';
 
 /** One XHTML document of the spine (the navigation document is not one of these: the package adds it). */
@@ -69,12 +69,6 @@ export const MATTER_LABELS: Record<MatterRole, LabelKey> = {
   notes: 'notes',
   other: 'note',
 };
-
-/** Whether the book has a fact for a copyright page: rights, publisher, its own identifier or a date. */
-export function hasCopyrightPage(book: Book): boolean {
-  const { rights, publisher, identifier, date } = book.meta;
-  return [rights, publisher, identifier, date].some((v) => v?.trim());
-}
 
 /** File names are made from ids, kept to the characters epub-gen-memory and all zip tools accept, and unique. */
 class FileNames {

@@ -97,7 +97,7 @@ test('the stylesheet parser sees the rules it must (a check of the check)', () =
   expect(ownAlign(rules, { tag: 'p', classes: [] }, [{ tag: 'body', classes: [] }])).toBeUndefined();
   expect(ownAlign(rules, { tag: 'h1', classes: [] }, [])).toBe('center');
   // A centred container: the property a child would inherit and a reading system overrides.
-  expect(ownAlign(rules, { tag: 'section', classes: ['title-page'] }, [])).toBe('center');
+  expect(ownAlign(rules, { tag: 'section', classes: ['dedication'] }, [])).toBe('center');
   expect(templates).toEqual(expect.arrayContaining(['title-page.ejs', 'dedication.ejs', 'part-title.ejs']));
 });
 

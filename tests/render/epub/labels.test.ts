@@ -80,14 +80,15 @@ test('a Japanese book’s untitled chapter is 第2章 in the contents and its he
 test('a French title page has French labels with a narrow no-break space before the colon', () => {
   expect(entry(french, 'title-page.xhtml')).toContain('<span class="fact-label">Classement\u202f:</span> T</p>');
   expect(navEntries(french)).toContainEqual(['chapter-2.xhtml', 'Chapitre 2']);
-  expect(entry(french, 'cover.xhtml')).toContain('alt="Couverture\u202f: Le Bac, par Wren Halloway"');
+  expect(entry(french, 'cover.xhtml')).toContain('aria-label="Couverture\u202f: Le Bac, par Wren Halloway"');
   expect(entry(french, 'content.opf')).toContain('Cette publication comporte une table des matières');
 });
 
 test('the book’s labels override its language’s, and an explicit toc-title wins over both', async () => {
   const own = await renderBook(manuscript('title: T\nlang: fr\nlabels:\n  contents: What’s Inside\n  chapter: "Stage {n}"'));
   expect(NAV_HEADING.exec(entry(own, 'toc.xhtml'))?.[1]).toBe('What’s Inside');
-  expect(entry(own, 'toc.xhtml')).toContain('<a epub:type="toc" href="toc.xhtml">What’s Inside</a>');
+  expect(entry(own, 'toc.xhtml')).toContain('<a epub:type="toc" href="contents.xhtml">What’s Inside</a>');
+  expect(entry(own, 'contents.xhtml')).toContain('<h1 id="contents-title">What’s Inside</h1>');
   expect(navEntries(own)).toContainEqual(['chapter-2.xhtml', 'Stage 2']);
   const explicit = await renderBook(manuscript('title: T\nlang: fr\nlabels:\n  contents: What’s Inside'), undefined, { tocTitle: 'Sommaire' });
   expect(NAV_HEADING.exec(entry(explicit, 'toc.xhtml'))?.[1]).toBe('Sommaire');

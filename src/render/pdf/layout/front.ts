@@ -1,4 +1,5 @@
 /** The pages before the story: title page, disclaimer, dedication, other front matter and the table of contents. */
+import { hasCopyrightPage } from '../../../model/build-helpers';
 import type { Book, Matter } from '../../../model/types';
 import { layoutBlocks } from './blocks';
 import { bodyStyle, wordsOfText, type LayoutEnv } from './env';
@@ -50,7 +51,7 @@ export function titlePage(book: Book, env: LayoutEnv): FlowBlock {
 export function copyrightPage(book: Book, env: LayoutEnv): FlowBlock[] {
   const { meta } = book;
   const { locale } = env;
-  if (![meta.rights, meta.publisher, meta.identifier, meta.date].some((v) => v?.trim())) return [];
+  if (!hasCopyrightPage(book)) return [];
   const fact = (label: string, value: string | undefined) => (value?.trim() ? label + locale.labels.colon + value.trim() : '');
   const data = {
     meta: {
