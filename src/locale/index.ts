@@ -64,12 +64,13 @@ function formatDate(text: string, tag: string): string {
   }
 }
 
-const cache = new WeakMap<object, Locale>();
+/** The locale made for a metadata object, with the values it was made from (a later change to them makes a new one). */
+const cache = new WeakMap<object, { from: [string, LocaleMeta['direction'], LocaleMeta['labels']]; locale: Locale }>();
 
-/** The locale of a book's metadata (cached per metadata object; build a new `meta` to change it). */
+/** The locale of a book's metadata, cached per metadata object for as long as its language, direction and labels stay. */
 export function localeOf(meta: LocaleMeta): Locale {
   const known = cache.get(meta);
-  if (known && known.tag === canonical(meta.language)) return known;
+  if (known && known.from[0] === meta.language && known.from[1] === meta.direction && known.from[2] === meta.labels) return known.locale;
   const tag = canonical(meta.language);
   const language = tag.split('-')[0].toLowerCase();
   const labels: Labels = { ...labelsFor(tag), ...(meta.labels ?? {}) };
@@ -98,6 +99,6 @@ export function localeOf(meta: LocaleMeta): Locale {
       });
     },
   };
-  cache.set(meta, locale);
+  cache.set(meta, { from: [meta.language, meta.direction, meta.labels], locale });
   return locale;
 }

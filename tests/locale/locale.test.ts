@@ -9,6 +9,16 @@ describe('the book locale', () => {
     for (const tag of ['en', 'ru', 'ja', 'ku', 'ku-Latn', 'el', 'pa', 'not a tag']) expect([tag, directionOfLanguage(tag)]).toEqual([tag, 'ltr']);
   });
 
+  it('follows a change to the metadata it was made from', () => {
+    const meta = { ...emptyMeta(), language: 'en' };
+    expect(localeOf(meta).direction).toBe('ltr');
+    meta.direction = 'rtl';
+    expect(localeOf(meta).direction).toBe('rtl');
+    meta.labels = { contents: 'Inside' };
+    expect(localeOf(meta).labels.contents).toBe('Inside');
+    expect(localeOf(meta)).toBe(localeOf(meta));
+  });
+
   it('lets the manuscript’s `dir:` win over the language', () => {
     expect(localeOf({ ...emptyMeta(), language: 'he', direction: 'ltr' }).direction).toBe('ltr');
     expect(localeOf({ ...emptyMeta(), language: 'en' }).direction).toBe('ltr');
