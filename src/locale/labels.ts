@@ -54,6 +54,8 @@ export interface Labels {
   landmarks: string;
   /** An image without a text alternative, where only text can be shown (`[Image]`). */
   image: string;
+  /** A scene break's name for assistive technology (it is drawn as `* * *`). */
+  sceneBreak: string;
   /** The cover image's text alternative. */
   coverAlt: string;
   coverAltNoAuthor: string;
@@ -108,6 +110,7 @@ export const ENGLISH: Labels = {
   startOfContent: 'Start of Content',
   landmarks: 'Landmarks',
   image: 'Image',
+  sceneBreak: 'Scene break',
   coverAlt: 'Cover: {title} by {authors}',
   coverAltNoAuthor: 'Cover: {title}',
   backToText: 'Back to text',

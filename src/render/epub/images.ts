@@ -56,9 +56,11 @@ function measure(data: Buffer): { width?: number; height?: number } {
  * A stand-in for a WebP image, in a core media type: EPUB 3.2 (and EPUBCheck 4.2) do not count WebP as one, so the
  * WebP file stays in the book with this SVG as its manifest fallback, which readers without WebP show instead.
  */
-function webpFallback(alt: string, width = 600, height = 400): Buffer {
+function webpFallback(alt: string, width: number | undefined, height: number | undefined, imageLabel: string): Buffer {
+  width ??= 600;
+  height ??= 400;
   const size = Math.max(12, Math.round(Math.min(width, height) / 12));
-  const text = escapeText(alt || 'Image');
+  const text = escapeText(alt || imageLabel);
   return Buffer.from(
     `<?xml version="1.0" encoding="utf-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
       `<title>${text}</title><rect width="${width}" height="${height}" fill="#eeeeee" stroke="#999999"/>` +
@@ -78,6 +80,8 @@ export class ImageCatalog implements ImageSink {
   constructor(
     private readonly assets: AssetStore,
     private readonly report: Reporter,
+    /** The book's word for an image, written on a stand-in for an image without alt text. */
+    private readonly imageLabel: string,
   ) {}
 
   add(url: string, alt: string, position: Position | undefined): ImageRef | undefined {
@@ -139,7 +143,7 @@ export class ImageCatalog implements ImageSink {
     }
     const file: ImageFile = { href: `images/${stem}.${kind.extension}`, mediaType: kind.mediaType, data, ...measure(data) };
     if (kind.mediaType === 'image/webp') {
-      const fallback: ImageFile = { href: `images/${stem}-fallback.svg`, mediaType: 'image/svg+xml', data: webpFallback(alt, file.width, file.height) };
+      const fallback: ImageFile = { href: `images/${stem}-fallback.svg`, mediaType: 'image/svg+xml', data: webpFallback(alt, file.width, file.height, this.imageLabel) };
       file.fallback = fallback.href;
       this.files.push(file, fallback);
     } else {

@@ -134,7 +134,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   // An explicit `toc-title` wins over the book's `contents` label (its own `labels:` or its language's).
   const tocTitle = options.tocTitle ?? locale.labels.contents;
   const plan = planBook(book, { cover: true, notes: notes.needsNotesDocument, contentsTitle: tocTitle });
-  const images = new ImageCatalog(ctx.assets, ctx.report);
+  const images = new ImageCatalog(ctx.assets, ctx.report, locale.labels.image);
   const { file: cover, ready: coverReady } = coverImage(book, images, ctx);
 
   // Serialise in reading order: footnote numbers and placement follow the order of first reference.
@@ -145,7 +145,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   const pages: PageChapter[] = docs.map((doc, index) => {
     notes.begin(doc.file);
     const trace: BlockTrace = { depth: 0, entries: [] };
-    const x: XhtmlContext = { report: ctx.report, notes, images, links: linkResolver(plan, doc.file, ctx), trace };
+    const x: XhtmlContext = { report: ctx.report, notes, images, links: linkResolver(plan, doc.file, ctx), trace, labels: locale.labels };
     // Unreferenced notes are adopted before the last flush: into the Notes document, or the book's last document.
     if (doc.kind === 'notes' || (index === docs.length - 1 && !notes.needsNotesDocument)) notes.adoptUnreferenced();
     let body: string;

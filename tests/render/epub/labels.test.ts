@@ -107,6 +107,14 @@ test('a right-to-left contents list is flush right, with nested lists indented f
   expect(css).not.toMatch(/nav\.toc li \{[^}]*text-align: left/);
   expect(css).toMatch(/\[dir="rtl"\] nav\.toc li \{ text-align: right; \}/);
   expect(css).toMatch(/\[dir="rtl"\] nav\.toc ol ol \{ margin: 0 1\.5em 0 0; \}/);
+  // The same for the contents page in the reading order, which is what a reader turns to.
+  expect(css).toMatch(/\[dir="rtl"\] \.contents li \{ text-align: right; \}/);
+  expect(css).toMatch(/\[dir="rtl"\] \.contents ol ol \{ margin: 0 1\.5em 0 0; \}/);
+});
+
+test('a scene break is named for assistive technology in the book’s language', async () => {
+  const book = await renderBook(manuscript('title: ת\nlang: he', '# א\n\nטקסט.\n\n* * *\n\nעוד טקסט.\n'));
+  expect(entry(book, 'chapter-1.xhtml')).toContain('<div class="scene-break" role="separator" aria-label="מעבר סצנה">* * *</div>');
 });
 
 test('the copyright page follows the title page in the spine, is listed, and has the rights, publisher, date and identifier', () => {

@@ -2,6 +2,7 @@
 import { FileAssets } from '../../../src/assets';
 import { CollectingReporter } from '../../../src/diagnostics/reporter';
 import { QuireError } from '../../../src/diagnostics/types';
+import { ENGLISH } from '../../../src/locale';
 import { emptyBook } from '../../../src/model/build-helpers';
 import type { Block, Inline, Position } from '../../../src/model/types';
 import { bookIdentifier, uuidV5 } from '../../../src/render/epub/identifier';
@@ -20,8 +21,9 @@ function context(report = new CollectingReporter()): XhtmlContext {
   return {
     report,
     notes: new FootnoteRegistry([]),
-    images: new ImageCatalog(new FileAssets({ root: FIXTURES }), report),
+    images: new ImageCatalog(new FileAssets({ root: FIXTURES }), report, ENGLISH.image),
     links: (url) => (url.startsWith('https:') ? url : undefined),
+    labels: ENGLISH,
   };
 }
 

@@ -25,7 +25,7 @@ export const blockHandlers: { [K in keyof BlockMap]: BlockHandler<BlockMap[K]> }
     const level = Math.max(2, node.depth);
     return `<h${level}>${inlines(node.children, ctx)}</h${level}>`;
   },
-  sceneBreak: () => '<div class="scene-break" role="separator" aria-label="Scene break">* * *</div>',
+  sceneBreak: (_node, ctx) => `<div${attrs({ class: 'scene-break', role: 'separator', 'aria-label': ctx.labels.sceneBreak })}>* * *</div>`,
   blockquote: (node, ctx) => `<blockquote>${blocks(node.children, ctx)}</blockquote>`,
   verse: (node, ctx) => {
     const stanzas = node.stanzas.map((stanza) => {

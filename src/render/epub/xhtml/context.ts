@@ -1,5 +1,6 @@
 /** What the XHTML serialiser's handlers share while they write one document. */
 import type { Reporter } from '../../../diagnostics/types';
+import type { Labels } from '../../../locale';
 import type { Block, Position } from '../../../model/types';
 
 /** A footnote reference, once numbered: where the reference and the note live. */
@@ -52,6 +53,8 @@ export interface XhtmlContext {
   readonly images: ImageSink;
   readonly links: LinkResolver;
   readonly trace?: BlockTrace;
+  /** The book's labels, for the names the markup gives assistive technology (a scene break's). */
+  readonly labels: Labels;
 }
 
 /** Renders blocks; passed to the note registry so that it does not depend on the serialiser. */
