@@ -5,7 +5,7 @@
  * depend on which fonts resvg can read (it reads no WOFF, and the Hebrew, Arabic and Greek fallbacks are WOFF) nor on
  * its font matching. Lines are measured with the same shaping that draws them.
  */
-import { firstStrongDirection, isRightToLeftScript, mirrored, visualPieces } from '../pdf/layout/bidi';
+import { drawnText, firstStrongDirection, isRightToLeftScript, linePieces, visualPieces } from '../pdf/layout/bidi';
 import type { FaceKey, FontSet, Segment } from '../pdf/fonts';
 import type { FontKey } from '../pdf/layout/types';
 
@@ -85,16 +85,15 @@ export class CoverType {
   private shape(segment: Segment, rtl: boolean): { font: ShapingFont; shaped: Shaped } | undefined {
     if (segment.face === undefined || segment.text.trim() === '') return undefined;
     const font = this.fonts.fontkitFont(segment.face as FaceKey) as ShapingFont;
-    // A neutral run (punctuation) at a right-to-left level reads right to left, mirrored, as the PDF draws it.
-    const text = rtl && !isRightToLeftScript(segment.text) ? mirrored(segment.text) : segment.text;
-    return { font, shaped: font.layout(text) };
+    // As the PDF draws it: a neutral run (punctuation) at a right-to-left level is mirrored.
+    return { font, shaped: font.layout(drawnText(segment.text, rtl)) };
   }
 
   /** The runs of one line in visual order, from x = 0, and the line's width. */
   private place(text: string, style: LineStyle): { runs: Placed[]; width: number } {
     const base = this.base ?? firstStrongDirection(text, 'ltr');
     const plain = base === 'ltr' && !isRightToLeftScript(text);
-    const pieces = text.split(/( )/).filter((p) => p !== '').map((p) => ({ text: p, level: 0 }));
+    const pieces = linePieces(text).map((piece) => ({ ...piece, level: 0 }));
     const visual = plain ? pieces : visualPieces(pieces, base);
     const runs: Placed[] = [];
     let x = 0;

@@ -9,7 +9,7 @@
 import PDFDocument from 'pdfkit';
 import type { FaceKey, FontSet } from './fonts';
 import { FONT_KEYS, isSerif, SMALL_CAPS } from './fonts';
-import { firstStrongDirection, isRightToLeftScript, mirrored, visualPieces } from './layout/bidi';
+import { drawnText, firstStrongDirection, isRightToLeftScript, linePieces, visualPieces } from './layout/bidi';
 import type { DrawOp, Page, Placed, TextStyle } from './layout/types';
 import { StructureTree } from './structure';
 import type { Theme } from './theme';
@@ -257,9 +257,8 @@ class Canvas {
       return;
     }
     const base = this.fonts.rightToLeft ? 'rtl' : firstStrongDirection(text, 'ltr');
-    const pieces = text.split(/( )/).filter((piece) => piece !== '').map((piece) => ({ text: piece }));
     let at = x;
-    for (const piece of visualPieces(pieces, base)) {
+    for (const piece of visualPieces(linePieces(text), base)) {
       const width = this.fonts.width(piece.text, style);
       if (piece.text.trim() !== '') this.text(piece.text, style, at, baseline, width, 1, piece.level % 2 === 1);
       at += width;
@@ -298,8 +297,7 @@ class Canvas {
         const advance = this.fonts.segmentWidth(segment, style.size, style.smallCaps) * scale;
         if (segment.face !== undefined && segment.text.trim() !== '') {
           this.use(segment.face, style.size);
-          // A neutral run (punctuation, digits' neighbours) at a right-to-left level reads right to left, mirrored.
-          const drawn = rtl && !isRightToLeftScript(segment.text) ? mirrored(segment.text) : segment.text;
+          const drawn = drawnText(segment.text, rtl);
           const features = isSerif(segment.face) ? smallCaps : {};
           this.doc._fragment(drawn, at, baseline, { baseline: 'alphabetic', textWidth: advance / scale, wordCount: 1, ...scaling(scale), ...features });
         }

@@ -17,7 +17,6 @@ export function isRightToLeftScript(text: string): boolean {
   return RTL_SCRIPT.test(text);
 }
 
-
 /** The paragraph's base direction by its first strong character (rules P2–P3), or `fallback` if it has none. */
 export function firstStrongDirection(text: string, fallback: 'ltr' | 'rtl'): 'ltr' | 'rtl' {
   for (const char of text) {
@@ -35,6 +34,19 @@ export function mirrored(text: string): string {
     .reverse()
     .map((c) => (bidi.getMirroredCharacter(c[0]) ?? c[0]) + c.slice(1))
     .join('');
+}
+
+/**
+ * A run of text as it is drawn at its level: a neutral run (punctuation, digits' neighbours) at a right-to-left level
+ * reads right to left, so it is mirrored; a right-to-left script's run is left as it is, for its face's shaping to order.
+ */
+export function drawnText(text: string, rtl: boolean): string {
+  return rtl && !isRightToLeftScript(text) ? mirrored(text) : text;
+}
+
+/** A one-line string (a running head, a line of the cover) as line pieces: its words and the single spaces between them. */
+export function linePieces(text: string): LinePiece[] {
+  return text.split(/( )/).filter((piece) => piece !== '').map((piece) => ({ text: piece }));
 }
 
 /** A piece of a line in logical order: text, or the gap between two words. */
