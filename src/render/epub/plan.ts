@@ -42,11 +42,6 @@ export interface Plan {
   targets: Map<string, string>;
   /** The summary shown on the title page, if the book has one. */
   summary?: Matter;
-  /**
-   * Whether the book has a contents page in the reading order, after the front matter (a `contents` doc). A one-shot
-   * has none: its title page names the story, and a contents page would list one entry.
-   */
-  contentsPage: boolean;
 }
 
 /** The vocabulary term (EPUB Structural Semantics) for each matter role; roles without one get none. */
@@ -115,7 +110,7 @@ export function planBook(book: Book, options: PlanOptions = { cover: false, note
   const locale = localeOf(book.meta);
   const labels = locale.labels;
   const oneShot = isOneShot(book);
-  const plan: Plan = { front: [], body: [], back: [], toc: [], targets: new Map(), contentsPage: !oneShot };
+  const plan: Plan = { front: [], body: [], back: [], toc: [], targets: new Map() };
   const metaText = { summary: book.meta.summary, disclaimer: book.meta.disclaimer, dedication: book.meta.dedication };
   const byRole = (role: keyof typeof metaText) => book.front.find((m) => m.role === role) ?? matterFromMeta(role, metaText[role]);
   plan.summary = byRole('summary');
@@ -140,7 +135,8 @@ export function planBook(book: Book, options: PlanOptions = { cover: false, note
   if (disclaimer) matterDoc(disclaimer, plan.front);
   if (dedication) matterDoc(dedication, plan.front);
   for (const matter of book.front) if (!['summary', 'disclaimer', 'dedication'].includes(matter.role)) matterDoc(matter, plan.front);
-  if (plan.contentsPage) plan.front.push({ kind: 'contents', file: CONTENTS_FILE, title: options.contentsTitle ?? labels.contents });
+  // A one-shot has no contents page: its title page names the story, and a contents page would list one entry.
+  if (!oneShot) plan.front.push({ kind: 'contents', file: CONTENTS_FILE, title: options.contentsTitle ?? labels.contents });
 
   let chapters = 0;
   let parts = 0;
