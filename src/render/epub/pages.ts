@@ -5,6 +5,7 @@
  */
 import { localeOf, type Locale } from '../../locale';
 import type { Book, Matter, Section } from '../../model/types';
+import { copyrightFacts } from '../facts';
 import { renderTemplate as renderFile } from '../template';
 import type { RenderContext } from '../types';
 import type { Doc } from './plan';
@@ -102,18 +103,12 @@ const ARIA_ROLES: Partial<Record<string, string>> = { epigraph: 'doc-epigraph', 
 function copyrightPage(book: Book): Record<string, unknown> {
   const { meta } = book;
   const locale = localeOf(meta);
-  const { labels } = locale;
-  const facts: [string, string | undefined][] = [
-    [labels.publisher, meta.publisher],
-    [labels.published, meta.date?.trim() ? locale.date(meta.date) : undefined],
-    [labels.identifier, meta.identifier],
-  ];
   return {
     ...localeData(locale),
     title: meta.title,
     authors: locale.list(meta.authors.map((a) => a.name)),
     rights: meta.rights?.trim() ?? '',
-    facts: facts.filter(([, value]) => value?.trim()).map(([label, value]) => fact(label, value!.trim(), locale)),
+    facts: copyrightFacts(meta, locale).map((f) => fact(f.label, f.value, locale)),
   };
 }
 

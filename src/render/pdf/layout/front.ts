@@ -1,6 +1,7 @@
 /** The pages before the story: title page, disclaimer, dedication, other front matter and the table of contents. */
 import { hasCopyrightPage } from '../../../model/build-helpers';
 import type { Book, Matter } from '../../../model/types';
+import { copyrightFacts } from '../../facts';
 import { layoutBlocks } from './blocks';
 import { bodyStyle, wordsOfText, type LayoutEnv } from './env';
 import { centred, spacer } from './lines';
@@ -52,15 +53,15 @@ export function copyrightPage(book: Book, env: LayoutEnv): FlowBlock[] {
   const { meta } = book;
   const { locale } = env;
   if (!hasCopyrightPage(book)) return [];
-  const fact = (label: string, value: string | undefined) => (value?.trim() ? label + locale.labels.colon + value.trim() : '');
+  const facts = new Map(copyrightFacts(meta, locale).map((f) => [f.key, f.label + locale.labels.colon + f.value]));
   const data = {
     meta: {
       title: meta.title,
       authors: meta.authors.map((a) => a.name),
       rights: meta.rights?.trim() ?? '',
-      publisher: fact(locale.labels.publisher, meta.publisher),
-      date: fact(locale.labels.published, meta.date?.trim() ? locale.date(meta.date) : undefined),
-      identifier: fact(locale.labels.identifier, meta.identifier),
+      publisher: facts.get('publisher') ?? '',
+      date: facts.get('published') ?? '',
+      identifier: facts.get('identifier') ?? '',
     },
   };
   const boxes = templatePage('copyright', data, {
