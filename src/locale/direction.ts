@@ -19,8 +19,12 @@ export function scriptOf(tag: string): string | undefined {
   }
 }
 
+/** `rtl` for a script written right to left, else `ltr` (also for an unknown script). */
+export function directionOfScript(script: string | undefined): 'ltr' | 'rtl' {
+  return script && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+}
+
 /** `rtl` when the language's script is written right to left, else `ltr` (also for a tag ICU cannot read). */
 export function directionOfLanguage(tag: string): 'ltr' | 'rtl' {
-  const script = scriptOf(tag);
-  return script && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  return directionOfScript(scriptOf(tag));
 }

@@ -2,12 +2,14 @@
  * The book's locale, decided once: its language tag, its direction and the strings it prints, with numbers and lists
  * formatted for the language. Readers, transforms and every renderer read it from here instead of working it out.
  */
-import type { Meta } from '../model/types';
-import { directionOfLanguage } from './direction';
+import type { Book } from '../model/types';
 import { ENGLISH, type LabelKey, type Labels } from './labels';
+import { languageOf } from './language';
 import { LABELS } from './tables';
 
 export { directionOfLanguage, scriptOf } from './direction';
+export { decideLanguage, languageOf, languageTagFrom } from './language';
+export { ENGLISH_QUOTES, quoteStyle, type QuoteStyle } from './quotes';
 export { ENGLISH, OPTIONAL_LABELS, type LabelKey, type Labels } from './labels';
 export { LABELS } from './tables';
 
@@ -32,16 +34,8 @@ export interface Locale {
   text(key: LabelKey, values?: Record<string, string | number>): string;
 }
 
-/** The part of the metadata a locale depends on. */
-export type LocaleMeta = Pick<Meta, 'language' | 'direction' | 'labels'>;
-
-function canonical(tag: string): string {
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
-}
+/** The part of a book a locale depends on: its decided language and its own labels. */
+export type LocaleSource = Pick<Book, 'meta' | 'language'>;
 
 /** The label table for a tag: the full tag's, else the primary subtag's, else English. */
 export function labelsFor(tag: string): Labels {
@@ -64,15 +58,18 @@ function formatDate(text: string, tag: string): string {
   }
 }
 
-/** The locale made for a metadata object, with the values it was made from (a later change to them makes a new one). */
-const cache = new WeakMap<object, { from: [string, LocaleMeta['direction'], LocaleMeta['labels']]; locale: Locale }>();
+/** The locale made for a book, with the values it was made from (a later change to them makes a new one). */
+const cache = new WeakMap<object, { from: [Book['language'], string, string | undefined, Book['meta']['labels']]; locale: Locale }>();
 
-/** The locale of a book's metadata, cached per metadata object for as long as its language, direction and labels stay. */
-export function localeOf(meta: LocaleMeta): Locale {
-  const known = cache.get(meta);
-  if (known && known.from[0] === meta.language && known.from[1] === meta.direction && known.from[2] === meta.labels) return known.locale;
-  const tag = canonical(meta.language);
-  const language = tag.split('-')[0].toLowerCase();
+/** The locale of a book, cached per book for as long as its language and labels stay. */
+export function localeOf(book: LocaleSource): Locale {
+  const { meta } = book;
+  const from: [Book['language'], string, string | undefined, Book['meta']['labels']] = [book.language, meta.language, meta.direction, meta.labels];
+  const known = cache.get(book);
+  if (known && known.from.every((value, i) => value === from[i])) return known.locale;
+  const decided = languageOf(book);
+  const { tag } = decided;
+  const language = decided.primary;
   const labels: Labels = { ...labelsFor(tag), ...(meta.labels ?? {}) };
   let numbers: Intl.NumberFormat;
   let lists: Intl.ListFormat;
@@ -86,7 +83,7 @@ export function localeOf(meta: LocaleMeta): Locale {
   const locale: Locale = {
     tag,
     language,
-    direction: meta.direction ?? directionOfLanguage(tag),
+    direction: decided.direction,
     labels,
     number: (n) => numbers.format(n),
     list: (items) => lists.format(items),
@@ -99,6 +96,6 @@ export function localeOf(meta: LocaleMeta): Locale {
       });
     },
   };
-  cache.set(meta, { from: [meta.language, meta.direction, meta.labels], locale });
+  cache.set(book, { from, locale });
   return locale;
 }

@@ -288,6 +288,33 @@ export interface Stats {
 }
 
 /** A whole book. */
+/** Opening and closing double and single quotes. */
+export interface QuoteStyle {
+  open2: string;
+  close2: string;
+  open1: string;
+  close1: string;
+}
+
+/**
+ * The book's language as decided once by the language step (`transform/language.ts`), from the manuscript's tag and
+ * `dir:`. Readers record what the manuscript says; renderers read this and never work it out again.
+ */
+export interface Language {
+  /** The canonical BCP 47 tag (`pt-BR`, `ckb`). */
+  tag: string;
+  /** Its primary subtag, lower case (`pt`). */
+  primary: string;
+  /** The ISO 15924 script: the tag's own subtag, else the language's likely script (`ckb` → `Arab`); undefined when unknown. */
+  script?: string;
+  /** The manuscript's `dir:` when given, else the script's direction. */
+  direction: 'ltr' | 'rtl';
+  /** The quotation marks the typography transform prints. */
+  quotes: QuoteStyle;
+  /** The hyphenation patterns the PDF uses (`en-us`, a module of the `hyphen` package); undefined when there are none. */
+  hyphenation?: string;
+}
+
 export interface Book {
   type: 'book';
   version: string;
@@ -298,6 +325,8 @@ export interface Book {
   body: Section[];
   back: Matter[];
   footnotes: Footnote[];
+  /** Decided by the language step; absent on a book that has not been through the transforms. */
+  language?: Language;
   /** The files read, in reading order. */
   sources: string[];
   /** The folder relative URLs (images, cover) are resolved against. */

@@ -4,7 +4,7 @@
  */
 import type { Reporter } from '../diagnostics/types';
 import type { Author, Block, Book, MatterRole, Meta, Position } from '../model/types';
-import { directionOfLanguage } from '../locale/direction';
+import { languageTagFrom } from '../locale/language';
 import { ENGLISH, type LabelKey } from '../locale/labels';
 
 /** One `key: value` as a reader found it. YAML values keep their type; plain-text values are strings. */
@@ -233,42 +233,6 @@ function bylineAuthors(byline: string, singular: boolean): Author[] {
 }
 
 /** BCP 47, structurally: a 2–3 letter (or 4–8) primary subtag and 1–8 character alphanumeric subtags. */
-export const BCP47 = /^(?:[a-zA-Z]{2,3}|[a-zA-Z]{4,8})(?:-[a-zA-Z0-9]{1,8})*$/;
-
-/**
- * Names ICU lacks among the ones fan-fiction sites use: FanFiction.net's `Farsi` and `Filipino`, and AO3's language
- * menu's own names where they differ from ICU's (`Bahasa Indonesia`, `Português brasileiro`, `中文-普通话 國語`).
- */
-const LANGUAGE_ALIASES: Record<string, string> = {
-  farsi: 'fa', filipino: 'fil', 'bahasa indonesia': 'id', 'bahasa melayu': 'ms', 'bahasa malaysia': 'ms',
-  'português brasileiro': 'pt-BR', 'português europeu': 'pt-PT', '中文-普通话 國語': 'zh', '中文-广东话 粵語': 'yue',
-  '中文-客家话': 'hak', '中文-闽南话 臺語': 'nan', 'tiếng việt': 'vi', 'af soomaali': 'so',
-};
-let languageNames: Map<string, string> | undefined;
-
-/**
- * The tag of a language written as a name (`English`, `Français`, `Deutsch`), as FanFiction.net pages and FanFicFare
- * exports write it. The names are ICU's (`Intl.DisplayNames`), in English and in the language itself, for every
- * two-letter ISO 639-1 code, so no table of names is kept here; deprecated codes (`iw`) give their canonical tag.
- */
-export function languageTagOf(name: string): string | undefined {
-  if (!languageNames) {
-    languageNames = new Map(Object.entries(LANGUAGE_ALIASES));
-    const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-    for (let a = 97; a <= 122; a++) {
-      for (let b = 97; b <= 122; b++) {
-        const code = String.fromCharCode(a, b);
-        const inEnglish = english.of(code);
-        if (!inEnglish) continue;
-        const tag = Intl.getCanonicalLocales(code)[0];
-        const native = new Intl.DisplayNames([tag], { type: 'language', fallback: 'none' }).of(tag);
-        for (const known of [inEnglish, native]) if (known && !languageNames.has(known.toLowerCase())) languageNames.set(known.toLowerCase(), tag);
-      }
-    }
-  }
-  return languageNames.get(name.trim().toLowerCase());
-}
-
 const SETTERS: Record<string, Setter> = {
   title: text('title'),
   subtitle: text('subtitle'),
@@ -276,8 +240,8 @@ const SETTERS: Record<string, Setter> = {
   language: (meta, value, at) => {
     const s = asString(value);
     if (s === undefined) return wrongType(at, 'a language tag such as `en` or `pt-BR`');
-    const tag = languageTagOf(s) ?? s.replace(/_/g, '-');
-    if (!BCP47.test(tag)) {
+    const tag = languageTagFrom(s);
+    if (!tag) {
       at.report.warn('language-invalid', `\`${s}\` is not a BCP 47 language tag; using \`${meta.language}\``, {
         position: at.position,
         hint: 'Write a tag such as `en`, `en-GB`, `fr` or `pt-BR`.',
@@ -393,7 +357,6 @@ export function applyMetadata(book: Book, entries: readonly MetaEntry[], report:
     SETTERS[name](book.meta, entry.value, { key: entry.key, position: entry.position, report });
   }
   if (book.meta.series && !book.meta.series.name) delete book.meta.series;
-  if (!book.meta.direction && directionOfLanguage(book.meta.language) === 'rtl') book.meta.direction = 'rtl';
 }
 
 /** The metadata texts that become front-matter pages, in reading order. */

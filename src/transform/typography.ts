@@ -5,38 +5,9 @@
  * paragraph that continues a speech without reopening it) still come out right. A paragraph is processed as one
  * string across its inline nodes, so a quote next to an italic word sees that word. Code is never touched.
  */
+import { ENGLISH_QUOTES, languageOf, type QuoteStyle } from '../locale';
 import type { Block, Book, Inline, Meta, Section, Text } from '../model/types';
 import type { Transform } from './types';
-
-/** Opening and closing double and single quotes for a language. */
-export interface QuoteStyle {
-  open2: string;
-  close2: string;
-  open1: string;
-  close1: string;
-}
-
-const ENGLISH: QuoteStyle = { open2: '\u201c', close2: '\u201d', open1: '\u2018', close1: '\u2019' };
-
-/** Quote styles by primary language subtag; languages not listed use English quotes. */
-const STYLES: Record<string, QuoteStyle> = {
-  en: ENGLISH,
-  de: { open2: '\u201e', close2: '\u201c', open1: '\u201a', close1: '\u2018' },
-  cs: { open2: '\u201e', close2: '\u201c', open1: '\u201a', close1: '\u2018' },
-  fr: { open2: '\u00ab\u00a0', close2: '\u00a0\u00bb', open1: '\u2039\u00a0', close1: '\u00a0\u203a' },
-  ru: { open2: '\u00ab', close2: '\u00bb', open1: '\u201e', close1: '\u201c' },
-  uk: { open2: '\u00ab', close2: '\u00bb', open1: '\u201e', close1: '\u201c' },
-  es: { open2: '\u00ab', close2: '\u00bb', open1: '\u201c', close1: '\u201d' },
-  it: { open2: '\u00ab', close2: '\u00bb', open1: '\u201c', close1: '\u201d' },
-  pl: { open2: '\u201e', close2: '\u201d', open1: '\u00ab', close1: '\u00bb' },
-  sv: { open2: '\u201d', close2: '\u201d', open1: '\u2019', close1: '\u2019' },
-  ja: { open2: '\u300c', close2: '\u300d', open1: '\u300e', close1: '\u300f' },
-};
-
-/** The quote style for a BCP 47 tag (`en-GB` → English). */
-export function quoteStyle(language: string): QuoteStyle {
-  return STYLES[language.toLowerCase().split('-')[0]] ?? ENGLISH;
-}
 
 const APOSTROPHE = '\u2019';
 /** Words that begin with an elided letter: `'Twas`, `'tis`, `'em`, `'cause`. */
@@ -56,7 +27,7 @@ function neighbour(s: string, i: number, step: 1 | -1): string | undefined {
 }
 
 /** Converts straight quotes, dashes and dots in `text` (the whole of a paragraph's text, in reading order). */
-export function smarten(text: string, style: QuoteStyle = ENGLISH): string {
+export function smarten(text: string, style: QuoteStyle = ENGLISH_QUOTES): string {
   let s = text;
   if (s.includes('.')) s = s.replace(/\.\s?\.\s?\.(?!\.)/g, '\u2026');
   if (s.includes('-')) {
@@ -180,7 +151,7 @@ function smartenMeta(meta: Meta, style: QuoteStyle): void {
 export const typography: Transform = {
   name: 'typography',
   run(book: Book) {
-    const style = quoteStyle(book.meta.language);
+    const style = languageOf(book).quotes;
     const sections: Section[] = [...book.body];
     while (sections.length) {
       const section = sections.pop()!;

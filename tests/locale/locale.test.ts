@@ -9,28 +9,29 @@ describe('the book locale', () => {
     for (const tag of ['en', 'ru', 'ja', 'ku', 'ku-Latn', 'el', 'pa', 'not a tag']) expect([tag, directionOfLanguage(tag)]).toEqual([tag, 'ltr']);
   });
 
-  it('follows a change to the metadata it was made from', () => {
+  it('follows a change to the book it was made from', () => {
     const meta = { ...emptyMeta(), language: 'en' };
-    expect(localeOf(meta).direction).toBe('ltr');
+    const book = { meta };
+    expect(localeOf(book).direction).toBe('ltr');
     meta.direction = 'rtl';
-    expect(localeOf(meta).direction).toBe('rtl');
+    expect(localeOf(book).direction).toBe('rtl');
     meta.labels = { contents: 'Inside' };
-    expect(localeOf(meta).labels.contents).toBe('Inside');
-    expect(localeOf(meta)).toBe(localeOf(meta));
+    expect(localeOf(book).labels.contents).toBe('Inside');
+    expect(localeOf(book)).toBe(localeOf(book));
   });
 
   it('lets the manuscript’s `dir:` win over the language', () => {
-    expect(localeOf({ ...emptyMeta(), language: 'he', direction: 'ltr' }).direction).toBe('ltr');
-    expect(localeOf({ ...emptyMeta(), language: 'en' }).direction).toBe('ltr');
-    expect(localeOf({ ...emptyMeta(), language: 'ckb' }).direction).toBe('rtl');
+    expect(localeOf({ meta: { ...emptyMeta(), language: 'he', direction: 'ltr' } }).direction).toBe('ltr');
+    expect(localeOf({ meta: { ...emptyMeta(), language: 'en' } }).direction).toBe('ltr');
+    expect(localeOf({ meta: { ...emptyMeta(), language: 'ckb' } }).direction).toBe('rtl');
   });
 
   it('fills placeholders, formatting numbers for the language, and applies the book’s overrides', () => {
-    const en = localeOf({ ...emptyMeta(), language: 'en' });
+    const en = localeOf({ meta: { ...emptyMeta(), language: 'en' } });
     expect(en.text('chapter', { n: 3 })).toBe('Chapter 3');
     expect(en.number(12345)).toBe('12,345');
     expect(en.list(['A', 'B', 'C'])).toBe('A, B, and C');
-    const own = localeOf({ ...emptyMeta(), language: 'en', labels: { contents: 'What’s Inside' } });
+    const own = localeOf({ meta: { ...emptyMeta(), language: 'en', labels: { contents: 'What’s Inside' } } });
     expect(own.labels.contents).toBe('What’s Inside');
     expect(own.labels.notes).toBe('Notes');
   });
@@ -56,7 +57,7 @@ describe('the label tables', () => {
   });
 
   it('writes chapters as each language’s books do', () => {
-    const chapter = (language: string, n: number) => localeOf({ ...emptyMeta(), language }).text('chapter', { n });
+    const chapter = (language: string, n: number) => localeOf({ meta: { ...emptyMeta(), language } }).text('chapter', { n });
     expect(['ja', 'zh', 'ko', 'he', 'ar', 'fr', 'de', 'pl', 'ru'].map((tag) => chapter(tag, 2))).toEqual([
       '第2章', '第2章', '제2장', 'פרק 2', 'الفصل 2', 'Chapitre 2', 'Kapitel 2', 'Rozdział 2', 'Глава 2',
     ]);
@@ -66,7 +67,7 @@ describe('the label tables', () => {
   });
 
   it('writes dates for the language: a full date in the long style, a year and month, a bare year as it is', () => {
-    const date = (language: string, text: string) => localeOf({ ...emptyMeta(), language }).date(text);
+    const date = (language: string, text: string) => localeOf({ meta: { ...emptyMeta(), language } }).date(text);
     expect(date('fr', '2024-03-05')).toBe('5 mars 2024');
     expect(date('en', '2024-03-05')).toBe('March 5, 2024');
     expect(date('ja', '2024-03-05')).toBe('2024年3月5日');

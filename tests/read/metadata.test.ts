@@ -54,10 +54,13 @@ describe('applyMetadata', () => {
     expect(report.messages[0]).toMatchObject({ rule: 'language-invalid', position: pos(2) });
   });
 
-  test('right-to-left languages get rtl direction', () => {
+  test('records the language as a canonical tag and leaves the direction to the language step', () => {
     const book = emptyBook('.');
-    applyMetadata(book, [{ key: 'language', value: 'he' }], new CollectingReporter());
-    expect(book.meta.direction).toBe('rtl');
+    applyMetadata(book, [{ key: 'language', value: 'HE' }], new CollectingReporter());
+    expect(book.meta.language).toBe('he');
+    expect(book.meta.direction).toBeUndefined();
+    applyMetadata(book, [{ key: 'language', value: 'Português brasileiro' }], new CollectingReporter());
+    expect(book.meta.language).toBe('pt-BR');
   });
 
   test('YAML authors with file-as', () => {

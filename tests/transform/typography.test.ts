@@ -1,4 +1,7 @@
-import { quoteStyle, smarten, typography } from '../../src/transform/typography';
+import { decideLanguage } from '../../src/locale';
+import { smarten, typography } from '../../src/transform/typography';
+
+const quoteStyle = (language: string) => decideLanguage({ language }).quotes;
 import { CollectingReporter } from '../../src/diagnostics/reporter';
 import { sampleBook } from '../helpers/sample-book';
 import type { Paragraph } from '../../src/model/types';

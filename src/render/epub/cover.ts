@@ -7,7 +7,7 @@
  */
 import { renderAsync } from '@resvg/resvg-js';
 import { fontPath } from '../../assets';
-import { localeOf } from '../../locale';
+import { languageOf, localeOf } from '../../locale';
 import type { Book } from '../../model/types';
 import { FontSet } from '../pdf/fonts';
 import type { RenderContext } from '../types';
@@ -31,8 +31,8 @@ const FONT_FAMILY = 'Source Serif 4';
 /** The template's data: the lines as text (for `<text>` in a user's template) and as outlines (what quire draws). */
 function coverData(book: Book, ctx: RenderContext<unknown>): Record<string, unknown> {
   const { meta } = book;
-  const locale = localeOf(meta);
-  const type = new CoverType(new FontSet(ctx.assets, locale.tag, locale.direction), locale.direction);
+  const locale = localeOf(book);
+  const type = new CoverType(new FontSet(ctx.assets, languageOf(book)), locale.direction);
   const authorNames = meta.authors.map((a) => a.name).join(', ');
   const series = meta.series ? `${meta.series.name}${meta.series.index !== undefined ? ` · ${meta.series.index}` : ''}` : '';
   const missing = type.missing([meta.title, meta.subtitle ?? '', authorNames, series].join(' '));
@@ -134,7 +134,7 @@ export function coverImage(book: Book, images: ImageCatalog, ctx: RenderContext<
 
 /** The cover page's body: the image, scaled to the screen, with the title and authors as its alt text. */
 export function coverBody(book: Book, image: ImageFile, ctx: RenderContext<unknown>): string {
-  const locale = localeOf(book.meta);
+  const locale = localeOf(book);
   const authors = book.meta.authors.map((a) => a.name);
   const alt = authors.length
     ? locale.text('coverAlt', { title: book.meta.title, authors: locale.list(authors) })

@@ -39,27 +39,9 @@ const NAV_FILE = 'toc.xhtml';
 /** Link schemes a reading system can open; anything else (`javascript:`, `file:`) is dropped with a warning. */
 const SAFE_SCHEME = /^(?:https?|mailto|ftp):/i;
 
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
-
 /** Apple Books uses the book's own fonts only when this file says so. */
 const APPLE_DISPLAY_OPTIONS =
   '<?xml version="1.0" encoding="utf-8"?>\n<display_options><platform name="*"><option name="specified-fonts">true</option></platform></display_options>\n';
-
-/** The language as a well-formed BCP 47 tag (EPUBCheck rejects others); `en` with a warning when it is not one. */
-function bookLanguage(book: Book, ctx: RenderContext<unknown>): string {
-  try {
-    const [tag] = Intl.getCanonicalLocales(book.meta.language);
-    if (tag) return tag;
-  } catch {
-    // Reported below.
-  }
-  ctx.report.warn('language-invalid', `language \`${book.meta.language}\` is not a BCP 47 tag; using \`en\``, {
-    position: book.metaPositions.language,
-    source: 'render:epub',
-    hint: 'Write a language tag such as `en`, `en-GB` or `fr`.',
-  });
-  return 'en';
-}
 
 /** Resolves a link from `file`: web links as they are, `#id` to the document holding that id; others are reported. */
 function linkResolver(plan: Plan, file: string, ctx: RenderContext<unknown>) {
@@ -126,8 +108,8 @@ const itemId = (href: string): string => `item-${href.replace(/\.[a-z]+$/, '').r
 async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<EpubArtifact> {
   const options = { ...DEFAULT_OPTIONS, ...ctx.options };
   const rules = PROFILE_RULES[options.profile] ?? PROFILE_RULES.generic;
-  const language = bookLanguage(book, ctx);
-  const locale = localeOf(book.meta);
+  const locale = localeOf(book);
+  const language = locale.tag;
   // Written only when right to left: `ltr` is every reading system's default.
   const dir = locale.direction === 'rtl' ? 'rtl' : undefined;
   const notes = new FootnoteRegistry(book.footnotes, options.notes, rules.noteType, NOTES_FILE);

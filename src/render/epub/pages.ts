@@ -59,7 +59,7 @@ export function seriesText(book: Book, locale: Locale): string {
  */
 function titlePage(book: Book, summary: Matter | undefined, x: XhtmlContext): Record<string, unknown> {
   const { meta } = book;
-  const locale = localeOf(meta);
+  const locale = localeOf(book);
   const { labels } = locale;
   const join = (items: readonly string[]) => items.join(labels.comma);
   const words = book.stats ? locale.number(book.stats.words) : '';
@@ -102,7 +102,7 @@ const ARIA_ROLES: Partial<Record<string, string>> = { epigraph: 'doc-epigraph', 
  */
 function copyrightPage(book: Book): Record<string, unknown> {
   const { meta } = book;
-  const locale = localeOf(meta);
+  const locale = localeOf(book);
   return {
     ...localeData(locale),
     title: meta.title,

@@ -107,7 +107,7 @@ export interface PlanOptions {
 /** Orders the book's pages and names their files. */
 export function planBook(book: Book, options: PlanOptions = { cover: false, notes: false }): Plan {
   const names = new FileNames();
-  const locale = localeOf(book.meta);
+  const locale = localeOf(book);
   const labels = locale.labels;
   const oneShot = isOneShot(book);
   const plan: Plan = { front: [], body: [], back: [], toc: [], targets: new Map() };

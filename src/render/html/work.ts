@@ -157,7 +157,7 @@ export interface Ao3WorkOptions {
 /** The book as AO3's forms take it. Chapter numbers follow the order of posting. */
 export function ao3Work(book: Book, { report = new CollectingReporter(), options = DEFAULT_HTML_OPTIONS }: Ao3WorkOptions = {}): Ao3Work {
   const footnotes = new Map(book.footnotes.map((note) => [note.identifier, note]));
-  const base = { options, report, labels: localeOf(book.meta).labels };
+  const base = { options, report, labels: localeOf(book).labels };
   const workCtx = (scope: string): HtmlContext => ({ ...base, notes: new ChapterNotes(footnotes, scope) });
   const summaryPage = book.front.find((page) => page.role === 'summary');
   const summary = summaryPage ? blocks(summaryPage.children, workCtx('summary')) : book.meta.summary ? `<p>${escapeText(book.meta.summary)}</p>` : undefined;

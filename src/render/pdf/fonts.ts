@@ -3,8 +3,8 @@
  * serif faces, and fallback faces for the scripts the serif lacks (Hebrew, Arabic, Han, kana, Hangul), chosen per run
  * of characters and loaded the first time a book needs them.
  */
+import type { Language } from '../../model/types';
 import type { AssetStore } from '../types';
-import { directionOfLanguage } from '../../locale/direction';
 import type { FontKey, TextStyle } from './layout/types';
 import { isWoff, woffToSfnt } from './woff';
 
@@ -106,8 +106,7 @@ const FAMILY_SCRIPTS: Record<Family, RegExp> = {
 };
 
 /** The order fallback families are tried in: Han characters take the shapes of the book's own locale first. */
-function familyOrder(language: string): Family[] {
-  const lang = language.toLowerCase().split('-')[0];
+function familyOrder(lang: string): Family[] {
   const cjk: Family[] = lang === 'zh' ? ['sc', 'jp', 'kr'] : lang === 'ko' ? ['kr', 'jp', 'sc'] : ['jp', 'sc', 'kr'];
   return ['greek', 'hebrew', 'arabic', ...cjk];
 }
@@ -184,12 +183,11 @@ export class FontSet {
 
   constructor(
     private readonly assets: AssetStore,
-    language = 'en',
-    direction: 'ltr' | 'rtl' = directionOfLanguage(language),
+    language: Pick<Language, 'primary' | 'direction'> = { primary: 'en', direction: 'ltr' },
   ) {
     for (const key of FONT_KEYS) this.face(key);
-    this.order = familyOrder(language);
-    this.rightToLeft = direction === 'rtl';
+    this.order = familyOrder(language.primary);
+    this.rightToLeft = language.direction === 'rtl';
   }
 
   private face(key: FaceKey): Face {

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { subjects } from '../../model/build-helpers';
 import type { Book } from '../../model/types';
-import { localeOf } from '../../locale';
+import { languageOf, localeOf } from '../../locale';
 import type { Artifact, RenderContext, Renderer } from '../types';
 import { drawPdf } from './draw';
 import { FontSet } from './fonts';
@@ -27,15 +27,16 @@ export const pdfRenderer: Renderer<PdfOptions> = {
     const size = PAGE_SIZES[options.pageSize];
     if (!size) ctx.report.fail('render-failed', `unknown page size \`${options.pageSize}\` (known: ${Object.keys(PAGE_SIZES).join(', ')})`);
     const theme = loadTheme(ctx, options.pageSize);
-    const locale = localeOf(book.meta);
-    const fonts = new FontSet(ctx.assets, book.meta.language, locale.direction);
+    const locale = localeOf(book);
+    const language = languageOf(book);
+    const fonts = new FontSet(ctx.assets, language);
     const env: LayoutEnv = {
       fonts,
       theme,
       locale,
       measure: size[0] - theme.margins.inner - theme.margins.outer,
       textHeight: size[1] - theme.margins.top - theme.margins.bottom,
-      hyphenate: options.hyphenate ? hyphenatorFor(book.meta.language) : undefined,
+      hyphenate: options.hyphenate ? hyphenatorFor(language.hyphenation) : undefined,
       rectoChapters: options.chapterStart === 'right',
       smallCapsLead: options.chapterOpening === 'small-caps',
       report: ctx.report,
@@ -68,7 +69,7 @@ export const pdfRenderer: Renderer<PdfOptions> = {
         authors: book.meta.authors.map((a) => a.name),
         subject: book.meta.summary,
         keywords: subjects(book.meta),
-        language: book.meta.language,
+        language: language.tag,
         date: ctx.now,
         fileId: createHash('md5').update(JSON.stringify([book, options, theme])).digest(),
       },

@@ -11,6 +11,7 @@ import { CoverType } from '../../../src/render/epub/cover-type';
 import { COVER_HEIGHT, COVER_WIDTH, generatedCover } from '../../../src/render/epub/cover';
 import { FontSet } from '../../../src/render/pdf/fonts';
 import { decodePng, type Pixels } from '../../helpers/png';
+import { decideLanguage } from '../../../src/locale';
 
 const assets = new FileAssets({ root: 'tests/fixtures' });
 const TITLE_AT: Position = { file: 'book.md', start: { line: 2, column: 1 }, end: { line: 2, column: 20 } };
@@ -100,7 +101,7 @@ describe.each(SCRIPTS)('a %s title', (_script, language, title) => {
   });
 
   test('draws each of its letters unlike the others and unlike the serif-only cover’s missing-glyph box', () => {
-    const type = new CoverType(new FontSet(assets, language), 'ltr');
+    const type = new CoverType(new FontSet(assets, decideLanguage({ language: language })), 'ltr');
     const letter = (svgBody: string) => {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300"><rect width="300" height="300" fill="#000"/>${svgBody}</svg>`;
       const fontFiles = ['serif-bold'].map(fontPath);
@@ -183,7 +184,7 @@ test('a Hebrew cover is drawn the same twice, byte for byte', async () => {
 });
 
 describe('fitting lines', () => {
-  const type = new CoverType(new FontSet(assets, 'ja'), 'ltr');
+  const type = new CoverType(new FontSet(assets, decideLanguage({ language: 'ja' })), 'ltr');
 
   test('a Japanese title with no spaces breaks between characters, each line within the width', () => {
     const title = '吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ';

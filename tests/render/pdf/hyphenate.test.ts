@@ -1,14 +1,17 @@
 /** Pattern hyphenation: break points keep at least two letters before and three after. */
+import { decideLanguage } from '../../../src/locale';
 import { hyphenatorFor, LEFT_MIN, RIGHT_MIN } from '../../../src/render/pdf/layout/hyphenate';
 
 describe('hyphenatorFor', () => {
   const en = hyphenatorFor('en');
 
-  it('loads patterns for the language and its primary tag', () => {
+  it('loads the patterns the language step names: the full tag’s, else its primary subtag’s, else none', () => {
+    const patterns = (language: string) => decideLanguage({ language }).hyphenation;
+    expect([patterns('en-GB'), patterns('de-AT'), patterns('el'), patterns('tlh')]).toEqual(['en-gb', 'de', 'el', undefined]);
     expect(en).toBeDefined();
-    expect(hyphenatorFor('en-GB')).toBeDefined();
-    expect(hyphenatorFor('de-AT')).toBeDefined();
-    expect(hyphenatorFor('tlh')).toBeUndefined();
+    expect(hyphenatorFor(patterns('en-GB'))).toBeDefined();
+    expect(hyphenatorFor(patterns('de-AT'))).toBeDefined();
+    expect(hyphenatorFor(undefined)).toBeUndefined();
   });
 
   it('finds break points inside long words', () => {

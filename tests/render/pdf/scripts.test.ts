@@ -15,6 +15,7 @@ import { setParagraph, type ParagraphSpec } from '../../../src/render/pdf/layout
 import type { DrawOp, FlowBox, TextStyle } from '../../../src/render/pdf/layout/types';
 import { pdfFonts, pdfPages, pdfText, qpdfCheck, tempDir } from '../../helpers/tools';
 import { renderPdf } from './helpers';
+import { decideLanguage } from '../../../src/locale';
 
 type TextOp = Extract<DrawOp, { type: 'text' }>;
 const texts = (box: FlowBox) => box.ops.filter((op): op is TextOp => op.type === 'text');
@@ -163,7 +164,7 @@ describe('scripts beyond Latin, Greek and Cyrillic', () => {
 });
 
 describe('FontSet fallback', () => {
-  const fonts = new FontSet(assets, 'en');
+  const fonts = new FontSet(assets, decideLanguage({ language: 'en' }));
 
   it('keeps text the serif covers in one run, and cuts the rest into runs by face', () => {
     expect(fonts.segments('Москва, Δελφοί', 'serif-regular')).toEqual([{ text: 'Москва, Δελφοί', face: 'serif-regular' }]);
@@ -191,14 +192,14 @@ describe('FontSet fallback', () => {
   });
 
   it('takes Han glyphs from the book’s own locale first', () => {
-    expect(new FontSet(assets, 'zh-Hans').segments('中文', 'serif-regular')[0].face).toBe('sc-regular');
-    expect(new FontSet(assets, 'ja').segments('中文', 'serif-regular')[0].face).toBe('jp-regular');
-    expect(new FontSet(assets, 'ko').segments('中文', 'serif-regular')[0].face).toBe('kr-regular');
+    expect(new FontSet(assets, decideLanguage({ language: 'zh-Hans' })).segments('中文', 'serif-regular')[0].face).toBe('sc-regular');
+    expect(new FontSet(assets, decideLanguage({ language: 'ja' })).segments('中文', 'serif-regular')[0].face).toBe('jp-regular');
+    expect(new FontSet(assets, decideLanguage({ language: 'ko' })).segments('中文', 'serif-regular')[0].face).toBe('kr-regular');
   });
 });
 
 describe('right-to-left paragraphs', () => {
-  const fonts = new FontSet(assets, 'en');
+  const fonts = new FontSet(assets, decideLanguage({ language: 'en' }));
   const width = 240;
 
   it('sets a Hebrew paragraph from the right: first word at the right margin, indent and short last line on the right', () => {
@@ -247,7 +248,7 @@ describe('right-to-left paragraphs', () => {
   });
 
   it('sets every paragraph of a right-to-left book from the right, even one that starts with a Latin word', () => {
-    const hebrewBook = new FontSet(assets, 'he');
+    const hebrewBook = new FontSet(assets, decideLanguage({ language: 'he' }));
     const [line] = setParagraph(toWords([{ text: 'Quire היא תוכנה.', style: regular }]), spec(300, { align: 'justify' }), hebrewBook);
     // The book is laid out mirrored and flipped whole once laid out.
     const ops = texts(mirrorBox(line, 300));
@@ -258,7 +259,7 @@ describe('right-to-left paragraphs', () => {
 });
 
 describe('CJK line breaking', () => {
-  const fonts = new FontSet(assets, 'ja');
+  const fonts = new FontSet(assets, decideLanguage({ language: 'ja' }));
   const width = 150;
   const lines = setParagraph(toWords([{ text: JAPANESE, style: regular }]), spec(width), fonts);
   const lineText = (box: FlowBox) => texts(box).map((op) => op.text).join('');

@@ -17,23 +17,17 @@ export interface Hyphenator {
   lastResort(word: string): number[];
 }
 
-/** Loads the patterns for a BCP 47 tag (`en-GB` → `hyphen/en-gb`, then `hyphen/en`); undefined when there are none. */
-export function hyphenatorFor(language: string): Hyphenator | undefined {
-  const tag = language.toLowerCase();
-  const primary = tag.split('-')[0];
-  const candidates = [tag, primary, ...(primary === 'el' ? ['el-monoton'] : [])];
-  for (const name of candidates) {
-    if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(name)) continue;
-    let module: { hyphenateSync?: HyphenateSync };
-    try {
-      // The pattern files are large and only one language is needed, so each is loaded on demand.
-      module = require(`hyphen/${name}`) as { hyphenateSync?: HyphenateSync };
-    } catch {
-      continue;
-    }
-    if (module.hyphenateSync) return makeHyphenator(module.hyphenateSync);
+/** Loads a module of the `hyphen` package's patterns, as the language step names it (`en-us`); undefined for none. */
+export function hyphenatorFor(patterns: string | undefined): Hyphenator | undefined {
+  if (!patterns || !/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(patterns)) return undefined;
+  let module: { hyphenateSync?: HyphenateSync };
+  try {
+    // The pattern files are large and only one language is needed, so each is loaded on demand.
+    module = require(`hyphen/${patterns}`) as { hyphenateSync?: HyphenateSync };
+  } catch {
+    return undefined;
   }
-  return undefined;
+  return module.hyphenateSync ? makeHyphenator(module.hyphenateSync) : undefined;
 }
 
 function makeHyphenator(hyphenateSync: HyphenateSync): Hyphenator {
