@@ -5,6 +5,7 @@
  * Why one file: a renderer returns one artifact, and a writer posting to AO3 pastes field by field anyway; the
  * markers say where each piece goes. The build may also write each chapter on its own with `ao3Chapters`.
  */
+import { languageOf } from '../../locale';
 import { isOneShot } from '../../model/build-helpers';
 import type { Book } from '../../model/types';
 import type { Renderer } from '../types';
@@ -67,7 +68,7 @@ export function ao3Document(book: Book, work: Ao3Work): string {
   const title = book.meta.title;
   const lines = [
     '<!DOCTYPE html>',
-    `<html lang="${escapeText(book.meta.language).replace(/"/g, '&quot;')}">`,
+    `<html lang="${escapeText(languageOf(book).tag).replace(/"/g, '&quot;')}">`,
     '<head>',
     '<meta charset="utf-8" />',
     `<title>${escapeText(title)} (for AO3)</title>`,
