@@ -20,8 +20,11 @@
  * .
  * ```
  *
- * `UPDATE_CASES=1 npx jest tests/read/cases` rewrites the expected outlines from what the readers make now; read
- * the diff before committing it.
+ * A line `Outline: positions` in a file's commentary prints whole positions (columns, offsets, inline and
+ * metadata key positions) for every case of that file (see tests/helpers/outline.ts).
+ *
+ * `UPDATE_GOLDENS=1 npx jest tests/read/cases` rewrites the expected outlines from what the readers make now
+ * (tests/helpers/golden.ts); read the diff before committing it.
  */
 import * as fs from 'node:fs';
 
@@ -68,6 +71,15 @@ export function parseCases(file: string): Case[] {
     i = k + 1;
   }
   return cases;
+}
+
+/** The outline options a case file asks for in its commentary (`Outline: positions`). */
+export function caseOptions(file: string): { positions: boolean } {
+  const said = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Outline: '));
+  return { positions: said?.slice('Outline: '.length).split(/[ ,]+/).includes('positions') ?? false };
 }
 
 /** Rewrites the expected blocks of a case file with `actual` (by case index). */
