@@ -20,6 +20,9 @@
  * .
  * ```
  *
+ * Characters a person cannot see are written out in an input: `␍` is a carriage return (`Title: T␍` ends its line
+ * with CR LF) and `<U+FEFF>` is that code point (a byte-order mark here).
+ *
  * A line `Outline: positions` in a file's commentary prints whole positions (columns, offsets, inline and
  * metadata key positions) for every case of that file (see tests/helpers/outline.ts).
  *
@@ -38,6 +41,11 @@ export interface Case {
   /** Line indexes of the expected block, for rewriting. */
   expectedFrom: number;
   expectedTo: number;
+}
+
+/** An input with its written-out characters (`␍`, `<U+FEFF>`) made real. */
+function visible(input: string): string {
+  return input.replace(/␍/g, '\r').replace(/<U\+([0-9A-F]{4,6})>/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
 }
 
 /** The cases of one file. Throws on a case left open, naming its line. */
@@ -62,7 +70,7 @@ export function parseCases(file: string): Case[] {
     if (k >= lines.length) throw new Error(`${file}:${i + 1}: case "${name}" is not closed with three "." lines`);
     cases.push({
       name,
-      input: lines.slice(inputFrom, j).join('\n') + '\n',
+      input: visible(lines.slice(inputFrom, j).join('\n') + '\n'),
       expected: lines.slice(expectedFrom, k).join('\n'),
       line: head + 1,
       expectedFrom,

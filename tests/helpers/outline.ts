@@ -15,11 +15,13 @@
  *   note[14] A/N:
  *     p[14]: Thanks!
  * warning 12:1 header-in-story: …
+ *   hint: …
  * ```
  *
  * `[11]` is a node's source line (`[7-9]` a span of lines); generated nodes have none. Inlines: `_emphasis_`, `**strong**`, `~~strike~~`, `` `code` ``, `[text](url "title")`, `<br>` for a line break, `[^id]`
  * for a note reference (`[^id "label"]` when the label differs), `![alt](url "title")` for an image. A table's
- * second row gives its alignment as Markdown does (`|:--|:-:|--:|---|`). A diagnostic shows its line:column.
+ * second row gives its alignment as Markdown does (`|:--|:-:|--:|---|`). A diagnostic shows its line:column, and
+ * its hint on the line below.
  *
  * With `{ positions: true }` (a case file that says `Outline: positions`), a position is the whole span,
  * `[4:1-4:32]`, with the offsets after `@` when the reader gives them (`[4:1-4:32 @47-78]`); each positioned inline
@@ -212,6 +214,7 @@ export function outline(book: Book | undefined, messages: readonly Diagnostic[] 
   for (const d of messages) {
     const at = d.position ? ` ${detailed ? span(d.position) : `${d.position.start.line}:${d.position.start.column}`}` : '';
     out.push(`${d.severity}${at} ${d.rule}: ${d.message}`);
+    if (d.hint) out.push(`  hint: ${d.hint}`);
   }
   return out.join('\n');
 }
