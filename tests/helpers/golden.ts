@@ -82,16 +82,42 @@ export function expectGoldenFile(file: string, actual: string | Uint8Array): voi
   throw new GoldenMismatch(where, firstDifference(expected.toString('utf8'), bytes.toString('utf8')) || '(the bytes differ, the text is the same)');
 }
 
+/** Every file under `dir`, as `/`-separated paths relative to it, sorted. */
+function listFiles(dir: string): string[] {
+  const walk = (d: string): string[] =>
+    fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)])) : [];
+  return walk(dir)
+    .map((f) => path.relative(dir, f).split(path.sep).join('/'))
+    .sort();
+}
+
 /**
- * The files of a golden folder, relative and sorted, for checking that a render made no file more or fewer.
- * Under `UPDATE_GOLDENS=1`, files that `keep` does not list are deleted first.
+ * Checks a golden folder against `files` (relative path → content): the same files, each byte for byte. Fails
+ * naming every file that differs, is missing or is new, with a unified diff of the first. Under `UPDATE_GOLDENS=1`
+ * writes the folder to match, deleting files no longer made.
  */
-export function goldenFolder(dir: string, keep?: readonly string[]): string[] {
-  const list = (d: string): string[] =>
-    fs.existsSync(d)
-      ? fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(path.join(d, e.name)) : [path.join(d, e.name)]))
-      : [];
-  const rel = (): string[] => list(dir).map((f) => path.relative(dir, f).split(path.sep).join('/')).sort();
-  if (updatingGoldens && keep) for (const f of rel()) if (!keep.includes(f)) fs.rmSync(path.join(dir, f));
-  return rel();
+export function expectGoldenTree(dir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
+  const bytes = (content: string | Uint8Array): Buffer => (typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
+  if (updatingGoldens) {
+    for (const name of listFiles(dir)) if (!files.has(name)) fs.rmSync(path.join(dir, name));
+    for (const [name, content] of files) expectGoldenFile(path.join(dir, name), content);
+    return;
+  }
+  const where = path.relative(process.cwd(), dir);
+  const problems: string[] = [];
+  let first = '';
+  for (const name of listFiles(dir)) if (!files.has(name)) problems.push(`${name} (no longer made)`);
+  for (const [name, content] of files) {
+    const file = path.join(dir, name);
+    if (!fs.existsSync(file)) {
+      problems.push(`${name} (new)`);
+      continue;
+    }
+    const expected = fs.readFileSync(file);
+    const actual = bytes(content);
+    if (expected.equals(actual)) continue;
+    problems.push(name);
+    first ||= firstDifference(expected.toString('utf8'), actual.toString('utf8'), [`${where}/${name}`, 'made now']) || '(the bytes differ, the text is the same)';
+  }
+  if (problems.length) throw new GoldenMismatch(where, `${problems.map((p) => `  ${p}`).join('\n')}\n${first}`);
 }
