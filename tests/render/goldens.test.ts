@@ -4,7 +4,8 @@
  * and every output compared byte for byte with tests/fixtures/render/small-hours/:
  *
  * - `epub/`: the EPUB unzipped, its text entries as files (XHTML content documents, OPF, nav, NCX, CSS), and
- *   `epub/entries.txt` listing every entry in archive order, a binary one (the cover PNG) with its size and SHA-256;
+ *   `epub/entries.txt` listing every entry in archive order, a binary one (the cover PNG) with its size and SHA-256,
+ *   and the style sheet as `= templates/epub/style.css` while it is that template's copy;
  * - `txt/the-small-hours.txt`, the text output;
  * - `html/the-small-hours.ao3.html`, the AO3 HTML.
  *
@@ -14,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { quire } from '../helpers/cli';
+import { quire, REPO } from '../helpers/cli';
 import { expectGoldenTree } from '../helpers/golden';
 import { tempDir, unzip } from '../helpers/tools';
 import { expectCleanEpubcheck } from './epub/render-helpers';
@@ -24,6 +25,8 @@ const GOLDEN = path.resolve(__dirname, '..', 'fixtures', 'render', 'small-hours'
 /** 2024-01-01T00:00:00Z. */
 const EPOCH = '1704067200';
 const TEXT = /\.(xhtml|opf|ncx|xml|css)$|^mimetype$/;
+/** Entries copied from a built-in template: listed as the template's copy while they are one, not stored twice. */
+const TEMPLATES: Record<string, string> = { 'OEBPS/style.css': 'templates/epub/style.css' };
 
 let out: string;
 beforeAll(() => {
@@ -37,8 +40,12 @@ it('the EPUB: content documents, OPF and nav as text, every entry listed in arch
   const files = new Map<string, string | Buffer>();
   const listing: string[] = [];
   for (const [name, bytes] of entries) {
-    if (TEXT.test(name)) files.set(name, bytes);
-    listing.push(TEXT.test(name) ? name : `${name} ${bytes.length} bytes, sha256 ${createHash('sha256').update(bytes).digest('hex')}`);
+    const template = TEMPLATES[name];
+    if (template && bytes.equals(fs.readFileSync(path.join(REPO, template)))) listing.push(`${name} = ${template}`);
+    else if (TEXT.test(name)) {
+      files.set(name, bytes);
+      listing.push(name);
+    } else listing.push(`${name} ${bytes.length} bytes, sha256 ${createHash('sha256').update(bytes).digest('hex')}`);
   }
   files.set('entries.txt', `${listing.join('\n')}\n`);
   expectGoldenTree(path.join(GOLDEN, 'epub'), files);
