@@ -18,8 +18,8 @@
  *   hint: …
  * ```
  *
- * `[11]` is a node's source line (`[7-9]` a span of lines); generated nodes have none. Inlines: `_emphasis_`, `**strong**`, `~~strike~~`, `` `code` ``, `[text](url "title")`, `<br>` for a line break, `[^id]`
- * for a note reference (`[^id "label"]` when the label differs), `![alt](url "title")` for an image. A table's
+ * `[11]` is a node's source line (`[7-9]` a span of lines); generated nodes have none. Inlines: `_emphasis_`,
+ * `**strong**`, `~~strike~~`, `` `code` ``, `[text](url "title")`, `<br>` for a line break, `[^id]` for a note reference (`[^id "label"]` when the label differs), `![alt](url "title")` for an image. A table's
  * second row gives its alignment as Markdown does (`|:--|:-:|--:|---|`). A diagnostic shows its line:column, and
  * its hint on the line below.
  *
