@@ -20,8 +20,14 @@
  * .
  * ```
  *
- * `UPDATE_CASES=1 npx jest tests/read/cases` rewrites the expected outlines from what the readers make now; read
- * the diff before committing it.
+ * Characters a person cannot see are written out in an input: `␍` is a carriage return (`Title: T␍` ends its line
+ * with CR LF) and `<U+FEFF>` is that code point (a byte-order mark here).
+ *
+ * A line `Outline: positions` in a file's commentary prints whole positions (columns, offsets, inline and
+ * metadata key positions) for every case of that file (see tests/helpers/outline.ts).
+ *
+ * `UPDATE_GOLDENS=1 npx jest tests/read/cases` rewrites the expected outlines from what the readers make now
+ * (tests/helpers/golden.ts); read the diff before committing it.
  */
 import * as fs from 'node:fs';
 
@@ -35,6 +41,11 @@ export interface Case {
   /** Line indexes of the expected block, for rewriting. */
   expectedFrom: number;
   expectedTo: number;
+}
+
+/** An input with its written-out characters (`␍`, `<U+FEFF>`) made real. */
+function visible(input: string): string {
+  return input.replace(/␍/g, '\r').replace(/<U\+([0-9A-F]{4,6})>/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
 }
 
 /** The cases of one file. Throws on a case left open, naming its line. */
@@ -59,7 +70,7 @@ export function parseCases(file: string): Case[] {
     if (k >= lines.length) throw new Error(`${file}:${i + 1}: case "${name}" is not closed with three "." lines`);
     cases.push({
       name,
-      input: lines.slice(inputFrom, j).join('\n') + '\n',
+      input: visible(lines.slice(inputFrom, j).join('\n') + '\n'),
       expected: lines.slice(expectedFrom, k).join('\n'),
       line: head + 1,
       expectedFrom,
@@ -68,6 +79,15 @@ export function parseCases(file: string): Case[] {
     i = k + 1;
   }
   return cases;
+}
+
+/** The outline options a case file asks for in its commentary (`Outline: positions`). */
+export function caseOptions(file: string): { positions: boolean } {
+  const said = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Outline: '));
+  return { positions: said?.slice('Outline: '.length).split(/[ ,]+/).includes('positions') ?? false };
 }
 
 /** Rewrites the expected blocks of a case file with `actual` (by case index). */

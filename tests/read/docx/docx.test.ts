@@ -65,7 +65,7 @@ describe('the .docx reader', () => {
         'authors: Wren Halloway',
         'part[3-8] "Part One"',
         '  chapter[4-6] "Chapter 1" The Dock',
-        '    p[5]: She was _very_ sure, and **loud**.[^footnote-1]',
+        '    p[5]: She was _very_ sure, and **loud**.[^footnote-1 "1"]',
         '    image[6]: ![A red lantern](data:image/png)',
         '  chapter[7-8] "Chapter 2"',
         '    p[8]: The ferry left at nine.',
@@ -115,7 +115,9 @@ describe('the .docx reader', () => {
         '  p[1]: Before.',
         '  p[2]: A chart',
         'warning 1:1 docx-content: Image of type image/x-emf is unlikely to display in web browsers',
+        '  hint: Check this part of the document in the book; Word features quire does not know are left out.',
         'warning 2:1 image-unsupported: a picture of type image/x-emf cannot be shown in an EPUB or PDF; its alt text is kept instead',
+        '  hint: In Word, save the picture as PNG or JPEG (right-click → Save as Picture) and insert that instead.',
       ].join('\n'),
     );
   });

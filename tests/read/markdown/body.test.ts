@@ -1,9 +1,9 @@
-/** Body edge cases: hostile nesting, raw HTML, footnotes, section roles, and JSON round trips. */
+/** Body edge cases: hostile nesting, hostile raw HTML, line blocks that are tables. Ordinary blocks are in tests/fixtures/cases/md. */
 import type { Book } from '../../../src/model/types';
 import { allBlocks } from '../../../src/model/build-helpers';
 import { isSafeUrl } from '../../../src/read/markdown/html';
 import { MAX_INLINE_DEPTH } from '../../../src/read/markdown/inlines';
-import { readFixture, readText } from './helpers';
+import { readText } from './helpers';
 
 const roundTrips = (book: Book): void => expect(JSON.parse(JSON.stringify(book))).toEqual(book);
 
@@ -33,16 +33,6 @@ describe('markdown body', () => {
     }
     expect(depth).toBeLessThanOrEqual(MAX_INLINE_DEPTH + 2);
     roundTrips(book);
-  });
-
-  it('turns allowed raw HTML into nodes, keeps the text of other tags, and drops HTML comments', () => {
-    const { book, messages } = readFixture('blocks.md');
-    expect(messages.filter((m) => m.rule === 'raw-html')).toEqual([]);
-    const text = JSON.stringify(book);
-    expect(text).toContain('{"type":"strong","children":[{"type":"text","value":"HTML"}]}');
-    expect(text).toContain('Inline html stays text.');
-    expect(text).not.toContain('<div');
-    expect(text).not.toContain('note to self');
   });
 
   it('removes active content with one warning that names it, and keeps only safe link URLs', () => {
@@ -78,20 +68,6 @@ describe('markdown body', () => {
     expect(html[0].position?.start.line).toBe(1);
   });
 
-  it('links every footnote reference to a definition and warns about unused ones', () => {
-    const { book, messages } = readFixture('footnotes.md');
-    expect(book.footnotes.map((f) => f.identifier)).toEqual(['1', 'note', 'inline 3']);
-    expect(messages.map((m) => m.rule)).toEqual(['footnote-unused']);
-    expect(messages[0].message).toContain('[^unused]');
-  });
-
-  it('makes headings in quotes heading blocks, not sections', () => {
-    const { book } = readFixture('blocks.md');
-    expect(book.body).toHaveLength(1);
-    const headings = [...allBlocks(book.body[0].children)].filter((b) => b.type === 'heading');
-    expect(headings).toHaveLength(1);
-  });
-
   it('does not take a line starting with a table-like pipe for a line block', () => {
     const { book } = readText('| a | b |\n| c | d |\n');
     expect(book.body[0].children[0].type).toBe('paragraph');
@@ -100,10 +76,6 @@ describe('markdown body', () => {
   it('keeps a single-line hard-broken paragraph as prose and a link around an image as a paragraph', () => {
     const { book } = readText('Only one line\\\n\n[![alt](a.png)](https://example.com)\n');
     expect(book.body[0].children.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
-  });
-
-  it('round-trips every fixture through JSON', () => {
-    for (const name of ['blocks.md', 'footnotes.md', 'front-matter.md', 'sections.md', 'verse.md']) roundTrips(readFixture(name).book);
   });
 
   it('reads an empty file as an empty book', () => {

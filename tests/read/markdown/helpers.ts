@@ -1,23 +1,14 @@
-/** Shared helpers for the Markdown reader tests: read a fixture or a text, collect the diagnostics. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+/** Shared helpers for the Markdown reader tests: read a text, collect the diagnostics. */
 import { CollectingReporter } from '../../../src/diagnostics/reporter';
 import { QuireError, type Diagnostic } from '../../../src/diagnostics/types';
 import type { Book } from '../../../src/model/types';
 import { markdownReader } from '../../../src/read/markdown';
-
-export const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'read', 'markdown');
 
 /** Reads Markdown text as the file `file`; returns the book and every diagnostic. */
 export function readText(text: string, file = 'test.md'): { book: Book; messages: readonly Diagnostic[] } {
   const report = new CollectingReporter();
   const book = markdownReader.read(text, { file, report });
   return { book, messages: report.messages };
-}
-
-/** Reads a fixture; positions name it relative to the fixtures folder, so goldens do not depend on the machine. */
-export function readFixture(name: string): { book: Book; messages: readonly Diagnostic[] } {
-  return readText(fs.readFileSync(path.join(FIXTURES, name), 'utf8'), name);
 }
 
 /** The diagnostic a read fails with; fails the test when the read succeeds or throws something else. */
