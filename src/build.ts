@@ -22,7 +22,7 @@ import { rendererFor } from './render';
 import { resolveImages } from './resolve-images';
 import type { Artifact } from './render/types';
 import { runTransforms } from './transform';
-import { bookSlug as slugOf } from './transform/slug';
+import { bookSlug as slugOf } from './text/slug';
 
 /** A fixed timestamp for books that give no date and builds without SOURCE_DATE_EPOCH. */
 export const FALLBACK_DATE = new Date('2000-01-01T00:00:00Z');
