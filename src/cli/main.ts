@@ -95,7 +95,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return EXIT_OK;
     }
     // Loaded here so that `--help` and usage errors stay fast.
-    const { build, read, writeChecksums } = await import('../build');
+    const { build, read } = await import('../build');
     if (args.command === 'inspect') {
       io.stdout(`${JSON.stringify(read(args.inputs[0], { report, encoding: args.encoding }), null, 2)}\n`);
       return EXIT_OK;
@@ -104,7 +104,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const round = async (): Promise<{ code: number; outputs: string[]; outDirs: string[] }> => {
       let checkFailed = false;
       const outputs: string[] = [];
-      const kits = new Map<string, string[]>();
+      const outDirs = new Set<string>();
       try {
         for (const input of args.inputs) {
           report = new CollectingReporter(print);
@@ -112,8 +112,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           progress.clear();
           for (const file of result.outputs) io.stdout(`${file}\n`);
           outputs.push(...result.outputs);
-          const outDir = path.resolve(result.settings.outDir);
-          kits.set(outDir, [...(kits.get(outDir) ?? []), ...result.outputs, ...result.kit.filter((f) => path.basename(f) !== 'SHA256SUMS')]);
+          outDirs.add(path.resolve(result.settings.outDir));
           if (args.verbose) {
             io.stderr(`quire: ${input}: ${result.timings.map(([stage, t]) => `${stage} ${ms(t)}`).join(', ')}\n`);
             for (const file of result.kit) io.stderr(`quire: wrote ${file}\n`);
@@ -125,16 +124,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
             checkFailed = checkFiles(epubs, print, io.stderr) || checkFailed;
           }
         }
-        // Several books built into one folder: SHA256SUMS covers them all, not only the last.
-        if (args.inputs.length > 1) for (const [outDir, files] of kits) writeChecksums(outDir, files);
       } catch (e) {
         progress.clear();
         if (!(e instanceof QuireError)) throw e;
         // A reporter's `fail` has printed it already; errors raised outside a reporter have not.
         if (!report.messages.includes(e.diagnostic)) print(e.diagnostic);
-        return { code: EXIT_MANUSCRIPT, outputs, outDirs: [...kits.keys()] };
+        return { code: EXIT_MANUSCRIPT, outputs, outDirs: [...outDirs] };
       }
-      return { code: checkFailed ? EXIT_MANUSCRIPT : EXIT_OK, outputs, outDirs: [...kits.keys()] };
+      return { code: checkFailed ? EXIT_MANUSCRIPT : EXIT_OK, outputs, outDirs: [...outDirs] };
     };
     if (args.watch) {
       const { watchBuild } = await import('./watch');
