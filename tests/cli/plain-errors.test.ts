@@ -61,3 +61,51 @@ describe('an output folder quire cannot write to: `error: cannot write to DIR: <
     }
   });
 });
+
+describe('--json covers every error, one JSON line each', () => {
+  test('a usage error: rule usage-error, exit 2, nothing but the JSON line', () => {
+    const run = quire(['build', '--bogus', '--json']);
+    expect(run.status).toBe(2);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toEqual({ severity: 'error', rule: 'usage-error', message: 'unknown option --bogus', hint: 'Run `quire --help`.' });
+  });
+
+  test('without --json a usage error stays plain text', () => {
+    const run = quire(['build', '--bogus']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('quire: error: unknown option --bogus\nTry `quire --help`.\n');
+  });
+});
+
+describe('quire check of a file that is not there', () => {
+  test('`FILE: error: file not found`, exit 1, no summary that reads as a pass', () => {
+    const dir = tempDir('quire-plain-');
+    const run = quire(['check', 'missing.epub'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('missing.epub: error: file not found\n');
+    expect(run.stdout).not.toMatch(/0 errors/);
+  });
+
+  test('under --json: rule file-not-found, the file as the position', () => {
+    const run = quire(['check', 'missing.epub', '--json'], { cwd: tempDir('quire-plain-') });
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stderr.trim())).toMatchObject({ severity: 'error', rule: 'file-not-found', message: 'file not found', position: { file: 'missing.epub' } });
+  });
+});
+
+describe('quire --explain RULE', () => {
+  test('prints the catalogue entry: title, what it means, what to do', () => {
+    const run = quire(['--explain', 'write-failed']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^write-failed: Could not write output\n\nThe output folder cannot be written/);
+    expect(run.stdout).toContain('What to do: Give --out');
+  });
+
+  test('an unknown rule is a usage error with a near miss', () => {
+    const run = quire(['--explain', 'write-faild']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('quire: error: unknown rule write-faild; did you mean write-failed?\nTry `quire --help`.\n');
+    expect(quire(['--explain', 'zzzz']).stderr).toMatch(/^quire: error: unknown rule zzzz\n/);
+  });
+});
