@@ -5,7 +5,8 @@
  *   render(book, {formats}) → artifacts in memory
  *   build({input, outDir, formats}) → files on disk (and the archive kit); options not given come from book.yaml
  */
-export { build, read, render, buildDate, bookSlug, writeChecksums, type BuildOptions, type BuildResult, type ProgressEvent, type ReadOptions, type RenderOptions } from './build';
+export { build, read, render, buildDate, writeChecksums, type BuildOptions, type BuildResult, type ProgressEvent, type ReadOptions, type RenderOptions } from './build';
+export { bookSlug } from './text/slug';
 export { loadConfig, type LoadedConfig } from './config/load';
 export { CONFIG_DEFAULTS, configSchema, type QuireConfig } from './config/schema';
 export { resolveSettings, type BuildSettings, type RendererOptions } from './config/settings';

@@ -7,7 +7,7 @@ import { encodingName } from '../read/decode';
 export type ExplicitOption = 'out' | 'formats' | 'profile' | 'notes' | 'pageSize' | 'fileName' | 'check' | 'encoding';
 
 export interface CliArgs {
-  command: 'build' | 'inspect' | 'check' | 'init' | 'help' | 'version';
+  command: 'build' | 'inspect' | 'check' | 'init' | 'help' | 'version' | 'explain';
   inputs: string[];
   out: string;
   formats: string[];
@@ -46,6 +46,7 @@ Usage:
   quire check FILE.epub...
   quire inspect INPUT [--encoding NAME]
   quire init [DIR] [--templates]
+  quire --explain RULE
   quire --help | --version
 
 Commands:
@@ -79,6 +80,7 @@ Options:
       --templates      (init) Copy the default templates into DIR/templates/ to edit
       --json           Print diagnostics as JSON lines on stderr
       --debug          Show stack traces for internal errors
+      --explain RULE   What a message's rule id means and what to do (the id is in --json output)
   -q, --quiet          Do not print warnings
       --verbose        Print stage timings and the archive-kit files written, on stderr
   -h, --help           Show this help
@@ -132,6 +134,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '-v':
       case '--version':
         return { ...args, command: 'version' };
+      case '--explain':
+        return { ...args, command: 'explain', inputs: [value()] };
       case '-o':
       case '--out':
         args.out = value();

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { BUILTIN_TEMPLATES } from '../assets';
 import { CONFIG_DEFAULTS } from '../config/options';
 import { fail } from '../diagnostics/reporter';
-import { asciiSlug } from '../transform/slug';
+import { asciiSlug } from '../text/slug';
 
 /** quire's own package folder (where `package.json` and `templates/` are). */
 const PACKAGE_DIR = path.resolve(__dirname, '..', '..');

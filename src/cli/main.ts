@@ -3,9 +3,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CollectingReporter, formatDiagnostic } from '../diagnostics/reporter';
+import { catalogue, catalogueEntry, formatEntry } from '../diagnostics/catalogue';
 import { QuireError, type Diagnostic } from '../diagnostics/types';
 import type { SettingsOverrides } from '../config/settings';
 import { renderers } from '../render';
+import { nearMiss } from '../text/keys';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { ProgressDisplay } from './progress';
 
@@ -58,6 +60,36 @@ function overrides(args: CliArgs): SettingsOverrides {
 
 const ms = (n: number) => `${Math.round(n)} ms`;
 
+/** A usage error: `quire: error: …` and a pointer to --help, or one JSON line under --json; exit code 2. */
+function usageError(message: string, json: boolean, io: Io): number {
+  const d: Diagnostic = { severity: 'error', rule: 'usage-error', message, hint: catalogue['usage-error'].hint };
+  io.stderr(json ? `${JSON.stringify(d)}\n` : `quire: error: ${message}\nTry \`quire --help\`.\n`);
+  return EXIT_USAGE;
+}
+
+/** An error quire did not foresee: a plain line asking for a report, or one JSON line under --json (with the stack under --debug). */
+export function internalError(err: Error, options: { json: boolean; debug: boolean }, io: Pick<Io, 'stderr'>): number {
+  if (options.json) {
+    const d: Diagnostic = { severity: 'error', rule: 'internal-error', message: err.message, hint: catalogue['internal-error'].hint };
+    io.stderr(`${JSON.stringify(options.debug ? { ...d, stack: err.stack } : d)}\n`);
+  } else {
+    io.stderr(`quire: internal error: ${err.message}\n`);
+    io.stderr(options.debug ? `${err.stack}\n` : 'Run again with --debug for details, and report it.\n');
+  }
+  return EXIT_MANUSCRIPT;
+}
+
+/** `quire --explain RULE`: the catalogue's entry on stdout; an unknown rule is a usage error with a near miss. */
+function explain(rule: string, json: boolean, io: Io): number {
+  const entry = catalogueEntry(rule);
+  if (!entry) {
+    const near = nearMiss(rule, Object.keys(catalogue), 4);
+    return usageError(`unknown rule ${rule}${near ? `; did you mean ${near}?` : ''}`, json, io);
+  }
+  io.stdout(formatEntry(rule, entry));
+  return EXIT_OK;
+}
+
 /** Runs the CLI with the given arguments; resolves to the exit code. Exported for tests and the library. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let args: CliArgs;
@@ -67,13 +99,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (args.command === 'build') for (const format of args.formats) if (!known.includes(format)) throw new UsageError(`unknown format ${format} (known: ${known.join(', ')})`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`quire: error: ${e.message}\nTry \`quire --help\`.\n`);
-    return EXIT_USAGE;
+    return usageError(e.message, argv.includes('--json'), io);
   }
   if (args.command === 'help') {
     io.stdout(`${HELP}\n`);
     return EXIT_OK;
   }
+  if (args.command === 'explain') return explain(args.inputs[0], argv.includes('--json'), io);
   if (args.command === 'version') {
     io.stdout(`quire ${version()}\n`);
     return EXIT_OK;
@@ -95,7 +127,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return EXIT_OK;
     }
     // Loaded here so that `--help` and usage errors stay fast.
-    const { build, read, writeChecksums } = await import('../build');
+    const { build, read } = await import('../build');
     if (args.command === 'inspect') {
       io.stdout(`${JSON.stringify(read(args.inputs[0], { report, encoding: args.encoding }), null, 2)}\n`);
       return EXIT_OK;
@@ -104,7 +136,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const round = async (): Promise<{ code: number; outputs: string[]; outDirs: string[] }> => {
       let checkFailed = false;
       const outputs: string[] = [];
-      const kits = new Map<string, string[]>();
+      const outDirs = new Set<string>();
       try {
         for (const input of args.inputs) {
           report = new CollectingReporter(print);
@@ -112,8 +144,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           progress.clear();
           for (const file of result.outputs) io.stdout(`${file}\n`);
           outputs.push(...result.outputs);
-          const outDir = path.resolve(result.settings.outDir);
-          kits.set(outDir, [...(kits.get(outDir) ?? []), ...result.outputs, ...result.kit.filter((f) => path.basename(f) !== 'SHA256SUMS')]);
+          outDirs.add(path.resolve(result.settings.outDir));
           if (args.verbose) {
             io.stderr(`quire: ${input}: ${result.timings.map(([stage, t]) => `${stage} ${ms(t)}`).join(', ')}\n`);
             for (const file of result.kit) io.stderr(`quire: wrote ${file}\n`);
@@ -125,16 +156,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
             checkFailed = checkFiles(epubs, print, io.stderr) || checkFailed;
           }
         }
-        // Several books built into one folder: SHA256SUMS covers them all, not only the last.
-        if (args.inputs.length > 1) for (const [outDir, files] of kits) writeChecksums(outDir, files);
       } catch (e) {
         progress.clear();
         if (!(e instanceof QuireError)) throw e;
         // A reporter's `fail` has printed it already; errors raised outside a reporter have not.
         if (!report.messages.includes(e.diagnostic)) print(e.diagnostic);
-        return { code: EXIT_MANUSCRIPT, outputs, outDirs: [...kits.keys()] };
+        return { code: EXIT_MANUSCRIPT, outputs, outDirs: [...outDirs] };
       }
-      return { code: checkFailed ? EXIT_MANUSCRIPT : EXIT_OK, outputs, outDirs: [...kits.keys()] };
+      return { code: checkFailed ? EXIT_MANUSCRIPT : EXIT_OK, outputs, outDirs: [...outDirs] };
     };
     if (args.watch) {
       const { watchBuild } = await import('./watch');
@@ -160,10 +189,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       if (!report.messages.includes(e.diagnostic)) print(e.diagnostic);
       return EXIT_MANUSCRIPT;
     }
-    const err = e as Error;
-    io.stderr(`quire: internal error: ${err.message}\n`);
-    io.stderr(args.debug ? `${err.stack}\n` : 'Run again with --debug for details, and report it.\n');
-    return EXIT_MANUSCRIPT;
+    return internalError(e as Error, args, io);
   }
 }
 
@@ -173,8 +199,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: Error) => {
-      process.stderr.write(`quire: internal error: ${e.message}\n`);
-      process.exitCode = EXIT_MANUSCRIPT;
+      process.exitCode = internalError(e, { json: process.argv.includes('--json'), debug: process.argv.includes('--debug') }, processIo);
     },
   );
 }

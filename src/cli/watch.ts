@@ -101,7 +101,7 @@ export async function watchBuild(options: WatchOptions): Promise<number> {
       options.say('quire: stopped watching');
       void watcher.close().then(async () => {
         // A round in progress finishes its atomic writes (or leaves the previous files) before the exit.
-        // The listeners stay: build.ts's clean-up handler re-raises the signal, which must not end the process now.
+        // The listeners stay: build/write.ts's clean-up handler re-raises the signal, which must not end the process now.
         await building;
         resolve(0);
       });

@@ -11,7 +11,9 @@ import { pointPosition } from '../diagnostics/reporter';
 import type { Reporter } from '../diagnostics/types';
 import type { Position } from '../model/types';
 import { decodeText, type DecodeOptions } from '../read/decode';
-import { editDistance, normaliseKey } from '../read/metadata';
+import { nearMiss, normaliseKey } from '../text/keys';
+
+export { nearMiss };
 import type { QuireConfig } from './schema';
 
 // The YAML parser and the zod schema load only for a book that has a book.yaml: most builds never need them.
@@ -41,18 +43,6 @@ export function configFile(input: string): string | undefined {
     return undefined;
   }
   return BOOK_YAML.map((name) => path.join(dir, name)).find((file) => fs.existsSync(file));
-}
-
-/** `candidate` among `options` when `value` is a near miss of it (or the same in another case or spelling of separators). */
-export function nearMiss(value: string, options: readonly string[]): string | undefined {
-  const v = normaliseKey(value);
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const option of options) {
-    const d = editDistance(v, normaliseKey(option));
-    if (d < bestDistance) [best, bestDistance] = [option, d];
-  }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(v.length / 3)) ? best : undefined;
 }
 
 /** The key/value pair of a YAML map whose key is `key`. */

@@ -7,7 +7,7 @@ import type { HtmlOptions } from '../render/html/context';
 import type { PdfOptions } from '../render/pdf/options';
 import type { TxtOptions } from '../render/txt/context';
 import type { Book } from '../model/types';
-import { bookSlug } from '../transform/slug';
+import { bookSlug } from '../text/slug';
 import { CONFIG_DEFAULTS } from './options';
 import type { QuireConfig } from './schema';
 

@@ -39,7 +39,7 @@ export function fail(rule: string, message: string, extra: Extra = {}): never {
 
 /** `file:line:col` for a position (the file alone when the position has no line). */
 export function formatPlace(position: Position): string {
-  return `${position.file}:${position.start.line}:${position.start.column}`;
+  return position.start.line < 1 ? position.file : `${position.file}:${position.start.line}:${position.start.column}`;
 }
 
 /** Two lines of source around the position, with a caret under the column; empty when the file cannot be read. */
@@ -75,6 +75,11 @@ export function formatDiagnostic(d: Diagnostic, options: { frame?: boolean } = {
     if (frame) out += `\n${frame}`;
   }
   return out;
+}
+
+/** A position naming a whole file, not a line in it (printed as the file alone). */
+export function filePosition(file: string): Position {
+  return { file, start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
 }
 
 /** A position covering a whole line (or a point in it). */

@@ -6,7 +6,7 @@
  */
 import { plainText, subjects } from '../model/build-helpers';
 import type { Book } from '../model/types';
-import { asciiSlug } from '../transform/slug';
+import { asciiSlug } from '../text/slug';
 import { marcLanguage } from './language';
 import { licenceUrl } from './licence';
 

@@ -6,6 +6,7 @@ import type { Reporter } from '../diagnostics/types';
 import type { Author, Block, Book, MatterRole, Meta, Position } from '../model/types';
 import { languageTagFrom } from '../locale/language';
 import { ENGLISH, type LabelKey } from '../locale/labels';
+import { nearMiss, normaliseKey } from '../text/keys';
 
 /** One `key: value` as a reader found it. YAML values keep their type; plain-text values are strings. */
 export interface MetaEntry {
@@ -60,11 +61,6 @@ const CANONICAL = new Map<string, string>();
 for (const [name, aliases] of Object.entries(ALIASES)) {
   CANONICAL.set(name, name);
   for (const alias of aliases) CANONICAL.set(alias, name);
-}
-
-/** `Author's Note` → `authorsnote`; the form keys are compared in. */
-export function normaliseKey(key: string): string {
-  return key.toLowerCase().replace(/[\s_\-'’.]/g, '');
 }
 
 /** The canonical name of a metadata key, or undefined when quire does not know it. */
@@ -134,14 +130,8 @@ const LABEL_KEYS = new Map((Object.keys(ENGLISH) as LabelKey[]).map((key) => [no
 
 /** The label key closest to `key`, if it is a near miss. */
 function suggestLabel(key: string): LabelKey | undefined {
-  const k = normaliseKey(key);
-  let best: LabelKey | undefined;
-  let bestDistance = Infinity;
-  for (const [candidate, name] of LABEL_KEYS) {
-    const d = editDistance(k, candidate);
-    if (d < bestDistance) [best, bestDistance] = [name, d];
-  }
-  return best && bestDistance <= Math.max(1, Math.floor(k.length / 4)) ? best : undefined;
+  const best = nearMiss(key, LABEL_KEYS.keys(), 4);
+  return best === undefined ? undefined : LABEL_KEYS.get(best);
 }
 
 /**
@@ -310,31 +300,10 @@ const SETTERS: Record<string, Setter> = {
   },
 };
 
-/** Levenshtein distance, for "did you mean" hints. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
-
 /** The known key closest to `key`, if it is a near miss. */
 export function suggestKey(key: string): string | undefined {
-  const k = normaliseKey(key);
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of CANONICAL.keys()) {
-    const d = editDistance(k, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best && bestDistance <= Math.max(1, Math.floor(k.length / 4)) ? CANONICAL.get(best) : undefined;
+  const best = nearMiss(key, CANONICAL.keys(), 4);
+  return best === undefined ? undefined : CANONICAL.get(best);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Gives every section and front/back-matter page a stable, unique id derived from its title or role. */
 import { allSections, plainText } from '../model/build-helpers';
 import type { Book } from '../model/types';
-import { asciiSlug, IdAllocator } from './slug';
+import { asciiSlug, IdAllocator } from '../text/slug';
 import type { Transform } from './types';
 
 export const ids: Transform = {

@@ -34,6 +34,29 @@ test('two inputs built into one folder share one SHA256SUMS listing both books',
   expect(check.stdout.split('\n').filter(Boolean).sort()).toEqual(['alpha.ia.csv: OK', 'alpha.txt: OK', 'beta.ia.csv: OK', 'beta.txt: OK']);
 });
 
+test('SHA256SUMS covers every book quire wrote into the folder: separate builds, a renamed book; lines of deleted files go', () => {
+  requireTool('sha256sum', 'coreutils');
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'a.md'), '---\ntitle: Alpha\n---\n\nOne.\n');
+  fs.writeFileSync(path.join(dir, 'b.md'), '---\ntitle: Beta\n---\n\nTwo.\n');
+  const out = path.join(dir, 'out');
+  const sums = () => fs.readFileSync(path.join(out, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.split('  ')[1]);
+  expect(quire(['build', 'a.md', '--out', 'out', '--format', 'txt'], { cwd: dir }).status).toBe(0);
+  expect(quire(['build', 'b.md', '--out', 'out', '--format', 'txt'], { cwd: dir }).status).toBe(0);
+  expect(sums()).toEqual(['alpha.ia.csv', 'alpha.txt', 'beta.ia.csv', 'beta.txt']);
+  // The same book under a new name: the old files are still there, and still covered.
+  expect(quire(['build', 'b.md', '--out', 'out', '--format', 'txt', '--file-name', 'beta-2'], { cwd: dir }).status).toBe(0);
+  expect(sums()).toEqual(['alpha.ia.csv', 'alpha.txt', 'beta-2.ia.csv', 'beta-2.txt', 'beta.ia.csv', 'beta.txt']);
+  // A book deleted by hand loses its lines at the next build; what is left verifies.
+  fs.rmSync(path.join(out, 'alpha.txt'));
+  fs.rmSync(path.join(out, 'alpha.ia.csv'));
+  fs.appendFileSync(path.join(dir, 'b.md'), '\nThree.\n');
+  expect(quire(['build', 'b.md', '--out', 'out', '--format', 'txt'], { cwd: dir }).status).toBe(0);
+  expect(sums()).toEqual(['beta-2.ia.csv', 'beta-2.txt', 'beta.ia.csv', 'beta.txt']);
+  const check = spawnSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: out, encoding: 'utf8' });
+  expect(check.status).toBe(0);
+});
+
 test('the Internet Archive CSV names the books and the metadata, and builds are byte-reproducible', () => {
   const a = tempDir();
   const b = tempDir();

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { sha256sums } from '../../src/publish/checksums';
+import { formatSha256sums, parseSha256sums, sha256sums } from '../../src/publish/checksums';
 import { requireTool } from '../helpers/tools';
 
 const files = [
@@ -41,4 +41,13 @@ test('sha256sum -c accepts the file, and rejects it when an output changes', () 
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('parseSha256sums reads back what sha256sums writes, escaped names too, and skips lines of no such form', () => {
+  const text = sha256sums(files);
+  const lines = parseSha256sums(`${text}not a checksum line\n`);
+  expect(lines.map((l) => l.name).sort()).toEqual(files.map((f) => f.name).sort());
+  expect(formatSha256sums(lines)).toBe(text);
+  // Binary mode (`*name`), as `sha256sum -b` writes it.
+  expect(parseSha256sums(`${'a'.repeat(64)} *book.epub\n`)).toEqual([{ name: 'book.epub', hex: 'a'.repeat(64) }]);
 });

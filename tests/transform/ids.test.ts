@@ -1,6 +1,6 @@
 import { CollectingReporter } from '../../src/diagnostics/reporter';
 import { ids } from '../../src/transform/ids';
-import { IdAllocator, slugify } from '../../src/transform/slug';
+import { IdAllocator, slugify } from '../../src/text/slug';
 import { countWords, stats } from '../../src/transform/stats';
 import { sampleBook } from '../helpers/sample-book';
 

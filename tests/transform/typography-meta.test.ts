@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bookIdentifier } from '../../src/render/epub/identifier';
-import { slugify } from '../../src/transform/slug';
+import { slugify } from '../../src/text/slug';
 import { typography } from '../../src/transform/typography';
 import { sampleBook } from '../helpers/sample-book';
 import { requireTool, tempDir, unzip } from '../helpers/tools';

@@ -1,5 +1,5 @@
 /**
- * mammoth, run synchronously. Readers are synchronous (`read()` in src/build.ts is public API and sync), but
+ * mammoth, run synchronously. Readers are synchronous (`read()` in src/build/read.ts is public API and sync), but
  * mammoth's only API returns a promise. So the conversion runs in a worker thread while this thread waits on a
  * shared flag with `Atomics.wait`, then takes the worker's answer off its port with `receiveMessageOnPort`: the
  * pattern synckit uses, in a few lines. The worker's code is a string (`eval: true`) that requires mammoth by the

@@ -7,7 +7,7 @@
 import type { Alignment, Block, Heading, Inline, List, Position, Table, TableRow } from '../../model/types';
 import { plainText } from '../../model/build-helpers';
 import { BLOCKS, REMOVED } from '../markdown/html';
-import { isSceneBreak } from '../plaintext/markers';
+import { isSceneBreak } from '../../text/markers';
 import { elementChildren, isElement, nameOf, type HtmlElement, type HtmlNode } from './dom';
 import { hasContent, removeElement, toInlines, type HtmlContext } from './inlines';
 

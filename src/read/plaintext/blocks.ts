@@ -6,7 +6,7 @@ import type { Block, Inline, Paragraph, Position, VerseLine } from '../../model/
 import { findTags, hasMarkup, seenText, visibleText, type TextTag } from './html';
 import { parseInlines } from './inlines';
 import { contentBounds } from './lines';
-import { isSceneBreak, matchNoteLabel, type ChapterLine, type MarkerRole } from './markers';
+import { isSceneBreak, matchNoteLabel, type ChapterLine, type MarkerRole } from '../../text/markers';
 import { joinSpans, positionOf, sliceSpan, trimmedLineSpan, trimSpan, type Span } from './span';
 import type { Unit } from './units';
 

@@ -7,7 +7,7 @@ import type { Block, Inline, Position, Section, SectionRole } from '../../model/
 import { classify, markerText, piecesOf, type ChapterPiece, type Piece, type RawPiece } from './blocks';
 import { chapterLines, type RuleNote } from './chapters';
 import { findTags, isWarnedTag } from './html';
-import type { ChapterLine } from './markers';
+import type { ChapterLine } from '../../text/markers';
 import type { Line } from './lines';
 import { lineSpan, positionOf } from './span';
 import { splitUnits, type Unit } from './units';

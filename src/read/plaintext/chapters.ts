@@ -3,7 +3,7 @@
  * say so on their own (`Chapter 3`, `Part One`, `Epilogue`: `matchChapter`); a bare number (`1.`, `1. The Letter`)
  * is a chapter line only when the story numbers its chapters that way throughout, which takes the whole story to tell.
  */
-import { matchChapter, matchNumbered, type ChapterLine, type MarkerRule } from './markers';
+import { matchChapter, matchNumbered, type ChapterLine, type MarkerRule } from '../../text/markers';
 
 /** A `--verbose` note on a rule that fired (or was turned down), at the index of the first paragraph it concerns. */
 export interface RuleNote {

@@ -28,13 +28,14 @@
  * The contents block and `End file.` are FanFicFare's own navigation, not story: they are left out of the book, which
  * makes its own contents page. Every chapter title, whatever its words, opens a chapter.
  */
-import { canonicalKey, normaliseKey, type MetaEntry } from '../metadata';
+import { canonicalKey, type MetaEntry } from '../metadata';
+import { normaliseKey } from '../../text/keys';
 import { markerText } from './blocks';
 import type { ChapterFinder } from './body';
-import { readHeader, type HeaderEntry } from './header';
+import { readHeader } from './header';
 import { isBlank, type Line } from './lines';
-import { matchChapter } from './markers';
-import type { Opening } from './opening';
+import { matchChapter } from '../../text/markers';
+import type { HeaderEntry, Opening } from './opening';
 import { joinSpans, positionOf, sliceSpan, trimmedLineSpan, type Span } from './span';
 
 const BYLINE = /^by\s+(\S.*)$/;

@@ -2,21 +2,11 @@
  * Reads the metadata header at the top of a plain-text manuscript: `Key: value` entries, one per line or one per
  * paragraph, values wrapped over several lines, and finds where the story starts.
  */
-import type { Position } from '../../model/types';
 import { canonicalKey, isKnownKey } from '../metadata';
 import { isBlank, type Line } from './lines';
-import { isSceneBreak, matchChapter, matchNoteLabel } from './markers';
+import { isSceneBreak, matchChapter, matchNoteLabel } from '../../text/markers';
 import { joinSpans, lineSpan, pointAt, trimmedLineSpan, type Span } from './span';
-import type { Opening } from './opening';
-
-/** One header entry, with the position of its key (start) to the end of its value. */
-export interface HeaderEntry {
-  /** The key as written, or the known half of a `Pairings/Relationships` key. */
-  key: string;
-  value: Span;
-  position: Position;
-  known: boolean;
-}
+import type { HeaderEntry, Opening } from './opening';
 
 /** The header's entries, and the index of the first line after the header. */
 export interface Header {

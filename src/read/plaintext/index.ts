@@ -13,8 +13,8 @@ import { paragraphOf } from './blocks';
 import { readBody } from './body';
 import { readFanFicFareOpening } from './fanficfare';
 import { readFfnOpening } from './ffnet';
-import { readPlainOpening, strayEntries, type HeaderEntry } from './header';
-import type { Opening } from './opening';
+import { readPlainOpening, strayEntries } from './header';
+import type { HeaderEntry, Opening } from './opening';
 import { isBlank, splitLines, type Line } from './lines';
 
 /**

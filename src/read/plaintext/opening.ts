@@ -1,8 +1,18 @@
 /** The shape every opening reader of a plain-text file returns: what the top of the file says, and where the story is. */
+import type { Position } from '../../model/types';
 import type { MetaEntry } from '../metadata';
 import type { ChapterFinder } from './body';
-import type { HeaderEntry } from './header';
 import type { Line } from './lines';
+import type { Span } from './span';
+
+/** One header entry, with the position of its key (start) to the end of its value. */
+export interface HeaderEntry {
+  /** The key as written, or the known half of a `Pairings/Relationships` key. */
+  key: string;
+  value: Span;
+  position: Position;
+  known: boolean;
+}
 
 /**
  * What the top of a file told the reader, whatever its shape (a `Key: value` header, a saved FanFiction.net page, a

@@ -5,7 +5,7 @@
  */
 import { findTags, seenText } from './html';
 import { contentBounds, isBlank, type Line } from './lines';
-import { matchChapter, isSceneBreak } from './markers';
+import { matchChapter, isSceneBreak } from '../../text/markers';
 
 /** The source lines of one block; `verse` when their line breaks are meaningful. */
 export interface Unit {

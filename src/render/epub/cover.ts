@@ -6,7 +6,7 @@
  * resvg draws on a libuv thread, so the rest of the EPUB is serialised while the cover is drawn.
  */
 import { renderAsync } from '@resvg/resvg-js';
-import { fontPath } from '../../assets';
+import { fontPath } from '../font-files';
 import { languageOf, localeOf } from '../../locale';
 import type { Book } from '../../model/types';
 import { FontSet } from '../pdf/fonts';

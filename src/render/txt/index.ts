@@ -6,7 +6,7 @@
  */
 import { isOneShot, plainText } from '../../model/build-helpers';
 import type { Book, Footnote, Matter, Meta, Section } from '../../model/types';
-import { matchChapter } from '../../read/plaintext/markers';
+import { matchChapter } from '../../text/markers';
 import type { Renderer } from '../types';
 import { blocks } from './blocks';
 import { DEFAULT_TXT_OPTIONS, TxtNotes, type TxtContext, type TxtOptions } from './context';

@@ -1,6 +1,6 @@
 /** The line shapes of the plain-text format, one table per shape, with near misses that must stay text. */
 import { chapterLines } from '../../../src/read/plaintext/chapters';
-import { isSceneBreak, matchChapter, matchNoteLabel, matchNumbered } from '../../../src/read/plaintext/markers';
+import { isSceneBreak, matchChapter, matchNoteLabel, matchNumbered } from '../../../src/text/markers';
 
 describe('matchChapter', () => {
   it.each([

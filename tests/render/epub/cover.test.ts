@@ -3,7 +3,8 @@
  * in the book's direction, with characters no face has reported and left out. Pixels are read from the PNG itself.
  */
 import { Resvg } from '@resvg/resvg-js';
-import { FileAssets, fontPath } from '../../../src/assets';
+import { FileAssets } from '../../../src/assets';
+import { fontPath } from '../../../src/render/font-files';
 import { CollectingReporter } from '../../../src/diagnostics/reporter';
 import { emptyBook } from '../../../src/model/build-helpers';
 import type { Position } from '../../../src/model/types';

@@ -1,6 +1,7 @@
 /** Block layout: one handler per model block type, each turning a block into flow blocks of positioned lines. */
 import type { Block, BlockMap } from '../../../model/types';
 import type { Word } from './collect';
+import { leadingOf, type BlockCtx } from './block-ctx';
 import { bodyStyle, wordsOf, wordsOfText, type LayoutEnv } from './env';
 import { layoutImage } from './figure';
 import { baselineOf, setParagraph, textOp } from './paragraph';
@@ -8,23 +9,7 @@ import { layoutTable } from './table';
 import { adopt, tag } from './tags';
 import type { DrawOp, FlowBlock, FlowBox, FontKey, StructType, TextStyle } from './types';
 
-/** Where a block sits: its left and right insets from the text block, its size scale, and whether to indent. */
-export interface BlockCtx {
-  left: number;
-  right: number;
-  scale: number;
-  /** Indent the first line of a paragraph (not after a heading or scene break, nor at a chapter's start). */
-  indentFirst: boolean;
-  /** The blocks open a chapter: its first paragraph may set its first words in small capitals. */
-  opening?: boolean;
-}
-
 type Handler<K extends keyof BlockMap> = (node: BlockMap[K], ctx: BlockCtx, env: LayoutEnv) => FlowBlock[];
-
-/** The leading for a size scale, rounded so that scaled text still sits on whole points. */
-export function leadingOf(env: LayoutEnv, scale: number): number {
-  return Math.round(env.theme.body.leading * scale * 2) / 2;
-}
 
 /** Lines of inline content as one splittable block with widow and orphan control. */
 function text(lines: FlowBox[], spaceBefore = 0, spaceAfter = 0): FlowBlock {

@@ -4,7 +4,8 @@
  */
 import { isOneShot, plainText, sectionTitle } from '../../../model/build-helpers';
 import type { Book, Section } from '../../../model/types';
-import { layoutBlocks, leadingOf } from './blocks';
+import { leadingOf } from './block-ctx';
+import { layoutBlocks } from './blocks';
 import type { LayoutEnv } from './env';
 import { contents, copyrightPage, matterPage, otherMatter, titlePage, type TocEntry } from './front';
 import { centred, spacer } from './lines';

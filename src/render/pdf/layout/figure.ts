@@ -1,7 +1,7 @@
 /** Image blocks: a JPEG or PNG scaled to fit the text block, with its caption; other formats are reported and skipped. */
 import { QuireError } from '../../../diagnostics/types';
 import type { ImageBlock } from '../../../model/types';
-import type { BlockCtx } from './blocks';
+import type { BlockCtx } from './block-ctx';
 import { bodyStyle, wordsOf, type LayoutEnv } from './env';
 import { setParagraph } from './paragraph';
 import type { FlowBlock, FlowBox } from './types';

@@ -1,6 +1,6 @@
 /** The simplest pieces of a designed page: vertical space and centred lines. */
 import type { Inline } from '../../../model/types';
-import { leadingOf } from './blocks';
+import { leadingOf } from './block-ctx';
 import { bodyStyle, wordsOf, wordsOfText, type LayoutEnv } from './env';
 import { setParagraph } from './paragraph';
 import type { FlowBox, FontKey } from './types';

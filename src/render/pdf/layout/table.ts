@@ -1,6 +1,6 @@
 /** Tables: a simple grid with columns sized to their content, rules above, below and under the header. */
 import type { Table, TableRow } from '../../../model/types';
-import { leadingOf, type BlockCtx } from './blocks';
+import { leadingOf, type BlockCtx } from './block-ctx';
 import { bodyStyle, wordsOf, type LayoutEnv } from './env';
 import { setParagraph } from './paragraph';
 import type { DrawOp, FlowBlock, FlowBox } from './types';

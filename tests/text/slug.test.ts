@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { archiveIdentifier } from '../../src/publish/archive-metadata';
-import { asciiSlug, bookSlug, slugify } from '../../src/transform/slug';
+import { asciiSlug, bookSlug, slugify } from '../../src/text/slug';
 import { sampleBook } from '../helpers/sample-book';
 import { tempDir } from '../helpers/tools';
 

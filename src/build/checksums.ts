@@ -1,0 +1,29 @@
+/**
+ * `SHA256SUMS` beside the books: a build updates the lines of the files it wrote and keeps the others, so the sums
+ * cover every book quire wrote into the folder (two books in one `dist/`, a renamed book), and drops the lines of
+ * files that are gone.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { formatSha256sums, parseSha256sums, sha256, type ChecksumLine } from '../publish/checksums';
+import { writeAtomic, writingTo } from './write';
+
+/** The name of the checksum file in an output folder. */
+export const CHECKSUMS = 'SHA256SUMS';
+
+/** Updates `SHA256SUMS` in `outDir` with the given files there (paths), in `sha256sum -c` format; returns its path. */
+export function writeChecksums(outDir: string, files: readonly string[]): string {
+  const target = path.join(outDir, CHECKSUMS);
+  const dir = path.resolve(outDir);
+  const lines = new Map<string, ChecksumLine>();
+  writingTo(outDir, () => {
+    const old = fs.existsSync(target) ? parseSha256sums(fs.readFileSync(target, 'utf8')) : [];
+    for (const line of old) if (fs.existsSync(path.join(dir, line.name))) lines.set(line.name, line);
+    for (const file of files) {
+      const name = path.relative(dir, path.resolve(file)).split(path.sep).join('/');
+      lines.set(name, { name, hex: sha256(fs.readFileSync(file)) });
+    }
+  });
+  writeAtomic(target, Buffer.from(formatSha256sums([...lines.values()]), 'utf8'));
+  return target;
+}
