@@ -19,9 +19,9 @@ import { sha256sums } from './publish/checksums';
 import { uploadSheet } from './publish/upload-sheet';
 import { readInput } from './read';
 import { rendererFor } from './render';
-import { resolveImages } from './resolve-images';
 import type { Artifact } from './render/types';
 import { runTransforms } from './transform';
+import { resolveCover } from './transform/images';
 import { bookSlug as slugOf } from './transform/slug';
 
 /** A fixed timestamp for books that give no date and builds without SOURCE_DATE_EPOCH. */
@@ -208,7 +208,6 @@ export async function render(book: Book, options: RenderOptions): Promise<Artifa
   const report = options.report ?? new CollectingReporter();
   const templates = options.templates ?? (options.input ? userTemplates(book, options.input) : undefined);
   const assets = new FileAssets({ root: book.root, userTemplates: templates });
-  resolveImages(book, assets, report);
   const now = buildDate(book, options.env);
   const artifacts: Artifact[] = [];
   for (const format of options.formats) {
@@ -255,6 +254,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (settings.cover) {
     book.meta.cover = settings.cover;
     if (loaded.positions.cover) book.metaPositions.cover = loaded.positions.cover;
+    resolveCover(book, report);
   }
   timings.push(['read', performance.now() - started]);
   const artifacts = await render(book, { ...options, report, formats: settings.formats, rendererOptions: settings.rendererOptions, timings });
