@@ -1,18 +1,13 @@
 /** Inline nodes to AO3 HTML: one small handler per node type, collected in a table. */
-import type { Inline, InlineMap, Position } from '../../model/types';
+import type { Inline, Position } from '../../model/types';
+import { markHandlers, writeNodes, type InlineHandlers } from '../handlers';
 import { isPostableImage, isPostableLink } from './allowed';
 import type { HtmlContext } from './context';
 import { attrs, escapeText } from './escape';
 
-/** A handler writes one node of its type. */
-export type InlineHandler<T extends Inline> = (node: T, ctx: HtmlContext) => string;
-
-/** One handler per inline type; a plugin that registers a type in `InlineMap` must add its handler here. */
-export const inlineHandlers: { [K in keyof InlineMap]: InlineHandler<InlineMap[K]> } = {
+export const inlineHandlers: InlineHandlers<HtmlContext> = {
   text: (node) => escapeText(node.value),
-  emphasis: (node, ctx) => `<em>${inlines(node.children, ctx)}</em>`,
-  strong: (node, ctx) => `<strong>${inlines(node.children, ctx)}</strong>`,
-  strikethrough: (node, ctx) => `<del>${inlines(node.children, ctx)}</del>`,
+  ...markHandlers({ emphasis: ['<em>', '</em>'], strong: ['<strong>', '</strong>'], strikethrough: ['<del>', '</del>'] }, inlines),
   code: (node) => `<code>${escapeText(node.value)}</code>`,
   break: () => '<br />',
   link: (node, ctx) => {
@@ -40,11 +35,5 @@ export function unpostableImage(url: string, alt: string, position: Position | u
 
 /** Inline content as AO3 HTML. */
 export function inlines(nodes: readonly Inline[], ctx: HtmlContext): string {
-  let out = '';
-  for (const node of nodes) {
-    const handler = inlineHandlers[node.type] as InlineHandler<Inline> | undefined;
-    if (!handler) throw new Error(`render:html has no handler for inline node type \`${node.type}\``);
-    out += handler(node, ctx);
-  }
-  return out;
+  return writeNodes('html', inlineHandlers, nodes, ctx);
 }

@@ -1,17 +1,12 @@
 /** Inline nodes to XHTML: one small handler per node type, collected in a table. */
-import type { Inline, InlineMap } from '../../../model/types';
+import type { Inline } from '../../../model/types';
 import { attrs, escapeText } from '../../escape';
+import { markHandlers, writeNodes, type InlineHandlers } from '../../handlers';
 import type { XhtmlContext } from './context';
 
-/** A handler writes one node of its type. */
-export type InlineHandler<T extends Inline> = (node: T, ctx: XhtmlContext) => string;
-
-/** One handler per inline type; a plugin that registers a type in `InlineMap` must add its handler here. */
-export const inlineHandlers: { [K in keyof InlineMap]: InlineHandler<InlineMap[K]> } = {
+export const inlineHandlers: InlineHandlers<XhtmlContext> = {
   text: (node) => escapeText(node.value),
-  emphasis: (node, ctx) => `<em>${inlines(node.children, ctx)}</em>`,
-  strong: (node, ctx) => `<strong>${inlines(node.children, ctx)}</strong>`,
-  strikethrough: (node, ctx) => `<s>${inlines(node.children, ctx)}</s>`,
+  ...markHandlers({ emphasis: ['<em>', '</em>'], strong: ['<strong>', '</strong>'], strikethrough: ['<s>', '</s>'] }, inlines),
   code: (node) => `<code>${escapeText(node.value)}</code>`,
   break: () => '<br/>',
   link: (node, ctx) => {
@@ -42,11 +37,5 @@ export const inlineHandlers: { [K in keyof InlineMap]: InlineHandler<InlineMap[K
 
 /** Inline content as XHTML. */
 export function inlines(nodes: readonly Inline[], ctx: XhtmlContext): string {
-  let out = '';
-  for (const node of nodes) {
-    const handler = inlineHandlers[node.type] as InlineHandler<Inline> | undefined;
-    if (!handler) throw new Error(`render:epub has no handler for inline node type \`${node.type}\``);
-    out += handler(node, ctx);
-  }
-  return out;
+  return writeNodes('epub', inlineHandlers, nodes, ctx);
 }
