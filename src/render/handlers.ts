@@ -33,14 +33,43 @@ export function writeNodes<N extends Block | Inline, C>(renderer: string, handle
   return out;
 }
 
-/** What emphasis, strong and struck-out text are put between: `['<em>', '</em>']`, `['_', '_']`. */
-export type Marks = Record<'emphasis' | 'strong' | 'strikethrough', readonly [open: string, close: string]>;
+/**
+ * How a format writes the inlines that are pure markup: text and code by their value, a line break as a fixed
+ * string, and emphasis, strong and struck-out text between two marks (`['<em>', '</em>']`, `['_', '_']`).
+ */
+export interface InlineMarkup {
+  text(value: string): string;
+  code(value: string): string;
+  break: string;
+  emphasis: readonly [open: string, close: string];
+  strong: readonly [open: string, close: string];
+  strikethrough: readonly [open: string, close: string];
+}
 
-/** The handlers of the inlines that only mark their children, each writing them between its marks. */
-export function markHandlers<C>(marks: Marks, inlines: (nodes: readonly Inline[], ctx: C) => string): Pick<InlineHandlers<C>, keyof Marks> {
+/** The markup of the HTML family (XHTML in an EPUB, AO3's HTML): `<em>`, `<strong>`, `<code>`, and the format's own strike tag and line break. */
+export function htmlMarkup(escape: (value: string) => string, own: { strikethrough: string; break: string }): InlineMarkup {
+  return {
+    text: escape,
+    code: (value) => `<code>${escape(value)}</code>`,
+    break: own.break,
+    emphasis: ['<em>', '</em>'],
+    strong: ['<strong>', '</strong>'],
+    strikethrough: [`<${own.strikethrough}>`, `</${own.strikethrough}>`],
+  };
+}
+
+/** The handlers of the markup inlines, from a format's `InlineMarkup`; `inlines` writes the marked children. */
+export function markupHandlers<C>(markup: InlineMarkup, inlines: (nodes: readonly Inline[], ctx: C) => string): Pick<InlineHandlers<C>, keyof InlineMarkup> {
   const between =
     ([open, close]: readonly [string, string]) =>
     (node: { children: Inline[] }, ctx: C) =>
       `${open}${inlines(node.children, ctx)}${close}`;
-  return { emphasis: between(marks.emphasis), strong: between(marks.strong), strikethrough: between(marks.strikethrough) };
+  return {
+    text: (node) => markup.text(node.value),
+    code: (node) => markup.code(node.value),
+    break: () => markup.break,
+    emphasis: between(markup.emphasis),
+    strong: between(markup.strong),
+    strikethrough: between(markup.strikethrough),
+  };
 }

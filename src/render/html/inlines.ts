@@ -1,15 +1,12 @@
 /** Inline nodes to AO3 HTML: one small handler per node type, collected in a table. */
 import type { Inline, Position } from '../../model/types';
-import { markHandlers, writeNodes, type InlineHandlers } from '../handlers';
+import { htmlMarkup, markupHandlers, writeNodes, type InlineHandlers } from '../handlers';
 import { isPostableImage, isPostableLink } from './allowed';
 import type { HtmlContext } from './context';
 import { attrs, escapeText } from './escape';
 
 export const inlineHandlers: InlineHandlers<HtmlContext> = {
-  text: (node) => escapeText(node.value),
-  ...markHandlers({ emphasis: ['<em>', '</em>'], strong: ['<strong>', '</strong>'], strikethrough: ['<del>', '</del>'] }, inlines),
-  code: (node) => `<code>${escapeText(node.value)}</code>`,
-  break: () => '<br />',
+  ...markupHandlers(htmlMarkup(escapeText, { strikethrough: 'del', break: '<br />' }), inlines),
   link: (node, ctx) => {
     const content = inlines(node.children, ctx);
     // Relative links and in-book fragments point nowhere once posted (AO3 drops ids), so they keep only their text.

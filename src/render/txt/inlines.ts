@@ -1,14 +1,21 @@
 /** Inline nodes to plain text, in the markup quire's plain-text reader reads back: `_emphasis_`, `**strong**`. */
 import type { Inline } from '../../model/types';
-import { markHandlers, writeNodes, type InlineHandlers } from '../handlers';
+import { markupHandlers, writeNodes, type InlineHandlers } from '../handlers';
 import type { TxtContext } from './context';
 
 export const inlineHandlers: InlineHandlers<TxtContext> = {
-  // A newline inside a text node is a soft break in the source; only `break` nodes end a line.
-  text: (node) => node.value.replace(/\s*\n\s*/g, ' '),
-  ...markHandlers({ emphasis: ['_', '_'], strong: ['**', '**'], strikethrough: ['~~', '~~'] }, inlines),
-  code: (node) => node.value,
-  break: () => '\n',
+  ...markupHandlers(
+    {
+      // A newline inside a text node is a soft break in the source; only `break` nodes end a line.
+      text: (value) => value.replace(/\s*\n\s*/g, ' '),
+      code: (value) => value,
+      break: '\n',
+      emphasis: ['_', '_'],
+      strong: ['**', '**'],
+      strikethrough: ['~~', '~~'],
+    },
+    inlines,
+  ),
   link: (node, ctx) => {
     const text = inlines(node.children, ctx);
     // Only a web address means something on paper; a link inside the book keeps its words.

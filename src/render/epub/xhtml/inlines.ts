@@ -1,14 +1,11 @@
 /** Inline nodes to XHTML: one small handler per node type, collected in a table. */
 import type { Inline } from '../../../model/types';
 import { attrs, escapeText } from '../../escape';
-import { markHandlers, writeNodes, type InlineHandlers } from '../../handlers';
+import { htmlMarkup, markupHandlers, writeNodes, type InlineHandlers } from '../../handlers';
 import type { XhtmlContext } from './context';
 
 export const inlineHandlers: InlineHandlers<XhtmlContext> = {
-  text: (node) => escapeText(node.value),
-  ...markHandlers({ emphasis: ['<em>', '</em>'], strong: ['<strong>', '</strong>'], strikethrough: ['<s>', '</s>'] }, inlines),
-  code: (node) => `<code>${escapeText(node.value)}</code>`,
-  break: () => '<br/>',
+  ...markupHandlers(htmlMarkup(escapeText, { strikethrough: 's', break: '<br/>' }), inlines),
   link: (node, ctx) => {
     const href = ctx.links(node.url, node.position);
     const content = inlines(node.children, ctx);
