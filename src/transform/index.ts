@@ -1,6 +1,7 @@
 /** The default transform pipeline, in order. */
 import type { Book } from '../model/types';
 import { checks } from './checks';
+import { footnotes } from './footnotes';
 import { ids } from './ids';
 import { images } from './images';
 import { ratings } from './ratings';
@@ -10,7 +11,7 @@ import { typography } from './typography';
 
 // Images last: a remote image's alt text stands as written (typography has curled a standing image's alt already),
 // and the stats count remote images as images.
-export const defaultTransforms: readonly Transform[] = [checks, ratings, typography, ids, stats, images];
+export const defaultTransforms: readonly Transform[] = [checks, footnotes, ratings, typography, ids, stats, images];
 
 /** Runs transforms in order; a transform may change the book in place or return a new one. */
 export function runTransforms(book: Book, ctx: TransformContext, transforms: readonly Transform[] = defaultTransforms): Book {
