@@ -109,21 +109,22 @@ describe('build and inspect', () => {
     expect(book.stats.chapters).toBe(2);
   });
 
+  /** `quire inspect` on a Markdown story titled Pictures whose body (from line 5) is `body`. */
+  function inspectPictures(body: string): { file: string; run: ReturnType<typeof quire> } {
+    const file = path.join(tempDir(), 'story.md');
+    fs.writeFileSync(file, `---\ntitle: Pictures\n---\n\n${body}`);
+    return { file, run: quire(['inspect', file]) };
+  }
+
   test('inspect checks images as it reads: a missing image is an error at its line, and no model is printed', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'story.md');
-    fs.writeFileSync(file, '---\ntitle: Pictures\n---\n\nBefore.\n\n![A lighthouse](images/missing.png)\n\nAfter.\n');
-    const run = quire(['inspect', file]);
+    const { file, run } = inspectPictures('Before.\n\n![A lighthouse](images/missing.png)\n\nAfter.\n');
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:7:1: error: image images/missing\\.png does not exist`, 'm'));
   });
 
   test('inspect shows a remote image as its alt text, with a warning at its line', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'story.md');
-    fs.writeFileSync(file, '---\ntitle: Pictures\n---\n\n![A lighthouse](https://example.invalid/lighthouse.png)\n');
-    const run = quire(['inspect', file]);
+    const { file, run } = inspectPictures('![A lighthouse](https://example.invalid/lighthouse.png)\n');
     expect(run.status).toBe(0);
     expect(run.stderr).toContain(`${file}:5:1: warning: image \`https://example.invalid/lighthouse.png\` is not a local file`);
     const book = JSON.parse(run.stdout);

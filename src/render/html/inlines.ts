@@ -13,7 +13,7 @@ export const inlineHandlers: InlineHandlers<HtmlContext> = {
     return isPostableLink(node.url) ? `<a${attrs({ href: node.url.trim(), title: node.title })}>${content}</a>` : content;
   },
   footnoteReference: (node, ctx) => {
-    const ref = ctx.notes.refer(node.identifier);
+    const ref = ctx.notes.cite(node.identifier);
     if (!ref) return escapeText(`[${node.label ?? node.identifier}]`);
     const name = ref.first ? ctx.notes.refName(ref.number) : undefined;
     return `<sup><a${attrs({ href: `#${ctx.notes.noteName(ref.number)}`, name })}>${ref.number}</a></sup>`;
