@@ -18,6 +18,7 @@ import { writeArchiveKit } from './kit';
 import { readWith } from './read';
 import { render, type ProgressEvent } from './render';
 import { writeAtomic } from './write';
+import { resolveCover } from '../transform/images';
 
 export { buildDate, FALLBACK_DATE } from './date';
 export { writeChecksums } from './checksums';
@@ -89,6 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (settings.cover) {
     book.meta.cover = settings.cover;
     if (loaded.positions.cover) book.metaPositions.cover = loaded.positions.cover;
+    resolveCover(book, report);
   }
   timings.push(['read', performance.now() - started]);
   const now = buildDate(book, options.env);

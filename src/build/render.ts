@@ -9,7 +9,6 @@ import type { Reporter } from '../diagnostics/types';
 import type { Book } from '../model/types';
 import { rendererFor } from '../render';
 import type { Artifact } from '../render/types';
-import { resolveImages } from '../resolve-images';
 import { buildDate } from './date';
 
 /** What a build is doing, for a progress display: a stage, and for rendering the format and the chapter reached. */
@@ -48,7 +47,6 @@ export async function render(book: Book, options: RenderOptions): Promise<Artifa
   const report = options.report ?? new CollectingReporter();
   const templates = options.templates ?? (options.input ? userTemplates(book, options.input) : undefined);
   const assets = new FileAssets({ root: book.root, userTemplates: templates });
-  resolveImages(book, assets, report);
   const now = options.now ?? buildDate(book, options.env);
   const artifacts: Artifact[] = [];
   for (const format of options.formats) {

@@ -1,5 +1,6 @@
 /** Small constructors and queries over the model that readers, transforms and renderers share. */
 import { MODEL_VERSION, type Book, type Inline, type Meta, type Section, type Block } from './types';
+import { SKIP, visit } from './visit';
 
 /** Metadata with every list empty and the defaults quire documents (language `en`). */
 export function emptyMeta(title = ''): Meta {
@@ -37,24 +38,12 @@ export function emptyBook(root: string): Book {
 /** The plain text of inline content, as a reader would say it (breaks become spaces, notes vanish). */
 export function plainText(inlines: readonly Inline[]): string {
   let out = '';
-  for (const node of inlines) {
-    switch (node.type) {
-      case 'text':
-      case 'code':
-        out += node.value;
-        break;
-      case 'break':
-        out += ' ';
-        break;
-      case 'image':
-        out += node.alt;
-        break;
-      case 'footnoteReference':
-        break;
-      default:
-        if ('children' in node) out += plainText(node.children as Inline[]);
-    }
-  }
+  visit(inlines as Inline[], {
+    text: (node) => void (out += node.value),
+    code: (node) => void (out += node.value),
+    break: () => void (out += ' '),
+    image: (node) => void (out += node.alt),
+  });
   return out;
 }
 
@@ -89,22 +78,15 @@ export function isOneShot(book: Book): boolean {
   return only.role === 'chapter' && !only.label?.trim() && !plainText(only.title).trim();
 }
 
-/** Every block in a list of blocks, depth first (into quotes, lists, author's notes). */
-export function* allBlocks(blocks: readonly Block[]): Generator<Block> {
-  for (const block of blocks) {
-    yield block;
-    switch (block.type) {
-      case 'blockquote':
-      case 'authorNote':
-        yield* allBlocks(block.children);
-        break;
-      case 'list':
-        for (const item of block.items) yield* allBlocks(item.children);
-        break;
-      default:
-        break;
-    }
-  }
+/** Every block in a list of blocks, depth first (into quotes, lists, author's notes; not into a table's cells). */
+export function allBlocks(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  visit(blocks as Block[], (node) => {
+    if (node.type === 'listItem') return undefined;
+    out.push(node as Block);
+    return node.type === 'blockquote' || node.type === 'authorNote' || node.type === 'list' ? undefined : SKIP;
+  });
+  return out;
 }
 
 /**

@@ -65,7 +65,7 @@ export interface LineBreak extends Node {
 export interface FootnoteReference extends Node {
   type: 'footnoteReference';
   identifier: string;
-  /** The label as the author wrote it (`1`, `note`); renderers number notes themselves. */
+  /** The label as the author wrote it (`1`, `note`); the note's number is `Footnote.number`. */
   label?: string;
 }
 /** An image inside running text. A paragraph holding only an image becomes an `ImageBlock` instead. */
@@ -193,6 +193,8 @@ export interface Footnote extends Node {
   type: 'footnote';
   identifier: string;
   label?: string;
+  /** Its number through the book, set by the `footnotes` transform (model/footnotes.ts); absent on a later duplicate. */
+  number?: number;
   children: Block[];
 }
 

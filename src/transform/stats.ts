@@ -1,6 +1,6 @@
 /** Counts words, chapters, footnotes and images into `book.stats`. */
-import { allBlocks, allSections } from '../model/build-helpers';
-import type { Block, Book, Inline } from '../model/types';
+import type { Book } from '../model/types';
+import { SKIP, visit } from '../model/visit';
 import type { Transform } from './types';
 
 /** Words as a reader counts them: runs of letters and digits, with inner apostrophes and hyphens; `1,200` is one word. */
@@ -15,54 +15,36 @@ export function countWords(text: string): number {
   return cjk + (rest.match(WORD)?.length ?? 0);
 }
 
-function inlineWords(inlines: readonly Inline[]): number {
-  let n = 0;
-  for (const node of inlines) {
-    if (node.type === 'text' || node.type === 'code') n += countWords(node.value);
-    else if ('children' in node) n += inlineWords(node.children as Inline[]);
-  }
-  return n;
-}
-
-function blockWords(blocks: readonly Block[], images: { n: number }): number {
-  let n = 0;
-  for (const block of allBlocks(blocks)) {
-    switch (block.type) {
-      case 'paragraph':
-      case 'heading':
-        n += inlineWords(block.children);
-        for (const node of block.children) if (node.type === 'image') images.n++;
-        break;
-      case 'verse':
-        for (const stanza of block.stanzas) for (const line of stanza) n += inlineWords(line.children);
-        break;
-      case 'table':
-        for (const row of [...block.head, ...block.rows]) for (const cell of row.cells) n += inlineWords(cell.children);
-        break;
-      case 'codeBlock':
-        n += countWords(block.value);
-        break;
-      case 'imageBlock':
-        images.n++;
-        break;
-      default:
-        break;
-    }
-  }
-  return n;
-}
-
 export const stats: Transform = {
   name: 'stats',
   run(book: Book) {
-    const images = { n: 0 };
     let words = 0;
     let chapters = 0;
-    for (const section of allSections(book.body)) {
-      if (section.role === 'chapter') chapters++;
-      words += inlineWords(section.title) + blockWords(section.children, images);
-    }
-    for (const note of book.footnotes) words += blockWords(note.children, images);
-    book.stats = { words, chapters, footnotes: book.footnotes.length, images: images.n };
+    let images = 0;
+    // The words of the story and its notes: front and back matter are not counted, nor are captions.
+    visit(book, {
+      matter: () => SKIP,
+      section: (node) => {
+        if (node.role === 'chapter') chapters++;
+      },
+      text: (node) => {
+        words += countWords(node.value);
+      },
+      code: (node) => {
+        words += countWords(node.value);
+      },
+      codeBlock: (node) => {
+        words += countWords(node.value);
+      },
+      // Inline images directly in a paragraph or heading (not inside a link, a verse or a table), and standalone images.
+      image: (_node, at) => {
+        if (at.parent?.type === 'paragraph' || at.parent?.type === 'heading') images++;
+      },
+      imageBlock: () => {
+        images++;
+        return SKIP;
+      },
+    });
+    book.stats = { words, chapters, footnotes: book.footnotes.length, images };
   },
 };

@@ -2,8 +2,15 @@
 import type { Reporter } from '../diagnostics/types';
 import type { Book } from '../model/types';
 
+/** The manuscript's own files (images), by URL relative to the book's root; throws a `QuireError` for a bad one. */
+export interface ManuscriptFiles {
+  manuscriptFile(url: string): Buffer;
+}
+
 export interface TransformContext {
   readonly report: Reporter;
+  /** Where images are read from; by default the file system under the book's root. */
+  readonly files?: ManuscriptFiles;
 }
 
 export interface Transform {

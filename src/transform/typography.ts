@@ -6,7 +6,8 @@
  * string across its inline nodes, so a quote next to an italic word sees that word. Code is never touched.
  */
 import { ENGLISH_QUOTES, languageOf, type QuoteStyle } from '../locale';
-import type { Block, Book, Inline, Meta, Section, Text } from '../model/types';
+import type { Book, Inline, Meta, Text } from '../model/types';
+import { SKIP, visit } from '../model/visit';
 import type { Transform } from './types';
 
 const APOSTROPHE = '\u2019';
@@ -77,15 +78,10 @@ export function smarten(text: string, style: QuoteStyle = ENGLISH_QUOTES): strin
 /** Applies `smarten` to a run of inlines as one string, then hands each text node its share back. */
 function smartenInlines(inlines: Inline[], style: QuoteStyle): void {
   const texts: Text[] = [];
-  const collect = (nodes: Inline[]) => {
-    for (const node of nodes) {
-      if (node.type === 'text') texts.push(node);
-      else if (node.type === 'break') texts.push({ type: 'text', value: '\n' }); // a boundary the quotes can see
-      else if (node.type === 'code' || node.type === 'image' || node.type === 'footnoteReference') continue;
-      else collect(node.children);
-    }
-  };
-  collect(inlines);
+  visit(inlines, {
+    text: (node) => void texts.push(node),
+    break: () => void texts.push({ type: 'text', value: '\n' }), // a boundary the quotes can see
+  });
   if (texts.length === 0) return;
   const joined = texts.map((t) => t.value).join(SEPARATOR);
   const result = smarten(joined, style);
@@ -98,38 +94,6 @@ function smartenInlines(inlines: Inline[], style: QuoteStyle): void {
   texts.forEach((t, i) => {
     t.value = parts[i];
   });
-}
-
-function smartenBlocks(blocks: Block[], style: QuoteStyle): void {
-  const stack: Block[] = [...blocks];
-  while (stack.length) {
-    const block = stack.pop()!;
-    switch (block.type) {
-      case 'paragraph':
-      case 'heading':
-        smartenInlines(block.children, style);
-        break;
-      case 'blockquote':
-      case 'authorNote':
-        stack.push(...block.children);
-        break;
-      case 'list':
-        for (const item of block.items) stack.push(...item.children);
-        break;
-      case 'verse':
-        for (const stanza of block.stanzas) for (const line of stanza) smartenInlines(line.children, style);
-        break;
-      case 'table':
-        for (const row of [...block.head, ...block.rows]) for (const cell of row.cells) smartenInlines(cell.children, style);
-        break;
-      case 'imageBlock':
-        if (block.caption) smartenInlines(block.caption, style);
-        block.alt = smarten(block.alt, style);
-        break;
-      default:
-        break;
-    }
-  }
 }
 
 /**
@@ -152,18 +116,25 @@ export const typography: Transform = {
   name: 'typography',
   run(book: Book) {
     const style = languageOf(book).quotes;
-    const sections: Section[] = [...book.body];
-    while (sections.length) {
-      const section = sections.pop()!;
-      smartenInlines(section.title, style);
-      smartenBlocks(section.children, style);
-      sections.push(...section.sections);
-    }
-    for (const matter of [...book.front, ...book.back]) {
-      if (matter.title) smartenInlines(matter.title, style);
-      smartenBlocks(matter.children, style);
-    }
-    for (const note of book.footnotes) smartenBlocks(note.children, style);
+    const inlines = (node: { children: Inline[] }) => {
+      smartenInlines(node.children, style);
+      return SKIP;
+    };
+    visit(book, {
+      section: (node) => smartenInlines(node.title, style),
+      matter: (node) => {
+        if (node.title) smartenInlines(node.title, style);
+      },
+      paragraph: inlines,
+      heading: inlines,
+      verseLine: inlines,
+      tableCell: inlines,
+      imageBlock: (node) => {
+        if (node.caption) smartenInlines(node.caption, style);
+        node.alt = smarten(node.alt, style);
+        return SKIP;
+      },
+    });
     smartenMeta(book.meta, style);
   },
 };

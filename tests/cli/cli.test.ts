@@ -109,6 +109,28 @@ describe('build and inspect', () => {
     expect(book.stats.chapters).toBe(2);
   });
 
+  /** `quire inspect` on a Markdown story titled Pictures whose body (from line 5) is `body`. */
+  function inspectPictures(body: string): { file: string; run: ReturnType<typeof quire> } {
+    const file = path.join(tempDir(), 'story.md');
+    fs.writeFileSync(file, `---\ntitle: Pictures\n---\n\n${body}`);
+    return { file, run: quire(['inspect', file]) };
+  }
+
+  test('inspect checks images as it reads: a missing image is an error at its line, and no model is printed', () => {
+    const { file, run } = inspectPictures('Before.\n\n![A lighthouse](images/missing.png)\n\nAfter.\n');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:7:1: error: image images/missing\\.png does not exist`, 'm'));
+  });
+
+  test('inspect shows a remote image as its alt text, with a warning at its line', () => {
+    const { file, run } = inspectPictures('![A lighthouse](https://example.invalid/lighthouse.png)\n');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`${file}:5:1: warning: image \`https://example.invalid/lighthouse.png\` is not a local file`);
+    const book = JSON.parse(run.stdout);
+    expect(book.body[0].children[0]).toMatchObject({ type: 'paragraph', children: [{ type: 'text', value: 'A lighthouse' }] });
+  });
+
   test('the default input is manuscript/ and the default output dist/', () => {
     const dir = tempDir();
     fs.cpSync(path.join(REPO, 'manuscript'), path.join(dir, 'manuscript'), { recursive: true });

@@ -24,7 +24,7 @@ import { contextFor, readFootnotes } from '../html/document';
 import { takeTitleHeading } from '../markdown/title';
 import { elementChildren, findElement, findElements, hasClass, lastAtOrBefore, nameOf, parseHtml, textOf, type HtmlDocument, type HtmlElement, type Locate } from '../html/dom';
 import { dataUrlBytes, isDataUrl } from '../../data-url';
-import { sniffImage } from '../../resolve-images';
+import { sniffImage } from '../../transform/images';
 import type { HtmlContext } from '../html/inlines';
 import { convertToHtmlSync } from './mammoth';
 import { isZip, readZipEntry } from './zip';

@@ -112,7 +112,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   const language = locale.tag;
   // Written only when right to left: `ltr` is every reading system's default.
   const dir = locale.direction === 'rtl' ? 'rtl' : undefined;
-  const notes = new FootnoteRegistry(book.footnotes, options.notes, rules.noteType, NOTES_FILE);
+  const notes = new FootnoteRegistry(book, options.notes, rules.noteType, NOTES_FILE);
   // An explicit `toc-title` wins over the book's `contents` label (its own `labels:` or its language's).
   const tocTitle = options.tocTitle ?? locale.labels.contents;
   const plan = planBook(book, { cover: true, notes: notes.needsNotesDocument, contentsTitle: tocTitle });

@@ -1,9 +1,9 @@
 /**
- * Footnote numbering and placement: notes are numbered through the book in the order they are first referenced and
- * written as `<aside epub:type="footnote">` (or `endnote`) either at the end of the document that first references
+ * Footnote placement: notes keep the number the model gave them (model/footnotes.ts) and are written as `<aside epub:type="footnote">` (or `endnote`) either at the end of the document that first references
  * them or, with `notes: 'book'`, all together in one Notes document at the end of the book.
  */
-import type { Footnote } from '../../model/types';
+import { footnoteNumbers, footnotesById } from '../../model/footnotes';
+import type { Book, Footnote } from '../../model/types';
 import type { BlockWriter, NoteRef, NoteSink } from './xhtml/context';
 import type { NotePlacement } from './options';
 
@@ -17,9 +17,10 @@ interface Placement {
   refs: number;
 }
 
-/** The book's footnotes, numbered lazily as the documents are written in reading order. */
+/** The book's footnotes, placed as the documents are written in reading order. */
 export class FootnoteRegistry implements NoteSink {
-  private readonly byId = new Map<string, Footnote>();
+  private readonly byId: Map<string, Footnote>;
+  private readonly numbers: ReadonlyMap<string, number>;
   private readonly placed = new Map<string, Placement>();
   private pending: Footnote[] = [];
   private file = '';
@@ -29,13 +30,14 @@ export class FootnoteRegistry implements NoteSink {
    * @param noteType the `epub:type` of each note.
    */
   constructor(
-    footnotes: readonly Footnote[],
+    book: Book,
     private readonly placement: NotePlacement = 'chapter',
     readonly noteType: 'footnote' | 'endnote' = 'footnote',
     private readonly notesFile = 'notes.xhtml',
   ) {
     // The first definition wins, as in Markdown; readers report duplicates.
-    for (const note of footnotes) if (!this.byId.has(note.identifier)) this.byId.set(note.identifier, note);
+    this.byId = footnotesById(book);
+    this.numbers = footnoteNumbers(book);
   }
 
   /** Whether the book needs a Notes document (placement `book` and at least one footnote). */
@@ -96,7 +98,7 @@ export class FootnoteRegistry implements NoteSink {
     let placement = this.placed.get(note.identifier);
     if (!placement) {
       const file = this.placement === 'book' ? this.notesFile : this.file;
-      placement = { number: this.placed.size + 1, file, refFile: this.file, refs: 0 };
+      placement = { number: this.numbers.get(note.identifier) as number, file, refFile: this.file, refs: 0 };
       this.placed.set(note.identifier, placement);
       this.pending.push(note);
     }

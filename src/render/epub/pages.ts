@@ -5,7 +5,7 @@
  */
 import { localeOf, type Locale } from '../../locale';
 import type { Book, Matter, Section } from '../../model/types';
-import { copyrightFacts } from '../facts';
+import { copyrightFacts, seriesText, titlePageFacts } from '../facts';
 import { renderTemplate as renderFile } from '../template';
 import type { RenderContext } from '../types';
 import type { Doc } from './plan';
@@ -46,13 +46,6 @@ function localeData(locale: Locale) {
   };
 }
 
-/** A series and the work's place in it, as the language writes it (`The Loft #2`). */
-export function seriesText(book: Book, locale: Locale): string {
-  const { series } = book.meta;
-  if (!series) return '';
-  return series.index !== undefined ? locale.text('seriesIndex', { series: series.name, n: series.index }) : series.name;
-}
-
 /**
  * The title page's data: metadata as plain strings, the summary as XHTML, and `facts`: the label (with the
  * language's colon) and value of each fact the book has, in order, so that the markup carries the whole text.
@@ -60,23 +53,10 @@ export function seriesText(book: Book, locale: Locale): string {
 function titlePage(book: Book, summary: Matter | undefined, x: XhtmlContext): Record<string, unknown> {
   const { meta } = book;
   const locale = localeOf(book);
-  const { labels } = locale;
-  const join = (items: readonly string[]) => items.join(labels.comma);
-  const words = book.stats ? locale.number(book.stats.words) : '';
-  const facts: [string, string][] = [
-    [labels.rating, meta.rating ?? ''],
-    [labels.warnings, join(meta.warnings)],
-    [meta.fandoms.length > 1 ? labels.fandoms : labels.fandom, join(meta.fandoms)],
-    [labels.relationships, join(meta.relationships)],
-    [labels.characters, join(meta.characters)],
-    [labels.tags, join(meta.tags)],
-    [labels.series, seriesText(book, locale)],
-    [labels.status, meta.status ?? ''],
-    [labels.words, words],
-  ];
+  const facts = titlePageFacts(book, locale);
   return {
     ...localeData(locale),
-    facts: facts.filter(([, value]) => value).map(([label, value]) => fact(label, value, locale)),
+    facts: facts.map((f) => fact(f.label, f.value, locale)),
     title: meta.title,
     subtitle: meta.subtitle ?? '',
     authors: meta.authors.map((a) => a.name),
@@ -88,7 +68,7 @@ function titlePage(book: Book, summary: Matter | undefined, x: XhtmlContext): Re
     tags: meta.tags,
     series: seriesText(book, locale),
     status: meta.status ?? '',
-    words,
+    words: facts.find((f) => f.key === 'words')?.value ?? '',
     summary: summary ? blocks(summary.children, x) : '',
   };
 }

@@ -1,11 +1,10 @@
 /** Block nodes to AO3 HTML: one handler per block type, one block per line (AO3 reads a newline in text as `<br />`). */
-import type { Alignment, Block, BlockMap, Inline, TableRow } from '../../model/types';
+import type { Alignment, Block, Inline, TableRow } from '../../model/types';
+import { writeNodes, type BlockHandlers } from '../handlers';
 import { isPostableImage } from './allowed';
 import type { HtmlContext } from './context';
 import { attrs, escapePre, escapeText } from './escape';
 import { inlines, unpostableImage } from './inlines';
-
-export type BlockHandler<T extends Block> = (node: T, ctx: HtmlContext) => string;
 
 /** Non-breaking spaces per indentation step of a verse line (AO3 allows no styles, and collapses plain spaces). */
 const VERSE_INDENT = '\u00a0'.repeat(4);
@@ -23,8 +22,7 @@ function row(cells: TableRow, tag: 'th' | 'td', align: readonly Alignment[], ctx
   return `<tr>${out.join('')}</tr>`;
 }
 
-/** One handler per block type; a plugin that registers a type in `BlockMap` must add its handler here. */
-export const blockHandlers: { [K in keyof BlockMap]: BlockHandler<BlockMap[K]> } = {
+export const blockHandlers: BlockHandlers<HtmlContext> = {
   paragraph: (node, ctx) => `<p>${inlines(node.children, ctx)}</p>`,
   // h1–h3 are AO3's page, work and chapter titles; headings inside a chapter start at h4.
   heading: (node, ctx) => {
@@ -66,11 +64,5 @@ function listItem(children: readonly Block[], ctx: HtmlContext): string {
 
 /** Blocks as AO3 HTML, one per line. */
 export function blocks(nodes: readonly Block[], ctx: HtmlContext): string {
-  return nodes
-    .map((node) => {
-      const handler = blockHandlers[node.type] as BlockHandler<Block> | undefined;
-      if (!handler) throw new Error(`render:html has no handler for block type \`${node.type}\``);
-      return handler(node, ctx);
-    })
-    .join('\n');
+  return writeNodes('html', blockHandlers, nodes, ctx, '\n');
 }

@@ -2,6 +2,7 @@
 import type { Labels } from '../../locale';
 import type { Reporter } from '../../diagnostics/types';
 import type { Footnote } from '../../model/types';
+import { CitedNotes } from '../cited-notes';
 
 /** How a scene break is written: AO3's horizontal rule, or the book's ornament centred in a paragraph. */
 export type SceneBreakStyle = 'rule' | 'ornament';
@@ -18,26 +19,13 @@ export const DEFAULT_HTML_OPTIONS: HtmlOptions = { sceneBreak: 'rule' };
  * Numbers one chapter's footnotes in the order they are first cited. AO3 keeps `name` but not `id`, so the anchors
  * are `<a name>`; the scope in them (`chapter3`) keeps them unique when AO3 shows the whole work on one page.
  */
-export class ChapterNotes {
-  private readonly numbers = new Map<string, number>();
-  /** Cited notes in citation order. */
-  readonly cited: Footnote[] = [];
-
+export class ChapterNotes extends CitedNotes {
   constructor(
-    private readonly footnotes: ReadonlyMap<string, Footnote>,
+    footnotes: ReadonlyMap<string, Footnote>,
     /** Prefix of the anchor names: `chapter3`, or `work` for the work's notes. */
     private readonly scope: string,
-  ) {}
-
-  /** The note's number and whether this is its first citation; undefined when the book has no such note. */
-  refer(identifier: string): { number: number; first: boolean } | undefined {
-    const known = this.numbers.get(identifier);
-    if (known !== undefined) return { number: known, first: false };
-    const note = this.footnotes.get(identifier);
-    if (!note) return undefined;
-    this.cited.push(note);
-    this.numbers.set(identifier, this.cited.length);
-    return { number: this.cited.length, first: true };
+  ) {
+    super(footnotes);
   }
 
   /** The anchor name of note `n`'s text. */

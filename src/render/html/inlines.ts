@@ -1,27 +1,19 @@
 /** Inline nodes to AO3 HTML: one small handler per node type, collected in a table. */
-import type { Inline, InlineMap, Position } from '../../model/types';
+import type { Inline, Position } from '../../model/types';
+import { htmlMarkup, markupHandlers, writeNodes, type InlineHandlers } from '../handlers';
 import { isPostableImage, isPostableLink } from './allowed';
 import type { HtmlContext } from './context';
 import { attrs, escapeText } from './escape';
 
-/** A handler writes one node of its type. */
-export type InlineHandler<T extends Inline> = (node: T, ctx: HtmlContext) => string;
-
-/** One handler per inline type; a plugin that registers a type in `InlineMap` must add its handler here. */
-export const inlineHandlers: { [K in keyof InlineMap]: InlineHandler<InlineMap[K]> } = {
-  text: (node) => escapeText(node.value),
-  emphasis: (node, ctx) => `<em>${inlines(node.children, ctx)}</em>`,
-  strong: (node, ctx) => `<strong>${inlines(node.children, ctx)}</strong>`,
-  strikethrough: (node, ctx) => `<del>${inlines(node.children, ctx)}</del>`,
-  code: (node) => `<code>${escapeText(node.value)}</code>`,
-  break: () => '<br />',
+export const inlineHandlers: InlineHandlers<HtmlContext> = {
+  ...markupHandlers(htmlMarkup(escapeText, { strikethrough: 'del', break: '<br />' }), inlines),
   link: (node, ctx) => {
     const content = inlines(node.children, ctx);
     // Relative links and in-book fragments point nowhere once posted (AO3 drops ids), so they keep only their text.
     return isPostableLink(node.url) ? `<a${attrs({ href: node.url.trim(), title: node.title })}>${content}</a>` : content;
   },
   footnoteReference: (node, ctx) => {
-    const ref = ctx.notes.refer(node.identifier);
+    const ref = ctx.notes.cite(node.identifier);
     if (!ref) return escapeText(`[${node.label ?? node.identifier}]`);
     const name = ref.first ? ctx.notes.refName(ref.number) : undefined;
     return `<sup><a${attrs({ href: `#${ctx.notes.noteName(ref.number)}`, name })}>${ref.number}</a></sup>`;
@@ -40,11 +32,5 @@ export function unpostableImage(url: string, alt: string, position: Position | u
 
 /** Inline content as AO3 HTML. */
 export function inlines(nodes: readonly Inline[], ctx: HtmlContext): string {
-  let out = '';
-  for (const node of nodes) {
-    const handler = inlineHandlers[node.type] as InlineHandler<Inline> | undefined;
-    if (!handler) throw new Error(`render:html has no handler for inline node type \`${node.type}\``);
-    out += handler(node, ctx);
-  }
-  return out;
+  return writeNodes('html', inlineHandlers, nodes, ctx);
 }

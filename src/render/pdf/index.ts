@@ -41,7 +41,7 @@ export const pdfRenderer: Renderer<PdfOptions> = {
       smallCapsLead: options.chapterOpening === 'small-caps',
       report: ctx.report,
       assets: ctx.assets,
-      notes: new Notes(book.footnotes),
+      notes: new Notes(book),
       progress: ctx.progress,
     };
     const blocks = layoutBook(book, env);

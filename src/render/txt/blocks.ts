@@ -1,10 +1,9 @@
 /** Block nodes to plain text: one handler per block type; blocks are separated by one blank line. */
-import type { Block, BlockMap, TableRow } from '../../model/types';
+import type { Block, TableRow } from '../../model/types';
+import { writeNodes, type BlockHandlers } from '../handlers';
 import { CENTRE_MEASURE, type TxtContext } from './context';
 import { inlines } from './inlines';
 import { indentLines, wrap } from './wrap';
-
-export type BlockHandler<T extends Block> = (node: T, ctx: TxtContext) => string;
 
 /** Indentation of quotations and code: four spaces, as in e-mail and Markdown. */
 const INDENT = '    ';
@@ -22,8 +21,7 @@ function table(rows: readonly TableRow[], ctx: TxtContext): string {
   return cells.map((row) => row.map((cell, i) => cell + ' '.repeat(widths[i] - [...cell].length)).join(' | ').trimEnd()).join('\n');
 }
 
-/** One handler per block type; a plugin that registers a type in `BlockMap` must add its handler here. */
-export const blockHandlers: { [K in keyof BlockMap]: BlockHandler<BlockMap[K]> } = {
+export const blockHandlers: BlockHandlers<TxtContext> = {
   paragraph: (node, ctx) => wrap(inlines(node.children, ctx), ctx.width),
   heading: (node, ctx) => inlines(node.children, ctx).replace(/\n/g, ' '),
   // Centred in the fill width, or in 72 columns when lines are not filled.
@@ -61,11 +59,5 @@ export const blockHandlers: { [K in keyof BlockMap]: BlockHandler<BlockMap[K]> }
 
 /** Blocks as plain text, separated by blank lines. */
 export function blocks(nodes: readonly Block[], ctx: TxtContext): string {
-  return nodes
-    .map((node) => {
-      const handler = blockHandlers[node.type] as BlockHandler<Block> | undefined;
-      if (!handler) throw new Error(`render:txt has no handler for block type \`${node.type}\``);
-      return handler(node, ctx);
-    })
-    .join('\n\n');
+  return writeNodes('txt', blockHandlers, nodes, ctx, '\n\n');
 }

@@ -1,6 +1,4 @@
 /** What the plain-text handlers share: the options, the measure left after indentation, and the chapter's footnotes. */
-import type { Footnote } from '../../model/types';
-
 /** Options of the plain-text renderer. */
 export interface TxtOptions {
   /**
@@ -20,21 +18,4 @@ export interface TxtContext {
   readonly width: number;
   /** The number of a footnote, given on its first citation in the chapter; undefined for an unknown note. */
   cite(identifier: string): number | undefined;
-}
-
-/** A chapter's footnotes, numbered `[1]`, `[2]`… in the order they are first cited. */
-export class TxtNotes {
-  private readonly numbers = new Map<string, number>();
-  readonly cited: Footnote[] = [];
-  constructor(private readonly footnotes: ReadonlyMap<string, Footnote>) {}
-
-  cite(identifier: string): number | undefined {
-    const known = this.numbers.get(identifier);
-    if (known !== undefined) return known;
-    const note = this.footnotes.get(identifier);
-    if (!note) return undefined;
-    this.cited.push(note);
-    this.numbers.set(identifier, this.cited.length);
-    return this.cited.length;
-  }
 }

@@ -8,8 +8,9 @@ import { isOneShot, plainText } from '../../model/build-helpers';
 import type { Book, Footnote, Matter, Meta, Section } from '../../model/types';
 import { matchChapter } from '../../text/markers';
 import type { Renderer } from '../types';
+import { CitedNotes } from '../cited-notes';
 import { blocks } from './blocks';
-import { DEFAULT_TXT_OPTIONS, TxtNotes, type TxtContext, type TxtOptions } from './context';
+import { DEFAULT_TXT_OPTIONS, type TxtContext, type TxtOptions } from './context';
 import { inlines } from './inlines';
 import { wrap } from './wrap';
 
@@ -58,7 +59,7 @@ function chapterHeading(section: Section, n: number, oneShot: boolean): string |
 }
 
 /** The cited footnotes, `[1] text`, under a `Notes` line; later paragraphs of a note are indented under it. */
-function notesBlock(notes: TxtNotes, ctx: TxtContext): string[] {
+function notesBlock(notes: CitedNotes, ctx: TxtContext): string[] {
   const out: string[] = [];
   // A note may cite another note, which then joins the list: hence the index loop.
   for (let i = 0; i < notes.cited.length; i++) {
@@ -83,8 +84,8 @@ function matterPages(pages: readonly Matter[], ctx: TxtContext): string[] {
 export function renderText(book: Book, options: Readonly<TxtOptions> = DEFAULT_TXT_OPTIONS): string {
   const footnotes = new Map(book.footnotes.map((note) => [note.identifier, note]));
   const scoped = () => {
-    const notes = new TxtNotes(footnotes);
-    return { notes, ctx: { width: options.width, cite: (id: string) => notes.cite(id) } satisfies TxtContext };
+    const notes = new CitedNotes(footnotes);
+    return { notes, ctx: { width: options.width, cite: (id: string) => notes.cite(id)?.number } satisfies TxtContext };
   };
   const front = scoped();
   const parts: string[] = [...header(book.meta, book), ...matterPages(book.front, front.ctx), ...notesBlock(front.notes, front.ctx)];

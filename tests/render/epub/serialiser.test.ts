@@ -20,7 +20,7 @@ const t = (value: string): Inline => ({ type: 'text', value });
 function context(report = new CollectingReporter()): XhtmlContext {
   return {
     report,
-    notes: new FootnoteRegistry([]),
+    notes: new FootnoteRegistry(emptyBook(FIXTURES)),
     images: new ImageCatalog(new FileAssets({ root: FIXTURES }), report, ENGLISH.image),
     links: (url) => (url.startsWith('https:') ? url : undefined),
     labels: ENGLISH,

@@ -1,11 +1,9 @@
 /** Block nodes to XHTML: one small handler per node type, collected in a table. */
-import type { Alignment, Block, BlockMap, TableRow } from '../../../model/types';
+import type { Alignment, Block, TableRow } from '../../../model/types';
 import { attrs, escapeText } from '../../escape';
+import { writeNode, type BlockHandlers } from '../../handlers';
 import type { XhtmlContext } from './context';
 import { inlines } from './inlines';
-
-/** A handler writes one node of its type. */
-export type BlockHandler<T extends Block> = (node: T, ctx: XhtmlContext) => string;
 
 /** Verse indentation steps beyond this share the deepest class (the stylesheet defines `indent-1` … `indent-6`). */
 const MAX_VERSE_INDENT = 6;
@@ -17,8 +15,7 @@ function tableRow(row: TableRow, cell: 'th' | 'td', align: readonly Alignment[],
   return `<tr>${cells.join('')}</tr>`;
 }
 
-/** One handler per block type; a plugin that registers a type in `BlockMap` must add its handler here. */
-export const blockHandlers: { [K in keyof BlockMap]: BlockHandler<BlockMap[K]> } = {
+export const blockHandlers: BlockHandlers<XhtmlContext> = {
   paragraph: (node, ctx) => `<p>${inlines(node.children, ctx)}</p>`,
   // Level 1 belongs to the document's own title, so stray headings start at 2.
   heading: (node, ctx) => {
@@ -67,10 +64,8 @@ export function blocks(nodes: readonly Block[], ctx: XhtmlContext): string {
   let out = '';
   const trace = ctx.trace;
   for (const node of nodes) {
-    const handler = blockHandlers[node.type] as BlockHandler<Block> | undefined;
-    if (!handler) throw new Error(`render:epub has no handler for block node type \`${node.type}\``);
     if (trace) trace.depth += 1;
-    const html = handler(node, ctx);
+    const html = writeNode('epub', blockHandlers, node, ctx);
     if (trace) {
       trace.depth -= 1;
       if (trace.depth === 0 && node.position) trace.entries.push({ html, position: node.position });

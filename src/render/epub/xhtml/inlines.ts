@@ -1,19 +1,11 @@
 /** Inline nodes to XHTML: one small handler per node type, collected in a table. */
-import type { Inline, InlineMap } from '../../../model/types';
+import type { Inline } from '../../../model/types';
 import { attrs, escapeText } from '../../escape';
+import { htmlMarkup, markupHandlers, writeNodes, type InlineHandlers } from '../../handlers';
 import type { XhtmlContext } from './context';
 
-/** A handler writes one node of its type. */
-export type InlineHandler<T extends Inline> = (node: T, ctx: XhtmlContext) => string;
-
-/** One handler per inline type; a plugin that registers a type in `InlineMap` must add its handler here. */
-export const inlineHandlers: { [K in keyof InlineMap]: InlineHandler<InlineMap[K]> } = {
-  text: (node) => escapeText(node.value),
-  emphasis: (node, ctx) => `<em>${inlines(node.children, ctx)}</em>`,
-  strong: (node, ctx) => `<strong>${inlines(node.children, ctx)}</strong>`,
-  strikethrough: (node, ctx) => `<s>${inlines(node.children, ctx)}</s>`,
-  code: (node) => `<code>${escapeText(node.value)}</code>`,
-  break: () => '<br/>',
+export const inlineHandlers: InlineHandlers<XhtmlContext> = {
+  ...markupHandlers(htmlMarkup(escapeText, { strikethrough: 's', break: '<br/>' }), inlines),
   link: (node, ctx) => {
     const href = ctx.links(node.url, node.position);
     const content = inlines(node.children, ctx);
@@ -42,11 +34,5 @@ export const inlineHandlers: { [K in keyof InlineMap]: InlineHandler<InlineMap[K
 
 /** Inline content as XHTML. */
 export function inlines(nodes: readonly Inline[], ctx: XhtmlContext): string {
-  let out = '';
-  for (const node of nodes) {
-    const handler = inlineHandlers[node.type] as InlineHandler<Inline> | undefined;
-    if (!handler) throw new Error(`render:epub has no handler for inline node type \`${node.type}\``);
-    out += handler(node, ctx);
-  }
-  return out;
+  return writeNodes('epub', inlineHandlers, nodes, ctx);
 }

@@ -1,7 +1,8 @@
 /** What every layout step shares: fonts, theme, measure, hyphenation, footnote numbering and diagnostics. */
 import type { Locale } from '../../../locale';
 import type { Reporter } from '../../../diagnostics/types';
-import type { Footnote, Inline, Position } from '../../../model/types';
+import { footnoteNumbers, footnotesById } from '../../../model/footnotes';
+import type { Book, Footnote, Inline, Position } from '../../../model/types';
 import type { AssetStore } from '../../types';
 import type { FontSet } from '../fonts';
 import type { Theme } from '../theme';
@@ -9,26 +10,19 @@ import { collectRuns, toWords, type CollectEnv, type Word } from './collect';
 import type { Hyphenator } from './hyphenate';
 import type { FontKey, TextStyle } from './types';
 
-/** Footnotes in the order they are first referenced, numbered through the book. */
+/** The book's footnotes by the numbers the model gave them (model/footnotes.ts). */
 export class Notes {
-  private readonly byId: Map<string, Footnote>;
-  private readonly numbers = new Map<string, number>();
+  private readonly numbers: ReadonlyMap<string, number>;
   private readonly byNumber = new Map<number, Footnote>();
 
-  constructor(footnotes: readonly Footnote[]) {
-    this.byId = new Map(footnotes.map((f) => [f.identifier, f]));
+  constructor(book: Book) {
+    this.numbers = footnoteNumbers(book);
+    for (const [identifier, note] of footnotesById(book)) this.byNumber.set(this.numbers.get(identifier) as number, note);
   }
 
+  /** The number of the note `identifier`, or undefined when the book has none. */
   number(identifier: string): number | undefined {
-    const note = this.byId.get(identifier);
-    if (!note) return undefined;
-    let n = this.numbers.get(identifier);
-    if (n === undefined) {
-      n = this.numbers.size + 1;
-      this.numbers.set(identifier, n);
-      this.byNumber.set(n, note);
-    }
-    return n;
+    return this.numbers.get(identifier);
   }
 
   /** The note printed with number `n`. */

@@ -1,7 +1,7 @@
 /** The pages before the story: title page, disclaimer, dedication, other front matter and the table of contents. */
 import { hasCopyrightPage } from '../../../model/build-helpers';
 import type { Book, Matter } from '../../../model/types';
-import { copyrightFacts } from '../../facts';
+import { copyrightFacts, titlePageFacts } from '../../facts';
 import { layoutBlocks } from './blocks';
 import { bodyStyle, wordsOfText, type LayoutEnv } from './env';
 import { centred, spacer } from './lines';
@@ -22,6 +22,7 @@ export function noteSeparator(env: LayoutEnv): FlowBox {
 export function titlePage(book: Book, env: LayoutEnv): FlowBlock {
   const { meta } = book;
   const summary = book.front.find((m) => m.role === 'summary');
+  const facts = titlePageFacts(book, env.locale);
   const data = {
     meta: {
       title: meta.title,
@@ -29,8 +30,9 @@ export function titlePage(book: Book, env: LayoutEnv): FlowBlock {
       authors: meta.authors.map((a) => a.name),
       rating: meta.rating ?? '',
       fandoms: meta.fandoms,
-      words: book.stats?.words ? env.locale.number(book.stats.words) : '',
+      words: facts.find((f) => f.key === 'words')?.value ?? '',
     },
+    facts,
     hasSummary: Boolean(summary || meta.summary),
   };
   const boxes = templatePage('title-page', data, {

@@ -1,0 +1,100 @@
+/**
+ * Resolves every image the book names as it is read, so that each problem is reported once, with the image's
+ * position, whatever the output formats (and by `quire inspect` too): a missing file or one outside the manuscript
+ * folder is an error; an unsupported or corrupt file is an error; a remote URL is never fetched (quire uses no
+ * network): it warns, and the image gives way to its alt text. Renderers then find only images they can use.
+ */
+import { imageSize } from 'image-size';
+import { FileAssets } from '../assets';
+import { isDataUrl } from '../data-url';
+import type { Reporter } from '../diagnostics/types';
+import { QuireError } from '../diagnostics/types';
+import type { Book, Position } from '../model/types';
+import { nearestPosition, SKIP, visit } from '../model/visit';
+import type { ManuscriptFiles, Transform } from './types';
+
+/** Image formats quire can put in both an EPUB and a PDF, by their first bytes. */
+export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'svg';
+
+/** The format of an image file from its content, or undefined when it is none quire supports. */
+export function sniffImage(data: Buffer): ImageFormat | undefined {
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpeg';
+  if (data.subarray(0, 6).toString('latin1') === 'GIF87a' || data.subarray(0, 6).toString('latin1') === 'GIF89a') return 'gif';
+  if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
+  const head = data.subarray(0, 1024).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'svg';
+  return undefined;
+}
+
+/** A URL quire does not read: one with a scheme (`https:`, `file:`) other than an embedded image's `data:`, or no path at all (``, `#top`). */
+const hasScheme = (url: string) => (/^[a-z][a-z0-9+.-]*:/i.test(url) && !isDataUrl(url)) || url.split(/[?#]/)[0].trim() === '';
+
+function checkFile(url: string, position: Position | undefined, assets: ManuscriptFiles, report: Reporter): void {
+  let data: Buffer;
+  try {
+    data = assets.manuscriptFile(url);
+  } catch (e) {
+    // The asset store knows why (missing, outside the folder); the image node knows where.
+    if (e instanceof QuireError) report.fail(e.diagnostic.rule, `image ${e.diagnostic.message}`, { position, hint: e.diagnostic.hint });
+    throw e;
+  }
+  const format = sniffImage(data);
+  if (!format) {
+    report.fail('image-unsupported', `image ${url} is not a PNG, JPEG, GIF, WebP or SVG file`, {
+      position,
+      hint: 'Convert the image to PNG or JPEG.',
+    });
+  }
+  if (format === 'svg') return;
+  try {
+    imageSize(data);
+  } catch {
+    report.fail('image-corrupt', `image ${url} is damaged: its ${format.toUpperCase()} data cannot be read`, { position, hint: 'Export the image again.' });
+  }
+}
+
+function remoteWarning(url: string, position: Position | undefined, report: Reporter): void {
+  report.warn('image-remote', `image \`${url.slice(0, 80)}\` is not a local file and is not fetched; its alt text is shown instead`, {
+    position,
+    hint: 'Download the image into the manuscript folder and link to it by a relative path.',
+  });
+}
+
+/** Checks the book's cover, when it names one; a remote cover is dropped. Also for a cover given outside the manuscript. */
+export function resolveCover(book: Book, report: Reporter, files: ManuscriptFiles = new FileAssets({ root: book.root })): void {
+  if (!book.meta.cover) return;
+  const position = book.metaPositions.cover;
+  if (hasScheme(book.meta.cover)) {
+    remoteWarning(book.meta.cover, position, report);
+    delete book.meta.cover;
+  } else {
+    checkFile(book.meta.cover, position, files, report);
+  }
+}
+
+/**
+ * The images transform: checks the cover and every image of the book, and replaces each remote image by its alt
+ * text (a paragraph for an image standing alone). An image without a position is placed at its nearest parent's.
+ */
+export const images: Transform = {
+  name: 'images',
+  run(book, { report, files = new FileAssets({ root: book.root }) }) {
+    resolveCover(book, report, files);
+    visit(book, {
+      image: (image, at) => {
+        const position = image.position ?? nearestPosition(at);
+        if (!hasScheme(image.url)) return checkFile(image.url, position, files, report);
+        remoteWarning(image.url, position, report);
+        at.siblings[at.index] = { type: 'text', value: image.alt };
+      },
+      imageBlock: (image, at) => {
+        if (!hasScheme(image.url)) return checkFile(image.url, image.position, files, report);
+        remoteWarning(image.url, image.position, report);
+        // The caption goes with the image; only its alt text stays.
+        at.siblings[at.index] = { type: 'paragraph', children: [{ type: 'text', value: image.alt }], ...(image.position ? { position: image.position } : {}) };
+        return SKIP;
+      },
+    });
+  },
+};
