@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fail } from './diagnostics/reporter';
 import type { AssetStore } from './render/types';
-import { dataUrlBytes } from './data-url';
+import { ManuscriptFolder } from './files/manuscript';
 import { fontPath } from './render/font-files';
 
 /** quire's own `templates/` folder (the same relative place from `src/` under ts-jest and from `lib/` once compiled). */
@@ -19,7 +19,10 @@ export interface FileAssetOptions {
 /** An `AssetStore` over the file system, caching what it reads. */
 export class FileAssets implements AssetStore {
   private readonly cache = new Map<string, Buffer>();
-  constructor(private readonly options: FileAssetOptions) {}
+  private readonly manuscript: ManuscriptFolder;
+  constructor(private readonly options: FileAssetOptions) {
+    this.manuscript = new ManuscriptFolder(options.root, (file) => this.read(file));
+  }
 
   templatePath(name: string): string {
     const user = this.options.userTemplates;
@@ -35,24 +38,7 @@ export class FileAssets implements AssetStore {
   }
 
   manuscriptFile(url: string): Buffer {
-    const embedded = dataUrlBytes(url);
-    if (embedded) return embedded;
-    const root = fs.realpathSync(this.options.root);
-    // A leading `/` means the book's folder, as a web server's root would; `%20` and friends are decoded.
-    const bare = url.split(/[?#]/)[0].replace(/^\/+/, '');
-    let decoded = bare;
-    try {
-      decoded = decodeURIComponent(bare);
-    } catch {
-      // A stray `%` is a literal character in a file name.
-    }
-    const target = path.resolve(root, decoded);
-    const inside = (p: string) => p === root || p.startsWith(root + path.sep);
-    if (!inside(target)) fail('asset-outside', `${url} is outside the manuscript folder`);
-    if (!fs.existsSync(target)) fail('asset-missing', `${url} does not exist`);
-    if (!fs.statSync(target).isFile()) fail('asset-missing', `${url} is a folder, not a file`);
-    if (!inside(fs.realpathSync(target))) fail('asset-outside', `${url} links to a file outside the manuscript folder`);
-    return this.read(target);
+    return this.manuscript.manuscriptFile(url);
   }
 
   font(key: string): Buffer {

@@ -5,27 +5,14 @@
  * network): it warns, and the image gives way to its alt text. Renderers then find only images they can use.
  */
 import { imageSize } from 'image-size';
-import { FileAssets } from '../assets';
-import { isDataUrl } from '../data-url';
+import { isDataUrl } from '../files/data-url';
+import { sniffImage } from '../files/image-format';
+import { ManuscriptFolder } from '../files/manuscript';
 import type { Reporter } from '../diagnostics/types';
 import { QuireError } from '../diagnostics/types';
 import type { Book, Position } from '../model/types';
 import { nearestPosition, SKIP, visit } from '../model/visit';
 import type { ManuscriptFiles, Transform } from './types';
-
-/** Image formats quire can put in both an EPUB and a PDF, by their first bytes. */
-export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'svg';
-
-/** The format of an image file from its content, or undefined when it is none quire supports. */
-export function sniffImage(data: Buffer): ImageFormat | undefined {
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpeg';
-  if (data.subarray(0, 6).toString('latin1') === 'GIF87a' || data.subarray(0, 6).toString('latin1') === 'GIF89a') return 'gif';
-  if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
-  const head = data.subarray(0, 1024).toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'svg';
-  return undefined;
-}
 
 /** A URL quire does not read: one with a scheme (`https:`, `file:`) other than an embedded image's `data:`, or no path at all (``, `#top`). */
 const hasScheme = (url: string) => (/^[a-z][a-z0-9+.-]*:/i.test(url) && !isDataUrl(url)) || url.split(/[?#]/)[0].trim() === '';
@@ -62,7 +49,7 @@ function remoteWarning(url: string, position: Position | undefined, report: Repo
 }
 
 /** Checks the book's cover, when it names one; a remote cover is dropped. Also for a cover given outside the manuscript. */
-export function resolveCover(book: Book, report: Reporter, files: ManuscriptFiles = new FileAssets({ root: book.root })): void {
+export function resolveCover(book: Book, report: Reporter, files: ManuscriptFiles = new ManuscriptFolder(book.root)): void {
   if (!book.meta.cover) return;
   const position = book.metaPositions.cover;
   if (hasScheme(book.meta.cover)) {
@@ -79,7 +66,7 @@ export function resolveCover(book: Book, report: Reporter, files: ManuscriptFile
  */
 export const images: Transform = {
   name: 'images',
-  run(book, { report, files = new FileAssets({ root: book.root }) }) {
+  run(book, { report, files = new ManuscriptFolder(book.root) }) {
     resolveCover(book, report, files);
     visit(book, {
       image: (image, at) => {

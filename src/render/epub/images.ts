@@ -4,7 +4,7 @@ import type { Reporter } from '../../diagnostics/types';
 import { QuireError } from '../../diagnostics/types';
 import type { Position } from '../../model/types';
 import type { AssetStore } from '../types';
-import { isDataUrl } from '../../data-url';
+import { isDataUrl } from '../../files/data-url';
 import { escapeText } from '../escape';
 import type { ImageRef, ImageSink } from './xhtml/context';
 
