@@ -5,7 +5,7 @@
  */
 import type { Footnote } from '../../model/types';
 import type { BlockWriter, NoteRef, NoteSink } from './xhtml/context';
-import type { NotePlacement } from './options';
+import { DEFAULT_OPTIONS, type NotePlacement } from './options';
 
 interface Placement {
   number: number;
@@ -30,7 +30,7 @@ export class FootnoteRegistry implements NoteSink {
    */
   constructor(
     footnotes: readonly Footnote[],
-    private readonly placement: NotePlacement = 'chapter',
+    private readonly placement: NotePlacement = DEFAULT_OPTIONS.notes,
     readonly noteType: 'footnote' | 'endnote' = 'footnote',
     private readonly notesFile = 'notes.xhtml',
   ) {
