@@ -1,28 +1,26 @@
 /** Command-line parsing: `quire <command> [INPUT...] [options]`, with usage errors as values, not exits. */
 
-import { NOTE_PLACEMENTS, PAGE_SIZE_NAMES, PROFILES } from '../config/options';
-import { encodingName } from '../read/decode';
+import { optionHelp } from '../config/docs';
+import { CONFIG_DEFAULTS, OPTIONS, type BUILD_OPTIONS } from '../config/options';
+import type { RendererOptions } from '../render';
+import type { OptionSpec } from '../render/option-spec';
 
-/** Options that override book.yaml's `quire:` section when given on the command line. */
-export type ExplicitOption = 'out' | 'formats' | 'profile' | 'notes' | 'pageSize' | 'fileName' | 'check' | 'encoding';
+/** The build's own options, given on the command line, override book.yaml's `quire:` section. */
+export type ExplicitOption = (typeof BUILD_OPTIONS)[number]['name'];
 
 export interface CliArgs {
   command: 'build' | 'inspect' | 'check' | 'init' | 'help' | 'version' | 'explain';
   inputs: string[];
   out: string;
   formats: string[];
-  /** EPUB device profile (`--profile`). */
-  profile: (typeof PROFILES)[number];
-  /** Where EPUB footnotes go (`--notes`). */
-  notes: (typeof NOTE_PLACEMENTS)[number];
   /** Run EPUBCheck on each EPUB built (`--check`). */
   check: boolean;
-  /** PDF trim size (`--page-size`). */
-  pageSize: (typeof PAGE_SIZE_NAMES)[number];
   /** Output file-name pattern (`--file-name`). */
   fileName: string;
   /** The manuscript files' encoding (`--encoding`); found from the bytes when not given. */
   encoding?: string;
+  /** The renderers' options given on the command line (`--page-size`, `--profile`…), by renderer. */
+  rendererOptions: RendererOptions;
   /** Rebuild on every change (`build --watch`). */
   watch: boolean;
   /** Copy the default templates too (`init --templates`). */
@@ -32,17 +30,19 @@ export interface CliArgs {
   quiet: boolean;
   /** Stage timings and the archive-kit files on stderr (`--verbose`). */
   verbose: boolean;
-  /** The options given on the command line (the others come from book.yaml, then the defaults). */
+  /** The build options given on the command line (the others come from book.yaml, then the defaults). */
   explicit: Set<ExplicitOption>;
 }
 
 export class UsageError extends Error {}
 
+/** The column where `--help` text starts after a flag. */
+const HELP_COLUMN = 30;
+
 export const HELP = `quire: turn a manuscript into an EPUB and a typeset PDF
 
 Usage:
-  quire build [INPUT...] [--out DIR] [--format epub,pdf] [--profile NAME] [--notes chapter|book] [--check]
-              [--page-size SIZE] [--file-name PATTERN] [--encoding NAME] [--watch]
+  quire build [INPUT...] [--out DIR] [--format epub,pdf] [OPTION...] [--watch]
   quire check FILE.epub...
   quire inspect INPUT [--encoding NAME]
   quire init [DIR] [--templates]
@@ -59,32 +59,19 @@ Commands:
   init       Start a book in DIR (default: the current folder): manuscript/ with a
              sample chapter and book.yaml, and a package.json whose build script runs quire.
 
+${optionHelp(HELP_COLUMN)}
+
 Options:
-  -o, --out DIR        Output folder (default: dist)
-  -f, --format LIST    Comma-separated formats: epub, pdf, html (AO3-ready), txt (default: epub,pdf)
-      --profile NAME   EPUB for generic (default), kindle, kobo (writes <slug>.kepub.epub)
-                       or apple reading systems
-      --notes WHERE    EPUB footnotes at the end of each chapter (chapter, default) or
-                       in a Notes section at the end of the book (book)
-      --check          Run EPUBCheck on each EPUB built, with messages at manuscript lines;
-                       exit 1 when it reports an error
-      --page-size SIZE PDF trim size: a5 (default), 5.5x8.5, 6x9, letter, a4,
-                       ereader (a 6-inch e-reader's screen)
-      --file-name PAT  Output file name without extension; {slug} (default), {title},
-                       {author}, {date}, {year}, {lang}
-      --encoding NAME  The manuscript files' encoding: utf-8, windows-1252, latin1,
-                       utf-16le, utf-16be, or any WHATWG label (default: UTF-16 with a
-                       byte-order mark, else UTF-8, else Windows-1252 with a warning)
-  -w, --watch          Build, then rebuild whenever the manuscript, book.yaml or a template
-                       changes, until Ctrl-C
-      --templates      (init) Copy the default templates into DIR/templates/ to edit
-      --json           Print diagnostics as JSON lines on stderr
-      --debug          Show stack traces for internal errors
-      --explain RULE   What a message's rule id means and what to do (the id is in --json output)
-  -q, --quiet          Do not print warnings
-      --verbose        Print stage timings and the archive-kit files written, on stderr
-  -h, --help           Show this help
-  -v, --version        Show the version
+  -w, --watch                 Build, then rebuild whenever the manuscript, book.yaml or a template
+                              changes, until Ctrl-C
+      --templates             (init) Copy the default templates into DIR/templates/ to edit
+      --json                  Print diagnostics as JSON lines on stderr
+      --debug                 Show stack traces for internal errors
+      --explain RULE          What a message's rule id means and what to do (the id is in --json output)
+  -q, --quiet                 Do not print warnings
+      --verbose               Print stage timings and the archive-kit files written, on stderr
+  -h, --help                  Show this help
+  -v, --version               Show the version
 
 Exit status: 0 success (warnings go to stderr), 1 manuscript error or EPUBCheck error, 2 usage error.
 Environment: SOURCE_DATE_EPOCH sets the date written into the files.`;
@@ -96,18 +83,57 @@ function oneOf<T extends string>(option: string, value: string, allowed: readonl
   return found;
 }
 
+/** Each option by its flags: `--page-size`, `-o`, and `--no-hyphenate` (with `false`) for a boolean. */
+const FLAGS = new Map<string, [OptionSpec & { owner?: string }, boolean?]>(
+  OPTIONS.flatMap((spec) => {
+    if (!spec.flag) return [];
+    const names: [string, [typeof spec, boolean?]][] = [[spec.flag, [spec]]];
+    if (spec.short) names.push([spec.short, [spec]]);
+    if (spec.kind === 'boolean') names.push([`--no-${spec.flag.slice(2)}`, [spec, false]]);
+    return names;
+  }),
+);
+
+/** An option's value from its flag's argument (`value()` reads it), or a usage error. */
+function optionValue(spec: OptionSpec, value: () => string, off: boolean | undefined): unknown {
+  const flag = spec.flag!;
+  switch (spec.kind) {
+    case 'boolean':
+      return off ?? true;
+    case 'choice':
+      return oneOf(flag, value(), spec.values!);
+    case 'list': {
+      const items = value()
+        .split(',')
+        .map((f) => f.trim().toLowerCase())
+        .filter(Boolean);
+      if (items.length === 0) throw new UsageError(`${flag} needs at least one ${flag.slice(2)}`);
+      return items;
+    }
+    case 'count': {
+      const given = value();
+      if (!/^\s*\d+\s*$/.test(given)) throw new UsageError(`${flag} takes a whole number, 0 or more (got ${given})`);
+      return Number(given);
+    }
+    case 'text': {
+      const given = value();
+      const broken = spec.rules?.find((rule) => rule.usage && !rule.test(given));
+      if (broken) throw new UsageError(broken.usage!(given));
+      return given;
+    }
+  }
+}
+
 /** Parses argv (without `node` and the script). Throws UsageError for anything it cannot make sense of. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
     command: 'help',
     inputs: [],
-    out: 'dist',
-    formats: ['epub', 'pdf'],
-    profile: 'generic',
-    notes: 'chapter',
-    check: false,
-    pageSize: 'a5',
-    fileName: '{slug}',
+    out: CONFIG_DEFAULTS.out,
+    formats: [...CONFIG_DEFAULTS.formats],
+    check: CONFIG_DEFAULTS.check,
+    fileName: CONFIG_DEFAULTS['file-name'],
+    rendererOptions: {},
     watch: false,
     templates: false,
     json: false,
@@ -136,48 +162,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         return { ...args, command: 'version' };
       case '--explain':
         return { ...args, command: 'explain', inputs: [value()] };
-      case '-o':
-      case '--out':
-        args.out = value();
-        args.explicit.add('out');
-        break;
-      case '-f':
-      case '--format':
-        args.formats = value()
-          .split(',')
-          .map((f) => f.trim().toLowerCase())
-          .filter(Boolean);
-        if (args.formats.length === 0) throw new UsageError('--format needs at least one format');
-        args.explicit.add('formats');
-        break;
-      case '--profile':
-        args.profile = oneOf(name, value(), PROFILES);
-        args.explicit.add('profile');
-        break;
-      case '--notes':
-        args.notes = oneOf(name, value(), NOTE_PLACEMENTS);
-        args.explicit.add('notes');
-        break;
-      case '--check':
-        args.check = true;
-        args.explicit.add('check');
-        break;
-      case '--page-size':
-        args.pageSize = oneOf(name, value(), PAGE_SIZE_NAMES);
-        args.explicit.add('pageSize');
-        break;
-      case '--file-name':
-        args.fileName = value();
-        if (/[\\/]/.test(args.fileName) || !args.fileName.trim()) throw new UsageError('--file-name takes a file name without a folder, e.g. {slug}-{date}');
-        args.explicit.add('fileName');
-        break;
-      case '--encoding': {
-        const label = value();
-        if (!encodingName(label)) throw new UsageError(`unknown encoding ${label} (try utf-8, windows-1252, latin1, utf-16le, utf-16be)`);
-        args.encoding = label;
-        args.explicit.add('encoding');
-        break;
-      }
       case '-w':
       case '--watch':
         args.watch = true;
@@ -198,10 +182,22 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--quiet':
         args.quiet = true;
         break;
-      default:
+      default: {
+        const option = FLAGS.get(name);
+        if (option) {
+          const [spec, off] = option;
+          const given = optionValue(spec, value, off);
+          if (spec.owner) args.rendererOptions[spec.owner] = { ...args.rendererOptions[spec.owner], [spec.name]: given };
+          else {
+            Object.assign(args, { [spec.name]: given });
+            args.explicit.add(spec.name as ExplicitOption);
+          }
+          break;
+        }
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         if (command === undefined) command = arg;
         else args.inputs.push(arg);
+      }
     }
   }
   if (command === undefined) return args;

@@ -1,12 +1,12 @@
 /**
  * `quire init [DIR]`: starts a book. Writes `manuscript/` with a sample chapter and `book.yaml` (metadata, and a
- * `quire:` section listing every option at its default), a `package.json` whose `build` script runs quire, a
+ * `quire:` section listing every option at its default, from the option specs), a `package.json` whose `build` script runs quire, a
  * `.gitignore`, and with `--templates` a copy of the built-in templates to edit. Refuses to overwrite anything.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUILTIN_TEMPLATES } from '../assets';
-import { CONFIG_DEFAULTS } from '../config/options';
+import { initOptions } from '../config/docs';
 import { fail } from '../diagnostics/reporter';
 import { asciiSlug } from '../text/slug';
 
@@ -27,7 +27,6 @@ function titleFrom(dir: string): string {
 const yamlString = (s: string) => JSON.stringify(s);
 
 function bookYaml(title: string): string {
-  const d = CONFIG_DEFAULTS;
   return `# The book's metadata (the README's "Writing a manuscript" lists every key).
 title: ${yamlString(title)}
 author: Your Name
@@ -41,21 +40,7 @@ summary: One or two sentences that make a reader want the book.
 #   chapter: "Chapter {n}"
 
 # Build options. Flags on the command line win over these; each line shows the default.
-quire:
-  formats: [${d.formats.join(', ')}]      # epub, pdf, html (AO3-ready), txt
-  # out: ${d.out}                # output folder, relative to the folder quire runs in
-  # file-name: "${d['file-name']}"      # {slug} {title} {author} {date} {year} {lang}
-  # profile: ${d.profile}          # EPUB for generic, kindle, kobo or apple reading systems
-  # notes: ${d.notes}              # footnotes after each chapter, or "book" for a Notes section
-  # page-size: ${d['page-size']}               # PDF trim size: a5, 5.5x8.5, 6x9, letter, a4, ereader
-  # hyphenate: ${d.hyphenate}            # PDF hyphenation
-  # chapter-start: ${d['chapter-start']}         # PDF chapters start on the next page (any) or right-hand page (right)
-  # chapter-opening: ${d['chapter-opening']}     # PDF chapters begin plainly or with their first words in small-caps
-  # embed-fonts: ${d['embed-fonts']}         # embed Source Serif 4 in the EPUB
-  # toc-title: ${d['toc-title']}       # heading of the EPUB's contents page (default: the language's; Contents in English)
-  # cover: cover.jpg             # cover image in manuscript/ (default: a generated cover)
-  # check: ${d.check}                # run EPUBCheck on each EPUB
-  # encoding: windows-1252       # the chapters' encoding, when not UTF-8 (default: found from each file)
+${initOptions()}
 `;
 }
 

@@ -47,14 +47,13 @@ function printer(args: CliArgs, io: Io, progress?: ProgressDisplay): (d: Diagnos
 /** The command line's explicit choices, which override book.yaml's `quire:` options. */
 function overrides(args: CliArgs): SettingsOverrides {
   const given = args.explicit;
-  const epub = { ...(given.has('profile') ? { profile: args.profile } : {}), ...(given.has('notes') ? { notes: args.notes } : {}) };
   return {
     ...(given.has('out') ? { outDir: args.out } : {}),
     ...(given.has('formats') ? { formats: args.formats } : {}),
     ...(given.has('fileName') ? { output: args.fileName } : {}),
-    ...(given.has('check') ? { check: true } : {}),
+    ...(given.has('check') ? { check: args.check } : {}),
     ...(given.has('encoding') ? { encoding: args.encoding } : {}),
-    rendererOptions: { epub, pdf: given.has('pageSize') ? { pageSize: args.pageSize } : {} },
+    rendererOptions: args.rendererOptions,
   };
 }
 

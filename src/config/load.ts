@@ -126,8 +126,10 @@ export function loadConfigFile(file: string, report: Reporter, decoding: DecodeO
     const suggestion = typeof value === 'string' ? nearMiss(value, allowed) : undefined;
     if (suggestion) hint = `did you mean \`${suggestion}\`?`;
   } else if (issue.code === 'invalid_type') {
-    const expected = issue.expected === 'boolean' ? 'true or false' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
+    const expected = { boolean: 'true or false', array: 'a list', int: 'a whole number' }[issue.expected as string] ?? `a ${issue.expected}`;
     message = `\`${name}\` should be ${expected} (got ${shown})`;
+  } else if (issue.code === 'too_small' && issue.origin === 'number') {
+    message = `\`${name}\` should be ${String(issue.minimum)} or more (got ${shown})`;
   } else if (issue.code === 'too_small') {
     message = `\`${name}\` may not be empty`;
   } else {

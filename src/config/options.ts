@@ -1,33 +1,88 @@
 /**
- * The values of the `quire:` options (formats, profiles, page sizes, defaults) without the zod schema that checks
- * them (schema.ts): the command line reads these on every run, and zod is loaded only when a book.yaml needs checking.
+ * Every `quire:` option in one list: the build's own (formats, folder, file name, cover, EPUBCheck, encoding),
+ * declared here, then each renderer's, declared by the renderer (src/render/<name>/options.ts) and found through the
+ * renderer table. The zod schema (schema.ts), the command line (cli/args.ts), `quire init`'s book.yaml and the README
+ * table all read this list; zod is not loaded for it, so the command line stays fast.
  */
-import { renderers } from '../render';
-import { CHAPTER_OPENINGS, CHAPTER_STARTS, PAGE_SIZES } from '../render/pdf/options';
-import type { QuireConfig } from './schema';
+import { encodingName } from '../read/decode';
+import { renderers, type Format } from '../render';
+import { boolean, list, text, type ConfigOf, type DefaultsOf, type OptionSpec } from '../render/option-spec';
 
 /** Output formats: the renderer table's names, so that a new renderer is a new format here too. */
-export const FORMATS = Object.keys(renderers) as [string, ...string[]];
-export const PROFILES = ['generic', 'kindle', 'kobo', 'apple'] as const;
-export const NOTE_PLACEMENTS = ['chapter', 'book'] as const;
-export const PAGE_SIZE_NAMES = Object.keys(PAGE_SIZES) as [keyof typeof PAGE_SIZES, ...(keyof typeof PAGE_SIZES)[]];
-export { CHAPTER_OPENINGS, CHAPTER_STARTS };
+export const FORMATS = Object.keys(renderers) as [Format, ...Format[]];
 
 /** Placeholders of the output file-name pattern. */
 export const NAME_PLACEHOLDERS = ['slug', 'title', 'author', 'date', 'year', 'lang'] as const;
 
-/** Every option with its default and a line of documentation (the README's table and `quire init`'s book.yaml follow it). */
-export const CONFIG_DEFAULTS = {
-  formats: ['epub', 'pdf'],
-  out: 'dist',
-  'file-name': '{slug}',
-  profile: 'generic',
-  notes: 'chapter',
-  'page-size': 'a5',
-  hyphenate: true,
-  'chapter-start': 'any',
-  'chapter-opening': 'plain',
-  'embed-fonts': false,
-  'toc-title': 'Contents',
-  check: false,
-} as const satisfies Omit<Required<QuireConfig>, 'cover' | 'encoding' | 'formats'> & { formats: readonly string[] };
+const fileNameUsage = () => '--file-name takes a file name without a folder, e.g. {slug}-{date}';
+
+/** The build's own options: what it writes, where, under what name, and how it reads the manuscript. */
+export const BUILD_OPTIONS = [
+  list({
+    name: 'formats',
+    flag: '--format',
+    short: '-f',
+    metavar: 'LIST',
+    values: FORMATS,
+    default: ['epub', 'pdf'],
+    help: 'Outputs to build, comma-separated (`html` is AO3-ready).',
+    details: 'In book.yaml a list, or `epub, pdf`.',
+  }),
+  text({ name: 'out', short: '-o', metavar: 'DIR', default: 'dist', help: 'Output folder, relative to the folder quire runs in.' }),
+  text({
+    name: 'fileName',
+    metavar: 'PAT',
+    default: '{slug}',
+    help: `Output file name before the extension, with placeholders ${NAME_PLACEHOLDERS.map((p) => `\`{${p}}\``).join(', ')}.`,
+    details:
+      "`{slug}` is the title as a slug in its own script (`שיר-השירים-הקטן`, `月の庭`; the input file's name when the title has no letter or digit); `{date}` is the book's date, else the build date. No `/`.",
+    rules: [
+      { test: (s) => s.trim() !== '', usage: fileNameUsage },
+      { test: (s) => !/[\\/]/.test(s), message: 'may not contain `/` or `\\` (it names a file, not a folder)', usage: fileNameUsage },
+      {
+        test: (s) => [...s.matchAll(/\{([^}]*)\}/g)].every((m) => (NAME_PLACEHOLDERS as readonly string[]).includes(m[1])),
+        message: `may use only the placeholders ${NAME_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+      },
+    ],
+  }),
+  text({
+    name: 'cover',
+    flag: null,
+    defaultText: 'none: a generated cover',
+    example: 'cover.jpg',
+    help: "Cover image (JPEG or PNG, 1600×2560 is ideal) in the manuscript folder; wins over the metadata's `cover:`.",
+  }),
+  boolean({ name: 'check', default: false, help: 'Run EPUBCheck on each EPUB built, with messages at manuscript lines (exit 1 on its errors).' }),
+  text({
+    name: 'encoding',
+    metavar: 'NAME',
+    defaultText: 'found from each file',
+    example: 'windows-1252',
+    help: "The manuscript files' encoding (`book.yaml` included): `utf-8`, `windows-1252`, `latin1`, `utf-16le`, `utf-16be`, or any WHATWG Encoding label.",
+    details: 'Without it: UTF-16 by its byte-order mark, else UTF-8, else Windows-1252 with a warning.',
+    rules: [
+      {
+        test: (s) => encodingName(s) !== undefined,
+        message: 'is not an encoding quire knows: use utf-8, windows-1252, latin1, utf-16le, utf-16be or another WHATWG Encoding label',
+        usage: (s) => `unknown encoding ${s} (try utf-8, windows-1252, latin1, utf-16le, utf-16be)`,
+      },
+    ],
+  }),
+] as const;
+
+/** The renderers' options, in the table's order. */
+type RendererSpecs = (typeof renderers)[Format]['options'];
+
+/** Every option: the build's, then each renderer's. */
+export const OPTIONS: readonly (OptionSpec & { readonly owner?: Format })[] = [
+  ...BUILD_OPTIONS,
+  ...(Object.entries(renderers) as [Format, { options: readonly OptionSpec[] }][]).flatMap(([owner, r]) => r.options.map((spec) => ({ ...spec, owner }))),
+];
+
+type AllSpecs = readonly ((typeof BUILD_OPTIONS)[number] | RendererSpecs[number])[];
+
+/** The options as written in `book.yaml` (every key optional). */
+export type QuireConfig = ConfigOf<AllSpecs>;
+
+/** Every option that has a default, by its book.yaml key. */
+export const CONFIG_DEFAULTS = Object.fromEntries(OPTIONS.filter((s) => s.default !== undefined).map((s) => [s.key, s.default])) as DefaultsOf<AllSpecs>;

@@ -2,23 +2,12 @@
  * A build's settings: explicit options (the CLI's flags, or a library caller's) over `book.yaml`'s `quire:` section
  * over the defaults. Also the output file-name pattern.
  */
-import type { EpubOptions } from '../render/epub/options';
-import type { HtmlOptions } from '../render/html/context';
-import type { PdfOptions } from '../render/pdf/options';
-import type { TxtOptions } from '../render/txt/context';
 import type { Book } from '../model/types';
+import { renderers, type RendererOptions } from '../render';
 import { bookSlug } from '../text/slug';
-import { CONFIG_DEFAULTS } from './options';
-import type { QuireConfig } from './schema';
+import { CONFIG_DEFAULTS, type QuireConfig } from './options';
 
-/** Per-renderer options by renderer name; each renderer fills what is left out from its defaults. */
-export interface RendererOptions {
-  epub?: Partial<EpubOptions>;
-  pdf?: Partial<PdfOptions>;
-  html?: Partial<HtmlOptions>;
-  txt?: Partial<TxtOptions>;
-  [renderer: string]: object | undefined;
-}
+export type { RendererOptions } from '../render';
 
 /** What a build does, every choice made. */
 export interface BuildSettings {
@@ -47,17 +36,23 @@ export interface SettingsOverrides {
 
 const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-/** Explicit options over the configuration over the defaults. */
+/**
+ * Explicit options over the configuration over the defaults. Renderer options are left partial (each renderer fills
+ * in its defaults); there is an entry for each format built and each renderer given an option.
+ */
 export function resolveSettings(config: QuireConfig, explicit: SettingsOverrides = {}): BuildSettings {
-  const fromConfig: RendererOptions = {
-    epub: defined({ profile: config.profile, notes: config.notes, embedFonts: config['embed-fonts'], tocTitle: config['toc-title'] }),
-    pdf: defined({ pageSize: config['page-size'], hyphenate: config.hyphenate, chapterStart: config['chapter-start'], chapterOpening: config['chapter-opening'] }),
-  };
-  const rendererOptions: RendererOptions = { ...fromConfig };
+  const formats = [...(explicit.formats ?? config.formats ?? CONFIG_DEFAULTS.formats)];
+  const yaml = config as Readonly<Record<string, unknown>>;
+  const rendererOptions: RendererOptions = {};
+  for (const [name, { options }] of Object.entries(renderers)) {
+    const fromConfig = defined(Object.fromEntries(options.map((spec) => [spec.name, yaml[spec.key]])));
+    if (Object.keys(fromConfig).length > 0) rendererOptions[name] = fromConfig;
+  }
   for (const [name, options] of Object.entries(explicit.rendererOptions ?? {})) rendererOptions[name] = { ...rendererOptions[name], ...defined(options ?? {}) };
+  for (const format of formats) rendererOptions[format] ??= {};
   return {
     outDir: explicit.outDir ?? config.out ?? CONFIG_DEFAULTS.out,
-    formats: [...(explicit.formats ?? config.formats ?? CONFIG_DEFAULTS.formats)],
+    formats,
     output: explicit.output ?? config['file-name'] ?? CONFIG_DEFAULTS['file-name'],
     rendererOptions,
     ...(config.cover ? { cover: config.cover } : {}),

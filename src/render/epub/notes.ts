@@ -5,7 +5,7 @@
 import { footnoteNumbers, footnotesById } from '../../model/footnotes';
 import type { Book, Footnote } from '../../model/types';
 import type { BlockWriter, NoteRef, NoteSink } from './xhtml/context';
-import type { NotePlacement } from './options';
+import { DEFAULT_OPTIONS, type NotePlacement } from './options';
 
 interface Placement {
   number: number;
@@ -31,7 +31,7 @@ export class FootnoteRegistry implements NoteSink {
    */
   constructor(
     book: Book,
-    private readonly placement: NotePlacement = 'chapter',
+    private readonly placement: NotePlacement = DEFAULT_OPTIONS.notes,
     readonly noteType: 'footnote' | 'endnote' = 'footnote',
     private readonly notesFile = 'notes.xhtml',
   ) {

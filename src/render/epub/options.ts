@@ -1,26 +1,39 @@
 /** The EPUB renderer's options and the device profiles: what each family of reading systems needs beyond the standard. */
+import { boolean, choice, defaultsOf, text, type OptionsOf } from '../option-spec';
 
-/** A family of reading systems with its own quirks; `generic` is plain, standard EPUB 3 with an NCX. */
-export type EpubProfile = 'generic' | 'kindle' | 'kobo' | 'apple';
-
-export const PROFILES: readonly EpubProfile[] = ['generic', 'kindle', 'kobo', 'apple'];
-
-/** Where footnotes go: after the chapter that first cites them, or all together in a Notes section at the end. */
-export type NotePlacement = 'chapter' | 'book';
+/** The EPUB renderer's options, declared once: the schema, the flags, the help and the README follow them. */
+export const EPUB_OPTIONS = [
+  choice({
+    name: 'profile',
+    values: ['generic', 'kindle', 'kobo', 'apple'],
+    default: 'generic',
+    metavar: 'NAME',
+    help: 'EPUB for a family of reading systems (`kobo` writes `<slug>.kepub.epub`).',
+  }),
+  choice({ name: 'notes', values: ['chapter', 'book'], default: 'chapter', metavar: 'WHERE', help: 'EPUB footnotes after each chapter, or in a Notes section at the end of the book.' }),
+  boolean({ name: 'embedFonts', default: false, help: 'Embed Source Serif 4 in the EPUB (Apple Books then uses it).' }),
+  text({
+    name: 'tocTitle',
+    metavar: 'TITLE',
+    defaultText: "the language's `contents` label",
+    example: 'Contents',
+    help: "Heading of the EPUB's contents page, also its landmark and NCX label.",
+    details: "The book's `labels: {contents: …}` does the same for the EPUB and the PDF.",
+  }),
+] as const;
 
 /** Options of the EPUB renderer. */
-export interface EpubOptions {
-  /** Heading of the contents page (also its landmark and NCX label); the book's `contents` label when not given. */
-  tocTitle?: string;
-  /** The reading systems to build for (see `PROFILE_RULES`). */
-  profile: EpubProfile;
-  /** Where footnotes are placed. */
-  notes: NotePlacement;
-  /** Embed Source Serif 4 (four styles) and ask for it in the stylesheet. */
-  embedFonts: boolean;
-}
+export type EpubOptions = OptionsOf<typeof EPUB_OPTIONS>;
 
-export const DEFAULT_OPTIONS: EpubOptions = { profile: 'generic', notes: 'chapter', embedFonts: false };
+/** A family of reading systems with its own quirks; `generic` is plain, standard EPUB 3 with an NCX. */
+export type EpubProfile = EpubOptions['profile'];
+
+/** Where footnotes go: after the chapter that first cites them, or all together in a Notes section at the end. */
+export type NotePlacement = EpubOptions['notes'];
+
+export const PROFILES: readonly EpubProfile[] = EPUB_OPTIONS[0].values;
+
+export const DEFAULT_OPTIONS: EpubOptions = defaultsOf(EPUB_OPTIONS);
 
 /** What a profile changes. Rules that are harmless elsewhere (lower-case `utf-8` declarations, single landmark types) apply to every profile. */
 export interface ProfileRules {

@@ -3,17 +3,9 @@ import type { Labels } from '../../locale';
 import type { Reporter } from '../../diagnostics/types';
 import type { Footnote } from '../../model/types';
 import { CitedNotes } from '../cited-notes';
+import type { HtmlOptions } from './options';
 
-/** How a scene break is written: AO3's horizontal rule, or the book's ornament centred in a paragraph. */
-export type SceneBreakStyle = 'rule' | 'ornament';
-
-/** Options of the AO3 HTML renderer. */
-export interface HtmlOptions {
-  /** `rule` writes `<hr />`; `ornament` writes the author's marker (or `* * *`) centred. */
-  sceneBreak: SceneBreakStyle;
-}
-
-export const DEFAULT_HTML_OPTIONS: HtmlOptions = { sceneBreak: 'rule' };
+export { DEFAULT_HTML_OPTIONS, type HtmlOptions, type SceneBreakStyle } from './options';
 
 /**
  * Numbers one chapter's footnotes in the order they are first cited. AO3 keeps `name` but not `id`, so the anchors

@@ -1,14 +1,6 @@
 /** What the plain-text handlers share: the options, the measure left after indentation, and the chapter's footnotes. */
-/** Options of the plain-text renderer. */
-export interface TxtOptions {
-  /**
-   * Line length to fill paragraphs to, in characters; 0 writes each paragraph on one line. The default is 0: e-readers,
-   * phones and archive forms reflow text themselves, and hard line ends only get in their way.
-   */
-  width: number;
-}
 
-export const DEFAULT_TXT_OPTIONS: TxtOptions = { width: 0 };
+export { DEFAULT_TXT_OPTIONS, type TxtOptions } from './options';
 
 /** The column a scene break is centred in when paragraphs are not filled. */
 export const CENTRE_MEASURE = 72;
