@@ -27,22 +27,10 @@ function readable(list: readonly Violation[]): string {
   return list.map((v) => `${v.rule.name}: ${[v.from, ...(v.cycle ?? [{ name: v.to }]).map((c) => c.name)].join(' → ')}`).join('\n');
 }
 
-/**
- * Violations other engineers of issue 14 are removing at the same time, each with its fix. Remove a line once its
- * fix is in: the test below fails on a known violation that is gone, so this list cannot outlive its reasons.
- */
-const KNOWN: { rule: string; from: string; to: string; fix: string }[] = [];
-const isKnown = (v: Violation) => KNOWN.some((k) => k.rule === v.rule.name && k.from === v.from && k.to === v.to);
-
 const found = violations(REPO);
 
 test('src/ has no import cycle and keeps its layers', () => {
-  expect(readable(found.filter((v) => !isKnown(v)))).toBe('');
-});
-
-test('every known violation still exists (else remove it from KNOWN)', () => {
-  const gone = KNOWN.filter((k) => !found.some((v) => k.rule === v.rule.name && k.from === v.from && k.to === v.to));
-  expect(gone.map((k) => `${k.rule}: ${k.from} → ${k.to} (${k.fix})`)).toEqual([]);
+  expect(readable(found)).toBe('');
 });
 
 test('the rules catch a renderer importing a reader, and a cycle (tests/fixtures/architecture)', () => {
