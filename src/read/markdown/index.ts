@@ -23,6 +23,7 @@ function reportLosses(
   parsed: ParsedMarkdown,
   rawHtml: readonly { position: Position | undefined; element: string }[],
   at: Locate,
+  body: string,
 ): void {
   const cut = truncatedContainer(parsed.tokens);
   if (cut) {
@@ -39,8 +40,13 @@ function reportLosses(
       hint: 'quire keeps <i>, <b>, <em>, <strong>, <s>, <br>, <hr>, <p> and links to web or mail addresses; write the rest in Markdown.',
     });
   }
+  const lines = parsed.unusedFootnotes.length ? body.split('\n') : [];
   for (const label of parsed.unusedFootnotes) {
+    // markdown-it-footnote drops the definition's tokens, so its line is found again in the text.
+    const definition = new RegExp(`^ {0,3}\\[\\^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]:`, 'i');
+    const line = lines.findIndex((l) => definition.test(l));
     ctx.report.warn('footnote-unused', `footnote \`[^${label}]\` is defined but never referenced; left out`, {
+      position: line >= 0 ? at([line, line + 1]) : undefined,
       hint: `Refer to it with \`[^${label}]\` in the text, or delete it.`,
     });
   }
@@ -78,7 +84,7 @@ export const markdownReader: Reader = {
     const rawHtml: { position: Position | undefined; element: string }[] = [];
     const parsed = parseMarkdown(front.body);
     const { blocks, footnotes } = toBlocks(parsed.tokens, { locate, onRawHtml: (position, element) => rawHtml.push({ position, element }) });
-    reportLosses(ctx, parsed, rawHtml, locate);
+    reportLosses(ctx, parsed, rawHtml, locate, front.body);
 
     const numbered: Section[] = [];
     book.body = makeSections(ctx.oneOfSeveral ? blocks : titled(book, blocks, ctx), numbered);
