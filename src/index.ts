@@ -13,6 +13,9 @@ export { resolveSettings, type BuildSettings, type RendererOptions } from './con
 export * from './publish';
 export type { EpubOptions } from './render/epub/options';
 export type { PdfOptions } from './render/pdf/options';
+export type { HtmlOptions } from './render/html/options';
+export type { TxtOptions } from './render/txt/options';
+export type { OptionSpec } from './render/option-spec';
 export { readers, readInput } from './read';
 export { renderers, rendererFor } from './render';
 export { defaultTransforms, runTransforms } from './transform';
@@ -22,3 +25,5 @@ export type { Renderer, RenderContext, Artifact, AssetStore } from './render/typ
 export type { Reader, ReadContext } from './read/types';
 export type { Transform, TransformContext } from './transform/types';
 export * from './model/types';
+export { visit, SKIP, EXIT } from './model/visit';
+export { decideLanguage, languageOf, localeOf, type Locale } from './locale';

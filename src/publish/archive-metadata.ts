@@ -8,6 +8,7 @@ import { plainText, subjects } from '../model/build-helpers';
 import type { Book } from '../model/types';
 import { asciiSlug } from '../text/slug';
 import { marcLanguage } from './language';
+import { languageOf } from '../locale';
 import { licenceUrl } from './licence';
 
 export interface ArchiveMetadataOptions {
@@ -57,7 +58,7 @@ export function archiveFields(book: Book, date: Date): [string, string][] {
     ['title', meta.subtitle ? `${meta.title}: ${meta.subtitle}` : meta.title],
     ...repeated('creator', meta.authors.map((a) => a.name)),
     ['date', itemDate(book, date)],
-    ['language', marcLanguage(meta.language) ?? meta.language],
+    ['language', marcLanguage(languageOf(book)) ?? languageOf(book).tag],
     ...repeated('subject', subjects(meta)),
     ['description', description],
     ['publisher', meta.publisher],

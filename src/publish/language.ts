@@ -1,4 +1,5 @@
-/** Language names and codes the archives ask for, from the book's BCP 47 tag. */
+/** Language names and codes the archives ask for, from the book's language as the language step decided it. */
+import type { Language } from '../model/types';
 
 /**
  * MARC language codes (ISO 639-2/B, which the Internet Archive's `language` field uses) for the ISO 639-1 languages
@@ -13,26 +14,21 @@ const MARC: Record<string, string> = {
   sw: 'swa', ta: 'tam', th: 'tha', tl: 'tgl', tr: 'tur', uk: 'ukr', ur: 'urd', vi: 'vie', zh: 'chi',
 };
 
-/** The primary language subtag, lower case: `en-GB` → `en`. */
-function primary(tag: string): string {
-  return tag.trim().split(/[-_]/)[0].toLowerCase();
-}
-
 /** The MARC / ISO 639-2 code for a BCP 47 tag (`en-GB` → `eng`); a three-letter primary subtag is already one. */
-export function marcLanguage(tag: string): string | undefined {
-  const code = primary(tag);
+export function marcLanguage(language: Pick<Language, 'primary'>): string | undefined {
+  const code = language.primary;
   if (MARC[code]) return MARC[code];
   return /^[a-z]{3}$/.test(code) ? code : undefined;
 }
 
 /** The language's English name, as both archives' language menus show it (`en-GB` → `English`, `pt-BR` → `Portuguese`). */
-export function languageName(tag: string): string {
-  const code = primary(tag);
+export function languageName(language: Pick<Language, 'primary' | 'tag'>): string {
+  const code = language.primary;
   try {
     const name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(code);
-    return name ?? tag;
+    return name ?? language.tag;
   } catch {
     // Intl.DisplayNames throws on a subtag that is not well-formed; the tag as written is the best name left.
-    return tag;
+    return language.tag;
   }
 }

@@ -7,6 +7,7 @@ import { ffnCaveats, parseRating } from '../model/ratings';
 import type { Book, Section } from '../model/types';
 import { ao3Warnings, ffnGenres, FFN_GENRES, FFN_MAX_GENRES } from './archive-tags';
 import { languageName } from './language';
+import { languageOf } from '../locale';
 
 /** AO3 refuses a summary longer than this many characters. */
 export const AO3_SUMMARY_LIMIT = 1250;
@@ -71,7 +72,7 @@ function ao3Section(book: Book, count: number, status: ReturnType<typeof workSta
     `- **Creators:** ${list(meta.authors.map((a) => a.name))}`,
     ...summaryField(meta.summary, AO3_SUMMARY_LIMIT, 'AO3'),
     ...(notes.length ? ['- **Notes** (at the beginning):', '', quote(notes.join('\n\n')), ''] : ['- **Notes:** —']),
-    `- **Language:** ${md(languageName(meta.language))}`,
+    `- **Language:** ${md(languageName(languageOf(book)))}`,
     `- **Chapters:** ${count}/${status === 'in-progress' ? '?' : count}${status ? '' : note('the manuscript gives no status; taken as complete')}`,
     `- **Words:** ${book.stats ? book.stats.words.toLocaleString('en-US') : '—'}${note("quire's count; AO3 counts again when posting")}`,
     '',
@@ -90,7 +91,7 @@ function ffnSection(book: Book, count: number, status: ReturnType<typeof workSta
     '',
     `- **Title:** ${md(meta.title)}`,
     `- **Rating:** ${rating ? rating.ffn + caveats.map(note).join('') : meta.rating ? `${md(meta.rating)}${note('not a FanFiction.net rating: choose K, K+, T or M')}` : `—${note('choose K, K+, T or M')}`}`,
-    `- **Language:** ${md(languageName(meta.language))}`,
+    `- **Language:** ${md(languageName(languageOf(book)))}`,
     `- **Genres:** ${genres.genres.length ? genres.genres.join(', ') : '—'}${extraGenres}${genres.genres.length ? '' : note(`choose up to ${FFN_MAX_GENRES} of: ${FFN_GENRES.join(', ')}`)}`,
     `- **Category:** ${list(meta.fandoms)}${note('the fandom, chosen from FanFiction.net\'s categories')}`,
     `- **Characters:** ${list(meta.characters)}${characters}`,

@@ -1,6 +1,7 @@
 import { read } from '../../src/build';
 import { CollectingReporter } from '../../src/diagnostics/reporter';
 import { archiveIdentifier, archiveMetadataCsv } from '../../src/publish/archive-metadata';
+import { decideLanguage } from '../../src/locale';
 import { languageName, marcLanguage } from '../../src/publish/language';
 import { licenceUrl } from '../../src/publish/licence';
 import { sampleBook } from '../helpers/sample-book';
@@ -27,15 +28,15 @@ function parseCsv(text: string): string[][] {
 }
 
 test('BCP 47 tags map to the MARC codes IA uses', () => {
-  expect(marcLanguage('en')).toBe('eng');
-  expect(marcLanguage('en-GB')).toBe('eng');
-  expect(marcLanguage('de-AT')).toBe('ger');
-  expect(marcLanguage('fr')).toBe('fre');
-  expect(marcLanguage('zh-Hant-TW')).toBe('chi');
-  expect(marcLanguage('fil')).toBe('fil');
-  expect(marcLanguage('xx')).toBeUndefined();
-  expect(languageName('pt-BR')).toBe('Portuguese');
-  expect(languageName('en-GB')).toBe('English');
+  expect(marcLanguage(decideLanguage({ language: 'en' }))).toBe('eng');
+  expect(marcLanguage(decideLanguage({ language: 'en-GB' }))).toBe('eng');
+  expect(marcLanguage(decideLanguage({ language: 'de-AT' }))).toBe('ger');
+  expect(marcLanguage(decideLanguage({ language: 'fr' }))).toBe('fre');
+  expect(marcLanguage(decideLanguage({ language: 'zh-Hant-TW' }))).toBe('chi');
+  expect(marcLanguage(decideLanguage({ language: 'fil' }))).toBe('fil');
+  expect(marcLanguage(decideLanguage({ language: 'xx' }))).toBeUndefined();
+  expect(languageName(decideLanguage({ language: 'pt-BR' }))).toBe('Portuguese');
+  expect(languageName(decideLanguage({ language: 'en-GB' }))).toBe('English');
 });
 
 test.each([
