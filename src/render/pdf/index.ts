@@ -17,6 +17,15 @@ import { loadTheme } from './theme';
 
 export { DEFAULT_PDF_OPTIONS, PAGE_SIZES, type PageSize, type PdfOptions } from './options';
 
+/**
+ * The PDF's /ID: a hash of the book, its options and its theme, but not of where its files are (file paths are left
+ * out), so the same manuscript gives the same PDF in any folder and on any machine.
+ */
+function fileId(book: Book, options: PdfOptions, theme: unknown): Buffer {
+  const placeless = (key: string, value: unknown) => (key === 'file' || key === 'root' || key === 'sources' ? undefined : value);
+  return createHash('md5').update(JSON.stringify([book, options, theme], placeless)).digest();
+}
+
 /** Renders a book as a typeset PDF. */
 export const pdfRenderer: Renderer<PdfOptions> = {
   name: 'pdf',
@@ -71,7 +80,7 @@ export const pdfRenderer: Renderer<PdfOptions> = {
         keywords: subjects(book.meta),
         language: language.tag,
         date: ctx.now,
-        fileId: createHash('md5').update(JSON.stringify([book, options, theme])).digest(),
+        fileId: fileId(book, options, theme),
       },
     });
     return { data, extension: '.pdf', mediaType: 'application/pdf' };
