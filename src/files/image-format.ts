@@ -1,4 +1,5 @@
-/** What kind of image a file is, from its first bytes (never its name). */
+/** What kind of image a file is, from its first bytes (never its name), and whether its data can be read. */
+import { inflateSync } from 'node:zlib';
 
 /** Image formats quire can put in both an EPUB and a PDF, by their first bytes. */
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'svg';
@@ -12,4 +13,29 @@ export function sniffImage(data: Buffer): ImageFormat | undefined {
   const head = data.subarray(0, 1024).toString('utf8').replace(/^\uFEFF/, '').trimStart();
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'svg';
   return undefined;
+}
+
+/**
+ * Whether a PNG's image data inflates: its chunks are whole and its IDAT stream is valid zlib. image-size reads only
+ * the header, and a PNG with damaged data would otherwise get as far as the PDF renderer, whose PNG decoder throws
+ * from a zlib callback where no caller can catch it.
+ */
+export function pngDataReadable(data: Buffer): boolean {
+  const idat: Buffer[] = [];
+  let at = 8;
+  while (at + 8 <= data.length) {
+    const length = data.readUInt32BE(at);
+    const type = data.toString('latin1', at + 4, at + 8);
+    if (at + 12 + length > data.length) return false;
+    if (type === 'IDAT') idat.push(data.subarray(at + 8, at + 8 + length));
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  if (idat.length === 0) return false;
+  try {
+    inflateSync(Buffer.concat(idat));
+    return true;
+  } catch {
+    return false;
+  }
 }

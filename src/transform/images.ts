@@ -6,7 +6,7 @@
  */
 import { imageSize } from 'image-size';
 import { isDataUrl } from '../files/data-url';
-import { sniffImage } from '../files/image-format';
+import { pngDataReadable, sniffImage } from '../files/image-format';
 import { ManuscriptFolder } from '../files/manuscript';
 import type { Reporter } from '../diagnostics/types';
 import { QuireError } from '../diagnostics/types';
@@ -36,6 +36,7 @@ function checkFile(url: string, position: Position | undefined, assets: Manuscri
   if (format === 'svg') return;
   try {
     imageSize(data);
+    if (format === 'png' && !pngDataReadable(data)) throw new Error('damaged data');
   } catch {
     report.fail('image-corrupt', `image ${url} is damaged: its ${format.toUpperCase()} data cannot be read`, { position, hint: 'Export the image again.' });
   }

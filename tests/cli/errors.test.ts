@@ -261,6 +261,24 @@ describe('images', () => {
     expect(diagnostic(corrupt.stderr)).toMatchObject({ file: broken, line: 7, severity: 'error' });
     expect(corrupt.stderr).toMatch(/damaged/);
   });
+
+  test('a PNG whose compressed data is damaged is an error at the image, before any renderer reads it', () => {
+    // PNG's header is whole but its IDAT stream fails zlib's check: the PDF's PNG decoder used to crash the process.
+    const file = bookWithImage('pic.png', (dir) => fs.writeFileSync(path.join(dir, 'pic.png'), PNG));
+    const run = build(file, '--format', 'epub,pdf');
+    expect(run.status).toBe(1);
+    expect(diagnostic(run.stderr)).toMatchObject({ file, line: 7, severity: 'error' });
+    expect(run.stderr).toMatch(/image pic\.png is damaged: its PNG data cannot be read/);
+    expect(run.stderr).not.toMatch(/incorrect data check|\n\s+at /);
+  });
+
+  test('a whole PNG passes the check', () => {
+    const whole = fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'render', 'epub', 'dot.png'));
+    const file = bookWithImage('pic.png', (dir) => fs.writeFileSync(path.join(dir, 'pic.png'), whole));
+    const run = build(file, '--format', 'epub,pdf');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
 });
 
 describe('structure', () => {

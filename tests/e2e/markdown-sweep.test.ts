@@ -62,7 +62,7 @@ function allCases(): Case[] {
 
 /** Tiny valid images, so that an example naming `train.jpg` builds: a missing image is rightly an error. */
 const IMAGES: Record<string, Buffer> = {
-  png: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201b1d2ae9c0000000049454e44ae426082', 'hex'),
+  png: fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'render', 'epub', 'dot.png')),
   gif: Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'),
   svg: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'),
 };
