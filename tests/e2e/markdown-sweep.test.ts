@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { read, render } from '../../src/build';
 import { CollectingReporter } from '../../src/diagnostics/reporter';
 import { QuireError } from '../../src/diagnostics/types';
+import { readInput } from '../../src/read';
 import { allBlocks, allSections } from '../../src/model/build-helpers';
 import type { Book, Inline } from '../../src/model/types';
 import { assertWellFormedXml, CORPUS, corpusFile, epubcheckMany, tempDir, unzip } from '../helpers/tools';
@@ -121,8 +122,9 @@ test('every CommonMark, markdown-it and pandoc case builds into a clean EPUB', a
     const report = new CollectingReporter();
     let data: Uint8Array;
     try {
+      // The images an example names are written before it is read, since reading checks them.
+      provideImages(readInput(file, new CollectingReporter()), dir);
       const book = read(file, { report });
-      provideImages(book, dir);
       [{ data }] = await render(book, { formats: ['epub'], report, input: file });
     } catch (e) {
       if (!(e instanceof QuireError)) throw new Error(`${c.name}: internal error ${(e as Error).stack}`);
