@@ -19,7 +19,7 @@ const settings = { device: 'e6', theme: 'light', fontSize: 100, pdfLayout: 'spre
 try { Object.assign(settings, JSON.parse(localStorage.getItem('quire-preview') ?? '{}')) } catch { /* defaults */ }
 
 /** What the page shows now: read by people in the status line, and by tests through window.quirePreview. */
-const state = { version: 0, status: 'connecting', error: null, location: null, reloads: 0, pdfPages: 0 }
+const state = { version: 0, status: 'connecting', error: null, location: null, note: null, reloads: 0, pdfPages: 0 }
 window.quirePreview = state
 
 let view = null
@@ -48,6 +48,9 @@ footnotes.addEventListener('before-render', ({ detail: { view: noteView } }) => 
     const popup = $('popup')
     popup.replaceChildren($('popup-close'), noteView)
     popup.hidden = false
+})
+footnotes.addEventListener('render', ({ detail: { view: noteView } }) => {
+    state.note = noteView.renderer?.getContents?.()[0]?.doc?.URL ?? null
 })
 const closePopup = () => { $('popup').hidden = true }
 $('popup-close').addEventListener('click', closePopup)
@@ -87,7 +90,8 @@ async function openEpub(version, place) {
         next.addEventListener('load', ({ detail: { doc } }) => doc.addEventListener('keydown', onKey))
         next.addEventListener('relocate', ({ detail }) => {
             if (next !== view) return
-            state.location = { cfi: detail.cfi, fraction: detail.fraction ?? 0, section: detail.section?.current ?? null, toc: detail.tocItem?.label ?? null, href: detail.tocItem?.href ?? null }
+            const url = next.renderer.getContents?.()[0]?.doc?.URL ?? null
+            state.location = { cfi: detail.cfi, fraction: detail.fraction ?? 0, section: detail.section?.current ?? null, toc: detail.tocItem?.label ?? null, href: detail.tocItem?.href ?? null, url }
             $('progress').textContent = `${Math.round((detail.fraction ?? 0) * 100)}%${detail.tocItem?.label ? ` · ${detail.tocItem.label}` : ''}`
             if (detail.tocItem?.href) $('toc').value = detail.tocItem.href
         })
