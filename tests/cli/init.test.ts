@@ -18,6 +18,7 @@ test('init scaffolds a book whose package.json builds it with quire, and the boo
   expect(files).toEqual(['.gitignore', 'manuscript/1-beginning.md', 'manuscript/book.yaml', 'package.json']);
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
   expect(pkg.scripts.build).toBe('quire build');
+  expect(pkg.scripts.preview).toBe('quire preview');
   expect(pkg.name).toBe('night-ferry');
   // The dependency is this copy of quire, by path: `npm install` links it and `npm run build` finds `quire`.
   expect(path.resolve(dir, pkg.devDependencies.quire.replace(/^file:/, ''))).toBe(REPO);
