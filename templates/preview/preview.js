@@ -27,7 +27,8 @@ let loading = Promise.resolve()
 
 const readerCSS = () => {
     const { bg, fg, link } = THEMES[settings.theme]
-    return `html { color-scheme: ${settings.theme === 'dark' ? 'dark' : 'light'}; font-size: ${settings.fontSize}% !important; }
+    // --theme-bg-color is what foliate's paginator paints behind the columns and margins.
+    return `html { --theme-bg-color: ${bg}; color-scheme: ${settings.theme === 'dark' ? 'dark' : 'light'}; font-size: ${settings.fontSize}% !important; }
 html, body { background: ${bg} !important; color: ${fg} !important; }
 a:any-link { color: ${link} !important; }`
 }
