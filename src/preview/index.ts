@@ -79,6 +79,8 @@ export async function previewBook(options: PreviewOptions): Promise<number> {
       say: options.say,
       run: async () => {
         options.takeErrors();
+        // The open pages say "building…"; a page that connects now still gets the last outcome.
+        server.broadcast({ status: 'building' } satisfies PreviewStatus);
         const result = await options.run();
         const errors = options.takeErrors();
         if (result.code === 0) {

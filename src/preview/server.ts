@@ -122,7 +122,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const raw = (req.url ?? '/').split('?')[0];
     if (!raw.startsWith('/')) return notFound(res, head);
 
-    if (raw === '/events') {
+    if (raw === '/events' && !head) {
       res.writeHead(200, { ...BASE_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
       res.write(`retry: 1000\ndata: ${JSON.stringify(options.status())}\n\n`);
       clients.add(res);
