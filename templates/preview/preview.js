@@ -92,7 +92,7 @@ async function openEpub(version, place) {
         next.addEventListener('relocate', ({ detail }) => {
             if (next !== view) return
             const url = next.renderer.getContents?.()[0]?.doc?.URL ?? null
-            state.location = { cfi: detail.cfi, fraction: detail.fraction ?? 0, section: detail.section?.current ?? null, toc: detail.tocItem?.label ?? null, href: detail.tocItem?.href ?? null, url }
+            state.location = { cfi: detail.cfi, fraction: detail.fraction ?? 0, section: detail.section?.current ?? null, toc: detail.tocItem?.label ?? null, href: detail.tocItem?.href ?? null, url, page: next.renderer.page ?? null, pages: next.renderer.pages ?? null }
             $('progress').textContent = `${Math.round((detail.fraction ?? 0) * 100)}%${detail.tocItem?.label ? ` · ${detail.tocItem.label}` : ''}`
             if (detail.tocItem?.href) $('toc').value = detail.tocItem.href
         })

@@ -25,7 +25,7 @@ interface Shown {
   version: number;
   status: string;
   error: string | null;
-  location: { cfi: string; fraction: number; section: number | null; toc: string | null; url: string } | null;
+  location: { cfi: string; fraction: number; section: number | null; toc: string | null; url: string; page: number | null; pages: number | null } | null;
   note: string | null;
   reloads: number;
   pdfPages: number;
@@ -92,6 +92,9 @@ beforeAll(async () => {
   const executablePath = chromiumPath();
   dir = tempDir('quire-preview-test-');
   fs.cpSync(BOOK, path.join(dir, 'manuscript'), { recursive: true });
+  // A first chapter several screens long, so that "the same place" is a page inside it.
+  const filler = Array.from({ length: 24 }, (_, i) => `Paragraph ${i + 1} of the crossing: the engines hummed, the deck rolled, and the lantern swung on its hook.`);
+  fs.appendFileSync(path.join(dir, 'manuscript', '01-departure.md'), `\n${filler.join('\n\n')}\n`);
   child = spawn(process.execPath, [path.join(REPO, 'lib', 'cli', 'main.js'), 'preview'], { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } });
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   url = await new Promise<string>((resolve, reject) => {
@@ -161,8 +164,15 @@ test('the PDF pane draws the pages with pdf.js at the trim size', async () => {
 });
 
 test('a save shows in the page within 5 s, at the same place in the book', async () => {
+  for (let i = 0; i < 2; i++) {
+    const cfi = (await shown()).location?.cfi;
+    await page.click('#next');
+    await page.waitForFunction((c) => (globalThis as any).quirePreview.location?.cfi !== c, cfi);
+    await page.waitForTimeout(500);
+  }
   const before = await shown();
   expect(before.location?.toc).toBe('Chapter 1: Departure');
+  expect(before.location?.page).toBeGreaterThan(1);
   const chapter = path.join(dir, 'manuscript', '01-departure.md');
   fs.writeFileSync(chapter, fs.readFileSync(chapter, 'utf8').replace('and nobody on it was', 'and everyone on it was wide awake, not'));
   const started = Date.now();
@@ -172,6 +182,10 @@ test('a save shows in the page within 5 s, at the same place in the book', async
   expect(latency).toBeLessThan(5000);
   expect(await sectionText()).toContain('everyone on it was wide awake');
   expect(after.location?.section).toBe(before.location?.section);
+  // The same page of the chapter (one line more may move the break): not back at its start.
+  expect(Math.abs(after.location!.page! - before.location!.page!)).toBeLessThanOrEqual(1);
+  expect(after.location!.page).toBeGreaterThan(1);
+  expect(Math.abs(after.location!.fraction - before.location!.fraction)).toBeLessThan(0.05);
   expect(after.location?.toc).toBe('Chapter 1: Departure');
   process.stderr.write(`preview: the save showed after ${latency} ms\n`);
 });
