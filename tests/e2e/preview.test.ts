@@ -273,6 +273,16 @@ test('the server answers on loopback only', async () => {
   expect(stderr).toContain('(127.0.0.1 only)');
 });
 
+test('a second preview on a port in use is a catalogued error, exit status 1', async () => {
+  const { port } = new URL(url);
+  const second = spawn(process.execPath, [path.join(REPO, 'lib', 'cli', 'main.js'), 'preview', '--port', port], { cwd: dir });
+  let err = '';
+  second.stderr!.on('data', (chunk) => (err += chunk));
+  const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
+  expect(code).toBe(1);
+  expect(err).toContain(`error: port ${port} on 127.0.0.1 is in use`);
+});
+
 test('Ctrl-C stops the server cleanly and removes its private build folder', async () => {
   const folder = /rebuilt (\S+)\/[^/\s]+\.epub/.exec(stderr)?.[1];
   expect(folder).toBeDefined();
