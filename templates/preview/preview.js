@@ -120,6 +120,7 @@ async function openEpub(version, place) {
 }
 
 let pdfTask = null
+let pdfObserver = null
 /** Renders a version of the PDF at its trim size (times the zoom), each page as it scrolls into sight, keeping the pane's scroll position. */
 async function openPdf(version) {
     const pane = $('pdf-pane')
@@ -155,6 +156,8 @@ async function openPdf(version) {
     $('pdf-pages').replaceChildren(...pages.map(p => p.box))
     for (const { box } of pages) observer.observe(box)
     pane.scrollTop = scroll
+    pdfObserver?.disconnect()
+    pdfObserver = observer
     pdfTask?.destroy()
     pdfTask = doc
     state.pdfPages = doc.numPages
