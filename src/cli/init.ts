@@ -90,7 +90,9 @@ export function initBook(dir: string, options: InitOptions = {}): string[] {
     ['package.json', packageJson(dir, title)],
     ['.gitignore', 'node_modules/\ndist/\n'],
   ]);
-  if (options.templates) for (const rel of filesUnder(BUILTIN_TEMPLATES)) files.set(path.join('templates', rel), fs.readFileSync(path.join(BUILTIN_TEMPLATES, rel)));
+  // templates/preview/ is the preview's page, quire's own, not a template a book overrides.
+  const templates = filesUnder(BUILTIN_TEMPLATES).filter((rel) => !rel.startsWith(`preview${path.sep}`));
+  if (options.templates) for (const rel of templates) files.set(path.join('templates', rel), fs.readFileSync(path.join(BUILTIN_TEMPLATES, rel)));
   const targets = [...files.keys()].map((rel) => path.join(dir, rel));
   const existing = targets.find((file) => fs.existsSync(file));
   if (existing) fail('init-exists', `${existing} already exists; nothing was written`);
