@@ -17,6 +17,7 @@ import { tempDir } from '../helpers/tools';
 // Page code below runs in the browser; the tests' TypeScript has no DOM library.
 declare const document: any;
 declare const window: any;
+declare function getComputedStyle(el: unknown): any;
 type HTMLCanvasElement = any;
 
 const BOOK = path.join(REPO, 'tests', 'fixtures', 'books', 'small-hours');
@@ -144,6 +145,31 @@ test('a footnote opens in a popup, as on a device', async () => {
   const noteFrame = await frameOf('note');
   expect(await noteFrame.evaluate(() => document.body.innerText)).toContain('The fog came later.');
   await page.click('#popup-close');
+});
+
+test('the device frame, the theme and the font size change what the reader shows', async () => {
+  const looks = async () => ({
+    screen: await page.evaluate(() => document.querySelector('#screen').getBoundingClientRect().width),
+    ...(await (await sectionFrame()).evaluate(() => {
+      const style = getComputedStyle(document.documentElement);
+      return { color: getComputedStyle(document.body).color, fontSize: parseFloat(style.fontSize) };
+    })),
+  });
+  const before = await looks();
+  await page.selectOption('#device', 'phone');
+  await page.selectOption('#theme', 'dark');
+  await page.selectOption('#font-size', '130');
+  await page.waitForTimeout(300);
+  const after = await looks();
+  expect(before.screen).toBe(536);
+  expect(after.screen).toBe(390);
+  expect(after.color).toBe('rgb(222, 219, 212)'); // the dark theme's light text
+  expect(after.fontSize / before.fontSize).toBeCloseTo(1.3, 2);
+  await page.selectOption('#device', 'e6');
+  await page.selectOption('#theme', 'light');
+  await page.selectOption('#font-size', '100');
+  await page.waitForTimeout(300);
+  expect((await shown()).location?.toc).toBe('Chapter 1: Departure');
 });
 
 test('the PDF pane draws the pages with pdf.js at the trim size', async () => {
