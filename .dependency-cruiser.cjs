@@ -12,7 +12,7 @@
 const BASE = '^src/(model|diagnostics|locale|text|files)/';
 const STAGES = '^src/(read|transform|render)/';
 const PIPELINE = '^src/(build|config|publish|check)/|^src/assets\\.ts$';
-const ABOVE_PIPELINE = '^src/cli/|^src/index\\.ts$';
+const ABOVE_PIPELINE = '^src/cli/|^src/preview/|^src/index\\.ts$';
 
 module.exports = {
   forbidden: [

@@ -9,7 +9,7 @@ import type { OptionSpec } from '../render/option-spec';
 export type ExplicitOption = (typeof BUILD_OPTIONS)[number]['name'];
 
 export interface CliArgs {
-  command: 'build' | 'inspect' | 'check' | 'init' | 'help' | 'version' | 'explain';
+  command: 'build' | 'preview' | 'inspect' | 'check' | 'init' | 'help' | 'version' | 'explain';
   inputs: string[];
   out: string;
   formats: string[];
@@ -23,6 +23,8 @@ export interface CliArgs {
   rendererOptions: RendererOptions;
   /** Rebuild on every change (`build --watch`). */
   watch: boolean;
+  /** The preview's port on 127.0.0.1 (`preview --port N`); 0, the default, picks a free one. */
+  port: number;
   /** Copy the default templates too (`init --templates`). */
   templates: boolean;
   json: boolean;
@@ -43,6 +45,7 @@ export const HELP = `quire: turn a manuscript into an EPUB and a typeset PDF
 
 Usage:
   quire build [INPUT...] [--out DIR] [--format epub,pdf] [OPTION...] [--watch]
+  quire preview [INPUT] [--port N] [--format epub,pdf] [OPTION...]
   quire check FILE.epub...
   quire inspect INPUT [--encoding NAME]
   quire init [DIR] [--templates]
@@ -53,6 +56,8 @@ Commands:
   build      Build each INPUT (a .md, .markdown, .txt, .html or .docx file, or a folder of them)
              into DIR/<slug>.epub and DIR/<slug>.pdf. Default INPUT: manuscript/
              Options not given here come from the quire: section of INPUT/book.yaml.
+  preview    Build INPUT, show it in a browser page on http://127.0.0.1 (the EPUB in a reading
+             engine, the PDF beside it), and rebuild and reload it on every save, until Ctrl-C.
   check      Run EPUBCheck (Java and /usr/share/java/epubcheck.jar) on each FILE and
              print its messages; exit 1 when it reports an error.
   inspect    Print the document model of INPUT as JSON.
@@ -64,6 +69,7 @@ ${optionHelp(HELP_COLUMN)}
 Options:
   -w, --watch                 Build, then rebuild whenever the manuscript, book.yaml or a template
                               changes, until Ctrl-C
+      --port N                (preview) Serve on 127.0.0.1:N (default: a free port)
       --templates             (init) Copy the default templates into DIR/templates/ to edit
       --json                  Print diagnostics as JSON lines on stderr
       --debug                 Show stack traces for internal errors
@@ -135,6 +141,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     fileName: CONFIG_DEFAULTS['file-name'],
     rendererOptions: {},
     watch: false,
+    port: 0,
     templates: false,
     json: false,
     debug: false,
@@ -143,6 +150,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     explicit: new Set(),
   };
   let command: string | undefined;
+  let portGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -166,6 +174,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--watch':
         args.watch = true;
         break;
+      case '--port': {
+        const given = value();
+        if (!/^\s*\d+\s*$/.test(given) || Number(given) > 65535) throw new UsageError(`--port takes a port number, 0 to 65535 (got ${given})`);
+        args.port = Number(given);
+        portGiven = true;
+        break;
+      }
       case '--templates':
         args.templates = true;
         break;
@@ -201,14 +216,16 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (command === undefined) return args;
-  if (command !== 'build' && command !== 'inspect' && command !== 'check' && command !== 'init') throw new UsageError(`unknown command ${command}`);
+  if (command !== 'build' && command !== 'preview' && command !== 'inspect' && command !== 'check' && command !== 'init') throw new UsageError(`unknown command ${command}`);
   args.command = command;
   if (command === 'init' && args.inputs.length > 1) throw new UsageError('init takes at most one DIR');
   if (args.watch && command !== 'build') throw new UsageError('--watch works with build only');
+  if (portGiven && command !== 'preview') throw new UsageError('--port works with preview only');
+  if (command === 'preview' && args.inputs.length > 1) throw new UsageError('preview takes at most one INPUT');
   if (args.templates && command !== 'init') throw new UsageError('--templates works with init only');
   if (args.quiet && args.verbose) throw new UsageError('--quiet and --verbose do not go together');
   if (command === 'inspect' && args.inputs.length !== 1) throw new UsageError('inspect takes exactly one INPUT');
   if (command === 'check' && args.inputs.length === 0) throw new UsageError('check takes at least one FILE.epub');
-  if (command === 'build' && args.inputs.length === 0) args.inputs = ['manuscript'];
+  if ((command === 'build' || command === 'preview') && args.inputs.length === 0) args.inputs = ['manuscript'];
   return args;
 }

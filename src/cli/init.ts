@@ -1,6 +1,6 @@
 /**
  * `quire init [DIR]`: starts a book. Writes `manuscript/` with a sample chapter and `book.yaml` (metadata, and a
- * `quire:` section listing every option at its default, from the option specs), a `package.json` whose `build` script runs quire, a
+ * `quire:` section listing every option at its default, from the option specs), a `package.json` whose `build`, `watch` and `preview` scripts run quire, a
  * `.gitignore`, and with `--templates` a copy of the built-in templates to edit. Refuses to overwrite anything.
  */
 import * as fs from 'node:fs';
@@ -67,7 +67,7 @@ function packageJson(dir: string, title: string): string {
     version: '1.0.0',
     private: true,
     description: `${title}, built with quire ${own.version}`,
-    scripts: { build: 'quire build', watch: 'quire build --watch' },
+    scripts: { build: 'quire build', watch: 'quire build --watch', preview: 'quire preview' },
     devDependencies: { quire: `file:${relative}` },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
@@ -90,7 +90,9 @@ export function initBook(dir: string, options: InitOptions = {}): string[] {
     ['package.json', packageJson(dir, title)],
     ['.gitignore', 'node_modules/\ndist/\n'],
   ]);
-  if (options.templates) for (const rel of filesUnder(BUILTIN_TEMPLATES)) files.set(path.join('templates', rel), fs.readFileSync(path.join(BUILTIN_TEMPLATES, rel)));
+  // templates/preview/ is the preview's page, quire's own, not a template a book overrides.
+  const templates = filesUnder(BUILTIN_TEMPLATES).filter((rel) => !rel.startsWith(`preview${path.sep}`));
+  if (options.templates) for (const rel of templates) files.set(path.join('templates', rel), fs.readFileSync(path.join(BUILTIN_TEMPLATES, rel)));
   const targets = [...files.keys()].map((rel) => path.join(dir, rel));
   const existing = targets.find((file) => fs.existsSync(file));
   if (existing) fail('init-exists', `${existing} already exists; nothing was written`);

@@ -95,7 +95,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     args = parseArgs(argv);
     const known = Object.keys(renderers);
-    if (args.command === 'build') for (const format of args.formats) if (!known.includes(format)) throw new UsageError(`unknown format ${format} (known: ${known.join(', ')})`);
+    if (args.command === 'build' || args.command === 'preview') for (const format of args.formats) if (!known.includes(format)) throw new UsageError(`unknown format ${format} (known: ${known.join(', ')})`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     return usageError(e.message, argv.includes('--json'), io);
@@ -110,7 +110,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return EXIT_OK;
   }
   const progress = new ProgressDisplay(io.stderr, io.stderrIsTTY === true && !args.quiet && !args.json);
-  const print = printer(args, io, progress);
+  // Each error as the terminal shows it, kept for the preview page's overlay.
+  const errorsSeen: string[] = [];
+  const printOut = printer(args, io, progress);
+  const print = (d: Diagnostic) => {
+    if (d.severity === 'error') errorsSeen.push(formatDiagnostic(d, { frame: true }));
+    printOut(d);
+  };
   let report = new CollectingReporter(print);
   try {
     if (args.command === 'check') {
@@ -141,7 +147,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           report = new CollectingReporter(print);
           const result = await build({ input, ...overrides(args), report, onProgress: progress.update });
           progress.clear();
-          for (const file of result.outputs) io.stdout(`${file}\n`);
+          if (args.command !== 'preview') for (const file of result.outputs) io.stdout(`${file}\n`);
           outputs.push(...result.outputs);
           outDirs.add(path.resolve(result.settings.outDir));
           if (args.verbose) {
@@ -164,6 +170,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       }
       return { code: checkFailed ? EXIT_MANUSCRIPT : EXIT_OK, outputs, outDirs: [...outDirs] };
     };
+    if (args.command === 'preview') {
+      const { previewCommand } = await import('./preview');
+      return await previewCommand(args, round, () => errorsSeen.splice(0), io, () => progress.clear());
+    }
     if (args.watch) {
       const { watchBuild } = await import('./watch');
       const outDirs = new Set<string>([args.out]);

@@ -97,6 +97,7 @@ export const catalogue = {
   'epubcheck-missing': { title: 'EPUBCheck not available', means: '`quire check` and `--check` need Java and EPUBCheck, and one of them was not found.', hint: 'Install both: apt-get install -y default-jre-headless epubcheck.' },
   'file-not-found': { title: 'File not found', means: 'A file given to `quire check` does not exist; a check of nothing is not a pass.', hint: 'Check the file name and the folder it is run in.' },
   'usage-error': { title: 'Command-line error', means: 'The command line has an unknown command or option, or an option without its value (exit code 2).', hint: 'Run `quire --help`.' },
+  'preview-port-busy': { title: 'Preview port in use', means: '`quire preview --port N` could not listen on 127.0.0.1:N: another program (or another preview) uses that port.', hint: 'Stop the other program, pick another port, or leave out --port for a free one.' },
   'internal-error': { title: 'Internal error', means: 'quire failed in a way it did not foresee: a bug, not a problem with the manuscript.', hint: 'Run again with --debug and report it, with the stack trace, at quire\'s issue tracker.' },
 } satisfies Record<string, CatalogueEntry>;
 

@@ -18,6 +18,7 @@ test('init scaffolds a book whose package.json builds it with quire, and the boo
   expect(files).toEqual(['.gitignore', 'manuscript/1-beginning.md', 'manuscript/book.yaml', 'package.json']);
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
   expect(pkg.scripts.build).toBe('quire build');
+  expect(pkg.scripts.preview).toBe('quire preview');
   expect(pkg.name).toBe('night-ferry');
   // The dependency is this copy of quire, by path: `npm install` links it and `npm run build` finds `quire`.
   expect(path.resolve(dir, pkg.devDependencies.quire.replace(/^file:/, ''))).toBe(REPO);
@@ -61,7 +62,9 @@ test('init takes at most one folder', () => {
 test('init --templates copies every built-in template, and edited copies override the EPUB and the PDF', async () => {
   const dir = path.join(tempDir(), 'lamp');
   expect(quire(['init', dir, '--templates']).status).toBe(0);
-  const builtin = fs.readdirSync(path.join(REPO, 'templates'), { recursive: true }).map(String).sort();
+  // All but the preview's page (templates/preview/), which is quire's own and not overridable.
+  const builtin = fs.readdirSync(path.join(REPO, 'templates'), { recursive: true }).map(String).filter((rel) => rel !== 'preview' && !rel.startsWith(`preview${path.sep}`)).sort();
+  expect(builtin).toContain(path.join('epub', 'style.css'));
   expect(fs.readdirSync(path.join(dir, 'templates'), { recursive: true }).map(String).sort()).toEqual(builtin);
 
   const opening = path.join(dir, 'templates', 'epub', 'chapter-opening.ejs');
