@@ -50,7 +50,11 @@ export function languageTagOf(name: string): string | undefined {
  * undefined when it is neither.
  */
 export function languageTagFrom(written: string): string | undefined {
-  const tag = languageTagOf(written) ?? written.trim().replace(/_/g, '-');
+  return canonicalTag(languageTagOf(written) ?? written.trim().replace(/_/g, '-'));
+}
+
+/** A BCP 47 tag in its canonical form (`en-us` → `en-US`), or undefined when it is not one. */
+function canonicalTag(tag: string): string | undefined {
   if (!BCP47.test(tag)) return undefined;
   try {
     return Intl.getCanonicalLocales(tag)[0];
@@ -76,7 +80,8 @@ function hyphenationOf(tag: string, primary: string): string | undefined {
 
 /** Everything the pipeline needs to know about the book's language, from its metadata. */
 export function decideLanguage(meta: Pick<Meta, 'language' | 'direction'>): Language {
-  const tag = languageTagFrom(meta.language) ?? 'en';
+  // The reader stored a tag (`languageTagFrom`); a book made in code may hold anything, and gets `en` for a non-tag.
+  const tag = canonicalTag(meta.language) ?? 'en';
   const primary = tag.split('-')[0].toLowerCase();
   const script = scriptOf(tag);
   return {
