@@ -1,7 +1,6 @@
 /** The file-system side of rendering: templates (user's first, then built-in), manuscript files, fonts from npm. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fail } from './diagnostics/reporter';
 import type { AssetStore } from './render/types';
 import { ManuscriptFolder } from './files/manuscript';
 import { fontPath } from './render/font-files';

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { watchBuild, type BuildRound } from '../cli/watch';
 import { fail } from '../diagnostics/reporter';
+import { packageDir } from '../files/packages';
 import { startPreviewServer, type Mount, type PreviewServer } from './server';
 
 /** The build status the page receives. */
@@ -32,15 +33,6 @@ export interface PreviewOptions {
 }
 
 const PAGE = path.resolve(__dirname, '..', '..', 'templates', 'preview');
-
-/** A package's folder in the nearest node_modules above this module (hoisted or not). */
-export function packageDir(name: string): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'node_modules', name);
-    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`${name} is not installed (npm install ${name})`);
-  }
-}
 
 /** The folders the page's engines load from: foliate-js whole, and pdf.js's build/ and web/ only. */
 export function engineMounts(): Mount[] {

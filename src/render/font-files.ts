@@ -1,6 +1,6 @@
 /** The fonts quire ships, by key: files in npm packages, found where npm installed them. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { packageDir } from '../files/packages';
 
 /**
  * Font keys → files in npm packages, all under the SIL Open Font License. Source Serif 4 covers Latin, Greek and
@@ -36,15 +36,4 @@ export function fontPath(key: string): string {
   const entry = FONTS[key];
   if (!entry) throw new Error(`unknown font key ${key}`);
   return path.join(packageDir(entry[0]), entry[1]);
-}
-
-/** An installed package's folder, also for packages whose `exports` hide their package.json. */
-function packageDir(pkg: string): string {
-  try {
-    return path.dirname(require.resolve(`${pkg}/package.json`));
-  } catch {
-    let dir = path.dirname(require.resolve(pkg));
-    while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-    return dir;
-  }
 }
