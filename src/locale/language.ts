@@ -84,16 +84,14 @@ export function decideLanguage(meta: Pick<Meta, 'language' | 'direction'>): Lang
   const tag = canonicalTag(meta.language) ?? 'en';
   const primary = tag.split('-')[0].toLowerCase();
   const script = scriptOf(tag);
+  const hyphenation = hyphenationOf(tag, primary);
   return {
     tag,
     primary,
     ...(script ? { script } : {}),
     direction: meta.direction ?? directionOfScript(script),
     quotes: quoteStyle(primary),
-    ...(() => {
-      const hyphenation = hyphenationOf(tag, primary);
-      return hyphenation ? { hyphenation } : {};
-    })(),
+    ...(hyphenation ? { hyphenation } : {}),
   };
 }
 
