@@ -15,6 +15,9 @@ export interface FileAssetOptions {
   userTemplates?: string;
 }
 
+/** The fonts read so far, by file: they are quire's own and never change while it runs. */
+const FONT_FILES = new Map<string, Buffer>();
+
 /** An `AssetStore` over the file system, caching what it reads. */
 export class FileAssets implements AssetStore {
   private readonly cache = new Map<string, Buffer>();
@@ -40,8 +43,15 @@ export class FileAssets implements AssetStore {
     return this.manuscript.manuscriptFile(url);
   }
 
+  /** A font from quire's packages: read once per process, so every book gets the same Buffer (fonts.ts parses each once). */
   font(key: string): Buffer {
-    return this.read(fontPath(key));
+    const file = fontPath(key);
+    let data = FONT_FILES.get(file);
+    if (!data) {
+      data = fs.readFileSync(file);
+      FONT_FILES.set(file, data);
+    }
+    return data;
   }
 
   private read(file: string): Buffer {

@@ -5,13 +5,13 @@
  * in the book's direction, so a Hebrew, Arabic or Japanese title is drawn and every machine draws the same pixels.
  * resvg draws on a libuv thread, so the rest of the EPUB is serialised while the cover is drawn.
  */
-import { renderAsync } from '@resvg/resvg-js';
 import { fontPath } from '../font-files';
 import { languageOf, localeOf } from '../../locale';
 import type { Book } from '../../model/types';
 import { FontSet } from '../pdf/fonts';
 import type { RenderContext } from '../types';
 import { CoverType, type OutlinedLine } from './cover-type';
+import { rasterizeCover } from './cover-raster';
 import type { ImageCatalog, ImageFile } from './images';
 import { renderTemplate } from './pages';
 
@@ -70,13 +70,17 @@ function coverData(book: Book, ctx: RenderContext<unknown>): Record<string, unkn
   };
 }
 
-/** Renders the cover template to PNG bytes, off the main thread. */
+/** The generated cover's SVG: the cover template filled in for the book. */
+export function coverSvg(book: Book, ctx: RenderContext<unknown>): string {
+  return renderTemplate('cover.svg.ejs', coverData(book, ctx), ctx);
+}
+
+/** Renders the cover template to PNG bytes (cover-raster.ts: resvg draws, and png.ts deflates, on libuv's threads). */
 export async function generatedCover(book: Book, ctx: RenderContext<unknown>): Promise<Buffer> {
-  const svg = renderTemplate('cover.svg.ejs', coverData(book, ctx), ctx);
+  const svg = coverSvg(book, ctx);
   // The serif is still given to resvg for a user's template that sets `<text>`; quire's own draws outlines only.
   const fontFiles = /<text[\s>]/.test(svg) ? ['serif-regular', 'serif-italic', 'serif-bold', 'serif-bold-italic'].map(fontPath) : [];
-  const image = await renderAsync(svg, { font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, serifFamily: FONT_FAMILY }, fitTo: { mode: 'original' } });
-  return image.asPng();
+  return rasterizeCover(svg, { font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, serifFamily: FONT_FAMILY }, fitTo: { mode: 'original' } });
 }
 
 /** Warns when a given cover is not 1.6:1 or smaller than the stores' minimum. */

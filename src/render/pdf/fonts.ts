@@ -65,6 +65,7 @@ function shareShaping(font: FontkitFont): void {
     if (features !== undefined) return shape(text, features);
     let run = runs.get(text);
     if (!run) {
+      if (runs.size >= CACHE_LIMIT) runs.clear();
       const shaped = shape(text);
       run = { glyphs: shaped.glyphs, positions: shaped.positions };
       runs.set(text, run);
@@ -122,6 +123,12 @@ const SPACE = /\s/u;
 /** Whether a face is one of the serif's four (the faces with small capitals). */
 export const isSerif = (face: FaceKey): face is FontKey => (FONT_KEYS as readonly string[]).includes(face);
 
+/**
+ * Strings a face keeps shaped and measured. A face lives as long as the process (see `FACES`), so a worker that
+ * builds book after book starts its caches afresh past this many rather than growing without end.
+ */
+const CACHE_LIMIT = 200_000;
+
 /** A loaded face with a width cache: a novel repeats its few thousand distinct words many times. */
 class Face {
   private readonly widths = new Map<string, number>();
@@ -138,6 +145,7 @@ class Face {
     const key = smallCaps ? `\u0000${text}` : text;
     let width = this.widths.get(key);
     if (width === undefined) {
+      if (this.widths.size >= CACHE_LIMIT) this.widths.clear();
       const run = smallCaps ? this.font.layout(text, SMALL_CAPS) : this.font.layout(text);
       width = (run.advanceWidth * 1000) / this.font.unitsPerEm;
       this.widths.set(key, width);
@@ -165,6 +173,13 @@ class Face {
 }
 
 /**
+ * Each font file parsed once per process, by its bytes: parsing a face and decoding its shaping tables costs more
+ * than setting a short book, so `quire batch` and `quire worker` share them between books. An asset store that
+ * reads its fonts afresh (tests' stores) gets fresh faces.
+ */
+const FACES = new WeakMap<Buffer, Face>();
+
+/**
  * The faces; `width` is the only way layout learns how wide text is, and `segments` says which face draws which
  * characters. Text the serif covers (nearly all of a Latin, Greek or Cyrillic book) takes a fast path: one segment.
  */
@@ -185,7 +200,7 @@ export class FontSet {
     private readonly assets: AssetStore,
     language: Pick<Language, 'primary' | 'direction'> = { primary: 'en', direction: 'ltr' },
   ) {
-    for (const key of FONT_KEYS) this.face(key);
+    // Faces are parsed when first needed (a generated cover needs three of the serif's four).
     this.order = familyOrder(language.primary);
     this.rightToLeft = language.direction === 'rtl';
   }
@@ -194,7 +209,11 @@ export class FontSet {
     let face = this.faces.get(key);
     if (!face) {
       const data = this.assets.font(key);
-      face = new Face(fontkit.create(isWoff(data) ? woffToSfnt(data) : data));
+      face = FACES.get(data);
+      if (!face) {
+        face = new Face(fontkit.create(isWoff(data) ? woffToSfnt(data) : data));
+        FACES.set(data, face);
+      }
       this.faces.set(key, face);
     }
     return face;
