@@ -1,7 +1,7 @@
 /**
  * quire's import graph, checked by tests/architecture.test.ts (and by hand: `npx depcruise src`).
  *
- *   cli/                                         on top: the command
+ *   cli/ preview/ batch/ queue/                  on top: the commands, and many builds at once
  *   build/ config/ publish/ check/ assets.ts     the pipeline, and what it reads and writes
  *   read/    transform/    render/               the three stages, none importing another
  *   model/ diagnostics/ locale/ text/ files/     what every stage stands on
@@ -12,7 +12,7 @@
 const BASE = '^src/(model|diagnostics|locale|text|files)/';
 const STAGES = '^src/(read|transform|render)/';
 const PIPELINE = '^src/(build|config|publish|check)/|^src/assets\\.ts$';
-const ABOVE_PIPELINE = '^src/cli/|^src/preview/|^src/index\\.ts$';
+const ABOVE_PIPELINE = '^src/(cli|preview|batch|queue)/|^src/index\\.ts$';
 
 module.exports = {
   forbidden: [

@@ -18,6 +18,7 @@ const TOOLS = [
   { pkg: 'default-jdk-headless', present: () => onPath('javac'), why: 'Java for EPUBCheck (one process checks hundreds of EPUBs)' },
   { pkg: 'calibre', present: () => onPath('ebook-meta'), why: 'calibre, which reads the EPUB metadata as readers do' },
   { pkg: 'chromium', present: () => onPath('chromium'), why: 'a real browser for the reading-engine test and DAISY Ace' },
+  { pkg: 'redis-server', present: () => onPath('redis-server'), why: 'Redis, the queue `quire worker` takes its jobs from' },
   { pkg: 'python3', present: () => onPath('python3'), why: 'the typesetting and accessibility report scripts in ../shared/tools' },
 ];
 

@@ -11,8 +11,11 @@ import { writeAtomic, writingTo } from './write';
 /** The name of the checksum file in an output folder. */
 export const CHECKSUMS = 'SHA256SUMS';
 
-/** Updates `SHA256SUMS` in `outDir` with the given files there (paths), in `sha256sum -c` format; returns its path. */
-export function writeChecksums(outDir: string, files: readonly string[]): string {
+/**
+ * Updates `SHA256SUMS` in `outDir` with the given files there (paths, or paths with the SHA-256 already known), in
+ * `sha256sum -c` format; returns its path.
+ */
+export function writeChecksums(outDir: string, files: readonly (string | { path: string; sha256: string })[]): string {
   const target = path.join(outDir, CHECKSUMS);
   const dir = path.resolve(outDir);
   const lines = new Map<string, ChecksumLine>();
@@ -20,8 +23,9 @@ export function writeChecksums(outDir: string, files: readonly string[]): string
     const old = fs.existsSync(target) ? parseSha256sums(fs.readFileSync(target, 'utf8')) : [];
     for (const line of old) if (fs.existsSync(path.join(dir, line.name))) lines.set(line.name, line);
     for (const file of files) {
-      const name = path.relative(dir, path.resolve(file)).split(path.sep).join('/');
-      lines.set(name, { name, hex: sha256(fs.readFileSync(file)) });
+      const [where, hex] = typeof file === 'string' ? [file, undefined] : [file.path, file.sha256];
+      const name = path.relative(dir, path.resolve(where)).split(path.sep).join('/');
+      lines.set(name, { name, hex: hex ?? sha256(fs.readFileSync(where)) });
     }
   });
   writeAtomic(target, Buffer.from(formatSha256sums([...lines.values()]), 'utf8'));

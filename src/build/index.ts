@@ -47,6 +47,13 @@ export interface BuildOptions {
   encoding?: string;
   /** Also write SHA256SUMS, the Internet Archive CSV and (with html) the upload sheet. Default true. */
   archiveKit?: boolean;
+  /** Whether the archive kit updates SHA256SUMS (default true; `quire batch` writes it once for all its works). */
+  checksums?: boolean;
+  /**
+   * Given the books' file-name stem once the book is read, returns the stem to write under (`quire batch` makes each
+   * work's unique). Rendering goes on while it is pending.
+   */
+  claimStem?: (stem: string) => string | Promise<string>;
   /** Called as the build moves on (the CLI draws its progress line from it). */
   onProgress?: (event: ProgressEvent) => void;
   env?: NodeJS.ProcessEnv;
@@ -94,14 +101,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   timings.push(['read', performance.now() - started]);
   const now = buildDate(book, options.env);
+  const natural = outputStem(settings.output, book, now);
+  const claimed = options.claimStem ? Promise.resolve(options.claimStem(natural)) : natural;
   const artifacts = await render(book, { ...options, report, formats: settings.formats, rendererOptions: settings.rendererOptions, now, timings });
   started = performance.now();
   options.onProgress?.({ stage: 'write' });
-  const stem = outputStem(settings.output, book, now);
+  const stem = await claimed;
   const outDir = settings.outDir;
   const outputs = artifacts.map((artifact) => path.join(outDir, `${stem}${artifact.extension}`));
   artifacts.forEach((artifact, i) => writeAtomic(outputs[i], artifact.data));
-  const kit = options.archiveKit === false ? [] : writeArchiveKit(book, { outDir, stem, outputs, formats: settings.formats, date: now });
+  const kit =
+    options.archiveKit === false ? [] : writeArchiveKit(book, { outDir, stem, outputs, formats: settings.formats, date: now, checksums: options.checksums !== false });
   timings.push(['write', performance.now() - started]);
   return { book, outputs, artifacts, kit, settings, timings };
 }

@@ -15,10 +15,12 @@ export interface KitOptions {
   formats: readonly string[];
   /** The build's date. */
   date: Date;
+  /** Update SHA256SUMS too (default true). */
+  checksums?: boolean;
 }
 
 /** Writes the kit; returns the files written, SHA256SUMS last. */
-export function writeArchiveKit(book: Book, { outDir, stem, outputs, formats, date }: KitOptions): string[] {
+export function writeArchiveKit(book: Book, { outDir, stem, outputs, formats, date, checksums = true }: KitOptions): string[] {
   const kit: string[] = [];
   if (formats.includes('html')) {
     const sheet = path.join(outDir, `${stem}.upload.md`);
@@ -28,6 +30,6 @@ export function writeArchiveKit(book: Book, { outDir, stem, outputs, formats, da
   const csv = path.join(outDir, `${stem}.ia.csv`);
   writeAtomic(csv, Buffer.from(archiveMetadataCsv(book, { files: outputs.map((file) => path.basename(file)), date }), 'utf8'));
   kit.push(csv);
-  kit.push(writeChecksums(outDir, [...outputs, ...kit]));
+  if (checksums) kit.push(writeChecksums(outDir, [...outputs, ...kit]));
   return kit;
 }

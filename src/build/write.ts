@@ -21,7 +21,8 @@ function installCleanup(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       cleanup();
-      process.kill(process.pid, signal);
+      // Die of the signal as if unhandled, unless the program handles it itself (`quire worker` finishes its jobs).
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
     });
   }
 }

@@ -1,4 +1,5 @@
 /** Command-line parsing: `quire <command> [INPUT...] [options]`, with usage errors as values, not exits. */
+import * as os from 'node:os';
 
 import { optionHelp } from '../config/docs';
 import { CONFIG_DEFAULTS, OPTIONS, type BUILD_OPTIONS } from '../config/options';
@@ -9,7 +10,7 @@ import type { OptionSpec } from '../render/option-spec';
 export type ExplicitOption = (typeof BUILD_OPTIONS)[number]['name'];
 
 export interface CliArgs {
-  command: 'build' | 'preview' | 'inspect' | 'check' | 'init' | 'help' | 'version' | 'explain';
+  command: 'build' | 'batch' | 'worker' | 'preview' | 'inspect' | 'check' | 'init' | 'help' | 'version' | 'explain';
   inputs: string[];
   out: string;
   formats: string[];
@@ -27,6 +28,16 @@ export interface CliArgs {
   port: number;
   /** Copy the default templates too (`init --templates`). */
   templates: boolean;
+  /** Works built at once (`batch --jobs N`, `worker --concurrency N`); default: the number of cores. */
+  jobs: number;
+  /** Build every work again, changed or not (`batch --force`). */
+  force: boolean;
+  /** The Redis server of the job queue (`worker --redis URL`). */
+  redis?: string;
+  /** The BullMQ queue's name (`worker --queue NAME`). */
+  queue: string;
+  /** Milliseconds a job stays with a worker that stopped answering before another takes it (`worker --lock-duration MS`). */
+  lockDuration: number;
   json: boolean;
   debug: boolean;
   quiet: boolean;
@@ -46,6 +57,8 @@ export const HELP = `quire: turn a manuscript into an EPUB and a typeset PDF
 Usage:
   quire build [INPUT...] [--out DIR] [--format epub,pdf] [OPTION...] [--watch]
   quire preview [INPUT] [--port N] [--format epub,pdf] [OPTION...]
+  quire batch INPUT... [--out DIR] [--format epub,pdf] [--jobs N] [--force] [--json] [OPTION...]
+  quire worker --redis URL [--queue NAME] [--concurrency N] [--lock-duration MS]
   quire check FILE.epub...
   quire inspect INPUT [--encoding NAME]
   quire init [DIR] [--templates]
@@ -58,6 +71,12 @@ Commands:
              Options not given here come from the quire: section of INPUT/book.yaml.
   preview    Build INPUT, show it in a browser page on http://127.0.0.1 (the EPUB in a reading
              engine, the PDF beside it), and rebuild and reload it on every save, until Ctrl-C.
+  batch      Build many works into DIR, several at once: each manuscript file in INPUT, and each
+             sub-folder that is a book (book.yaml, or manuscript files in it), is one work. A bad
+             work never stops the others. Works unchanged since the last run are skipped
+             (DIR/.quire-batch.jsonl); file names never collide. Exit 1 if any work failed.
+  worker     Build the books that jobs on a BullMQ queue in Redis ask for, until SIGTERM or Ctrl-C
+             (job data: {"input": PATH, "out": DIR, "formats"?: [...], "options"?: {book.yaml keys}}).
   check      Run EPUBCheck (Java and /usr/share/java/epubcheck.jar) on each FILE and
              print its messages; exit 1 when it reports an error.
   inspect    Print the document model of INPUT as JSON.
@@ -71,7 +90,14 @@ Options:
                               changes, until Ctrl-C
       --port N                (preview) Serve on 127.0.0.1:N (default: a free port)
       --templates             (init) Copy the default templates into DIR/templates/ to edit
-      --json                  Print diagnostics as JSON lines on stderr
+  -j, --jobs N                (batch) Build N works at once (default: the number of cores)
+      --force                 (batch) Build every work, even those unchanged since the last run
+      --redis URL             (worker) The Redis server: redis://[user:password@]host:port[/db]
+      --queue NAME            (worker) The queue's name (default: quire)
+      --concurrency N         (worker) Build N jobs at once (default: the number of cores)
+      --lock-duration MS      (worker) How long a job stays with a worker that stopped answering
+                              before another worker takes it (default: 30000)
+      --json                  Print diagnostics as JSON lines on stderr (batch: one result per work on stdout)
       --debug                 Show stack traces for internal errors
       --explain RULE          What a message's rule id means and what to do (the id is in --json output)
   -q, --quiet                 Do not print warnings
@@ -130,6 +156,17 @@ function optionValue(spec: OptionSpec, value: () => string, off: boolean | undef
   }
 }
 
+/** The machine's cores: how many works are built at once unless told. */
+function cores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
+}
+
+/** A whole number of at least `least` from a flag's value, or a usage error. */
+function count(flag: string, given: string, least: number): number {
+  if (!/^\s*\d+\s*$/.test(given) || Number(given) < least) throw new UsageError(`${flag} takes a whole number, ${least} or more (got ${given})`);
+  return Number(given);
+}
+
 /** Parses argv (without `node` and the script). Throws UsageError for anything it cannot make sense of. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
@@ -143,6 +180,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     watch: false,
     port: 0,
     templates: false,
+    jobs: cores(),
+    force: false,
+    queue: 'quire',
+    lockDuration: 30_000,
     json: false,
     debug: false,
     quiet: false,
@@ -151,6 +192,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   };
   let command: string | undefined;
   let portGiven = false;
+  /** Flags that belong to one command only, by name, with the command. */
+  const only: [flag: string, command: string][] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -184,6 +227,32 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--templates':
         args.templates = true;
         break;
+      case '-j':
+      case '--jobs':
+      case '--concurrency':
+        args.jobs = count(name, value(), 1);
+        only.push([name, name === '--concurrency' ? 'worker' : 'batch']);
+        break;
+      case '--force':
+        args.force = true;
+        only.push([name, 'batch']);
+        break;
+      case '--redis': {
+        const url = value();
+        if (!/^rediss?:\/\/[^\s]+$/.test(url)) throw new UsageError(`--redis takes a redis:// or rediss:// URL (got ${url})`);
+        args.redis = url;
+        only.push([name, 'worker']);
+        break;
+      }
+      case '--queue':
+        args.queue = value();
+        if (!/^[\w.-]+$/.test(args.queue)) throw new UsageError(`--queue takes a name of letters, digits, '.', '-' and '_' (got ${args.queue})`);
+        only.push([name, 'worker']);
+        break;
+      case '--lock-duration':
+        args.lockDuration = count(name, value(), 1000);
+        only.push([name, 'worker']);
+        break;
       case '--verbose':
         args.verbose = true;
         break;
@@ -216,8 +285,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (command === undefined) return args;
-  if (command !== 'build' && command !== 'preview' && command !== 'inspect' && command !== 'check' && command !== 'init') throw new UsageError(`unknown command ${command}`);
-  args.command = command;
+  if (!['build', 'batch', 'worker', 'preview', 'inspect', 'check', 'init'].includes(command)) throw new UsageError(`unknown command ${command}`);
+  args.command = command as CliArgs['command'];
+  for (const [flag, owner] of only) if (command !== owner) throw new UsageError(`${flag} works with ${owner} only`);
+  if (command === 'batch' && args.inputs.length === 0) throw new UsageError('batch takes at least one INPUT (files, or folders of works)');
+  if (command === 'batch' && args.explicit.has('check')) throw new UsageError('--check works with build only; run quire check on the books a batch wrote');
+  if (command === 'worker' && !args.redis) throw new UsageError('worker needs --redis URL');
+  if (command === 'worker' && args.inputs.length > 0) throw new UsageError('worker takes no INPUT: the jobs name their manuscripts');
   if (command === 'init' && args.inputs.length > 1) throw new UsageError('init takes at most one DIR');
   if (args.watch && command !== 'build') throw new UsageError('--watch works with build only');
   if (portGiven && command !== 'preview') throw new UsageError('--port works with preview only');

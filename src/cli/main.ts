@@ -95,7 +95,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     args = parseArgs(argv);
     const known = Object.keys(renderers);
-    if (args.command === 'build' || args.command === 'preview') for (const format of args.formats) if (!known.includes(format)) throw new UsageError(`unknown format ${format} (known: ${known.join(', ')})`);
+    if (args.command === 'build' || args.command === 'batch' || args.command === 'preview') for (const format of args.formats) if (!known.includes(format)) throw new UsageError(`unknown format ${format} (known: ${known.join(', ')})`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     return usageError(e.message, argv.includes('--json'), io);
@@ -130,6 +130,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       const cd = path.resolve(dir) === process.cwd() ? '' : `cd ${dir} && `;
       io.stderr(`quire: a new book in ${dir}. Edit manuscript/book.yaml and the chapter, then: ${cd}npm install && npm run build\n`);
       return EXIT_OK;
+    }
+    if (args.command === 'batch') {
+      const { batchCommand } = await import('./batch');
+      return await batchCommand(args, overrides(args), version(), print, io, progress);
+    }
+    if (args.command === 'worker') {
+      const { workerCommand } = await import('./worker');
+      return await workerCommand(args, io);
     }
     // Loaded here so that `--help` and usage errors stay fast.
     const { build, read } = await import('../build');

@@ -31,11 +31,18 @@ export class ProgressDisplay {
   /** Shows the line for an event, replacing the one before. */
   readonly update = (event: ProgressEvent): void => {
     if (!this.enabled) return;
-    const line = progressLine(event, this.columns());
+    this.show(progressLine(event, this.columns()));
+  };
+
+  /** Shows a line of text, cut to the terminal's width, replacing the one before. */
+  show(text: string): void {
+    if (!this.enabled) return;
+    const room = Math.max(10, this.columns() - 1);
+    const line = text.length > room ? `${text.slice(0, room - 1)}…` : text;
     if (line === this.shown) return;
     this.shown = line;
     this.write(`${CLEAR}${line}`);
-  };
+  }
 
   /** Removes the line (before other output, and when the build ends). */
   clear(): void {

@@ -36,18 +36,24 @@ export interface SettingsOverrides {
 
 const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-/**
- * Explicit options over the configuration over the defaults. Renderer options are left partial (each renderer fills
- * in its defaults); there is an entry for each format built and each renderer given an option.
- */
-export function resolveSettings(config: QuireConfig, explicit: SettingsOverrides = {}): BuildSettings {
-  const formats = [...(explicit.formats ?? config.formats ?? CONFIG_DEFAULTS.formats)];
+/** The renderer options a `quire:` configuration gives, by renderer (only those given). */
+export function configRendererOptions(config: QuireConfig): RendererOptions {
   const yaml = config as Readonly<Record<string, unknown>>;
   const rendererOptions: RendererOptions = {};
   for (const [name, { options }] of Object.entries(renderers)) {
     const fromConfig = defined(Object.fromEntries(options.map((spec) => [spec.name, yaml[spec.key]])));
     if (Object.keys(fromConfig).length > 0) rendererOptions[name] = fromConfig;
   }
+  return rendererOptions;
+}
+
+/**
+ * Explicit options over the configuration over the defaults. Renderer options are left partial (each renderer fills
+ * in its defaults); there is an entry for each format built and each renderer given an option.
+ */
+export function resolveSettings(config: QuireConfig, explicit: SettingsOverrides = {}): BuildSettings {
+  const formats = [...(explicit.formats ?? config.formats ?? CONFIG_DEFAULTS.formats)];
+  const rendererOptions = configRendererOptions(config);
   for (const [name, options] of Object.entries(explicit.rendererOptions ?? {})) rendererOptions[name] = { ...rendererOptions[name], ...defined(options ?? {}) };
   for (const format of formats) rendererOptions[format] ??= {};
   return {

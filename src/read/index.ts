@@ -160,7 +160,7 @@ function prefixFootnotes(book: Book, prefix: string): void {
 const NOT_MANUSCRIPT = /^(?:readme|licen[cs]e|copying|changelog|sources?)(?:[._-][\w.-]*)?$/i;
 
 /** Whether a file in a manuscript folder is one of the files `NOT_MANUSCRIPT` names. */
-function isBesideManuscript(name: string): boolean {
+export function isBesideManuscript(name: string): boolean {
   return NOT_MANUSCRIPT.test(path.basename(name, path.extname(name)));
 }
 
