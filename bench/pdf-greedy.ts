@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { fontPath } from '../lib/assets';
+import { fontPath } from '../lib/render/font-files';
 import { read, render } from '../lib/build';
 import { CollectingReporter } from '../lib/diagnostics/reporter';
 import { plainText } from '../lib/model/build-helpers';

@@ -57,10 +57,36 @@ export function targets(results: Results): TargetRow[] {
       met: results.scaling.flatness <= 1.3,
     });
   }
+  const scale = results.scale;
+  if (scale?.calibreRatio !== undefined) {
+    rows.push({ target: 'quire batch, one-shot EPUB per work against calibre ebook-convert (issue 15)', measured: ratio(scale.calibreRatio), goal: '≤ 0.05×', met: scale.calibreRatio <= 0.05 });
+  }
+  if (scale) {
+    const full = scale.rows.find((r) => r.tool === 'quire batch' && r.jobs === scale.cores && r.label.includes('EPUB and PDF') && r.label.includes('one-shots'));
+    const busy = full ? full.busy / scale.cores : 0;
+    rows.push({
+      target: `quire batch, EPUB and PDF: throughput at --jobs ${scale.cores} against --jobs 1, and the cores kept busy (issue 15)`,
+      measured: `${ratio(scale.speedup)}; ${Math.round(busy * 100)} % of ${scale.cores} cores busy`,
+      goal: `grows with --jobs up to the cores; ≥ 80 % busy`,
+      met: scale.cores === 1 || (scale.speedup >= 1 + 0.5 * (scale.cores - 1) && busy >= 0.8),
+    });
+  }
   if (results.greedy) {
     rows.push({ target: 'Moby-Dick PDF against pdfkit\'s greedy justify (issue 4)', measured: ratio(results.greedy.ratio), goal: '≤ 2×', met: results.greedy.ratio <= 2 });
   }
   return rows;
+}
+
+/** The archive-scale rows as Markdown (also put into the README's Archive scale section). */
+export function scaleTable(results: Results): string {
+  const scale = results.scale!;
+  const out = ['Archive scale: `quire batch` (one process, a pool of build threads) against calibre\'s `ebook-convert` (one process per work, as an archive\'s download writer runs it), on the same works; whole commands, start-up included:', ''];
+  out.push('| works | tool | wall s | ms per work | works per minute | cores busy |');
+  out.push('|---|---|---:|---:|---:|---:|');
+  for (const r of scale.rows) out.push(`| ${r.label} | ${r.tool} | ${s(r.time.wallMs.median)} | ${int(r.msPerWork)} | ${int(r.worksPerMinute)} | ${r.busy.toFixed(1)} |`);
+  const calibre = scale.calibreRatio !== undefined ? `; a one-shot's EPUB costs ${ratio(scale.calibreRatio)} calibre's time (target ≤ 0.05×)` : '';
+  out.push('', `Measured ${results.date.slice(0, 10)}, median of ${results.runs} run(s); for EPUB and PDF, \`--jobs ${scale.cores}\` gives ${ratio(scale.speedup)} the throughput of \`--jobs 1\`${calibre}. calibre's times are one run of each work, added up.`);
+  return `${out.join('\n')}\n`;
 }
 
 /** The whole report as Markdown. */
@@ -100,6 +126,8 @@ export function renderMarkdown(results: Results): string {
     for (const r of results.scaling.rows) out.push(`| ${r.book} | ${int(r.words)} | ${s(r.wallMs)} | ${r.usPerWord.toFixed(1)} | ${r.netUsPerWord.toFixed(1)} |`);
   }
 
+  if (results.scale) out.push('', scaleTable(results));
+
   const rows = targets(results);
   if (rows.length) {
     out.push('', '| target | measured | goal | met |', '|---|---|---|---|');
@@ -109,11 +137,10 @@ export function renderMarkdown(results: Results): string {
   return `${out.join('\n')}\n`;
 }
 
-const START = '<!-- bench:start -->';
-const END = '<!-- bench:end -->';
-
-/** Replaces the text between the README's bench markers with the new table (the markers must exist). */
-export function updateReadme(file: string, table: string): void {
+/** Replaces the text between the README's `<!-- NAME:start -->` and `<!-- NAME:end -->` markers (which must exist). */
+export function updateReadme(file: string, table: string, name = 'bench'): void {
+  const START = `<!-- ${name}:start -->`;
+  const END = `<!-- ${name}:end -->`;
   const text = fs.readFileSync(file, 'utf8');
   const a = text.indexOf(START);
   const b = text.indexOf(END);

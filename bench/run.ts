@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: quire against pandoc on the same books, whole processes timed as a user runs them.
  *
- *   node .bench/run.js [--runs N] [--pandoc-runs N] [--books seed,moby,wap,synthetic-1M] [--no-pandoc] [--no-scaling] [--quick]
+ *   node .bench/run.js [--runs N] [--pandoc-runs N] [--books seed,moby,wap,synthetic-1M] [--no-pandoc] [--no-scaling] [--no-scale] [--only-scale] [--quick]
  *
  * For each book: EPUB only, PDF only and both (wall, CPU, peak memory; median and spread over the runs; words per
  * second), pandoc's EPUB and XeLaTeX PDF when installed, typeset_metrics.py on every PDF, quire's PDF time against
- * pdfkit's own greedy justification, and cost per word from 20k to 1M words. Writes bench/results/latest.json and
- * latest.md, and puts the table into the README between its bench markers.
+ * pdfkit's own greedy justification, cost per word from 20k to 1M words, and `quire batch` against calibre's
+ * `ebook-convert` on forty one-shots and twelve multi-chapter works (bench/scale.ts). Writes bench/results/latest.json
+ * and latest.md (scale.json and scale.md with `--only-scale`), and puts the tables into the README between its bench
+ * and scale markers.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,7 +17,8 @@ import { spawnSync } from 'node:child_process';
 import { corpusBooks, syntheticBook, type BenchBook } from './books';
 import { CommandFailed, GNU_TIME, have, measure, type Measurement } from './measure';
 import { typesetMetrics, type QualityFigures } from './quality';
-import { renderMarkdown, updateReadme } from './report';
+import { renderMarkdown, scaleTable, updateReadme } from './report';
+import { runScale, type ScaleResults } from './scale';
 
 const ROOT = path.resolve(__dirname, '..');
 const QUIRE = path.join(ROOT, 'lib', 'cli', 'main.js');
@@ -60,6 +63,7 @@ export interface Results {
   quality: { book: string; tool: 'quire' | 'pandoc+xelatex'; figures: QualityFigures }[];
   greedy?: { book: string; greedyMs: number; quireMs: number; ratio: number };
   scaling?: { fixedMs: number; rows: ScalingRow[]; flatness: number };
+  scale?: ScaleResults;
   notes: string[];
 }
 
@@ -70,11 +74,13 @@ interface Options {
   books?: string[];
   pandoc: boolean;
   scaling: boolean;
+  /** `quire batch` against calibre (bench/scale.ts). */
+  scale: boolean;
   quick: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const o: Options = { runs: 3, pandocRuns: 1, pandoc: true, scaling: true, quick: false };
+  const o: Options = { runs: 3, pandocRuns: 1, pandoc: true, scaling: true, scale: true, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Math.max(1, Number(argv[++i]));
@@ -83,6 +89,11 @@ function parseOptions(argv: readonly string[]): Options {
     else if (a === '--no-pandoc') o.pandoc = false;
     else if (a === '--no-scaling') o.scaling = false;
     else if (a === '--quick') o.quick = true;
+    else if (a === '--no-scale') o.scale = false;
+    else if (a === '--only-scale') {
+      o.books = [];
+      o.scaling = false;
+    }
     else throw new Error(`unknown option ${a} (see the comment at the top of bench/run.ts)`);
   }
   if (o.quick) {
@@ -196,13 +207,22 @@ function main(): void {
     results.scaling = { fixedMs: fixed, rows, flatness: Math.max(...net) / Math.min(...net) };
   }
 
+  if (options.scale) {
+    log('Archive scale: quire batch against calibre ebook-convert');
+    results.scale = runScale(options.runs, log);
+    if (!have('ebook-convert')) notes.push('calibre is not installed (apt-get install -y calibre): no ebook-convert figures.');
+  }
+
   fs.rmSync(work, { recursive: true, force: true });
   const dir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
   const table = renderMarkdown(results);
-  fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  fs.writeFileSync(path.join(dir, 'latest.md'), table);
+  // `--only-scale` keeps the last full run's files and writes its own.
+  const name = options.books?.length === 0 ? 'scale' : 'latest';
+  fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, `${name}.md`), table);
   if (!options.books && !options.quick) updateReadme(path.join(ROOT, 'README.md'), table);
+  if (results.scale) updateReadme(path.join(ROOT, 'README.md'), scaleTable(results), 'scale');
   process.stdout.write(table);
 }
 

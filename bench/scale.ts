@@ -1,0 +1,99 @@
+/**
+ * Archive scale (issue 15): `quire batch` against calibre's `ebook-convert`, one process per work as an archive's
+ * download writer runs it, on the same works. Forty one-shots (the seed, each with its own title) and twelve
+ * multi-chapter works (the first chapters of the fan-fiction-style novels); whole commands timed, start-up included.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CORPUS } from './books';
+import { have, measure, runOnce, type Measurement } from './measure';
+
+export interface ScaleRow {
+  /** What was built: `40 one-shots, EPUB, --jobs 2`. */
+  label: string;
+  works: number;
+  tool: 'quire batch' | 'calibre ebook-convert';
+  jobs?: number;
+  time: Measurement;
+  /** Median wall time per work, start-up included. */
+  msPerWork: number;
+  /** Cores kept busy: CPU time over wall time. */
+  busy: number;
+  worksPerMinute: number;
+}
+
+export interface ScaleResults {
+  rows: ScaleRow[];
+  /** quire batch's time per one-shot EPUB over calibre's, at the machine's cores. */
+  calibreRatio?: number;
+  /**
+   * Throughput at the machine's cores over throughput with one job, for EPUB and PDF (an EPUB-only build already
+   * keeps more than one core busy with one job: its cover is drawn and compressed on libuv's threads).
+   */
+  speedup: number;
+  cores: number;
+}
+
+/** `count` one-shots and `novels` multi-chapter works, written into `dir`. */
+function writeWorks(dir: string): { oneShots: string; novels: string } {
+  const oneShots = path.join(dir, 'one-shots');
+  const novels = path.join(dir, 'novels');
+  fs.mkdirSync(oneShots, { recursive: true });
+  fs.mkdirSync(novels, { recursive: true });
+  const seed = fs.readFileSync(path.join(CORPUS, 'seed', '000_27920b3cbfe5b9b8.txt'), 'utf8');
+  for (let i = 1; i <= 40; i++) fs.writeFileSync(path.join(oneShots, `work-${i}.txt`), seed.replace(/^Title: .*$/m, `Title: A Moment of Friendship, Take ${i}`));
+  const sources = ['persuasion', 'northanger-abbey', 'moby-dick'].map((name) => fs.readFileSync(path.join(CORPUS, 'fanfic-style', `${name}.txt`), 'utf8'));
+  for (let i = 1; i <= 12; i++) {
+    const text = sources[i % 3];
+    const starts = [...text.matchAll(/^Chapter \d+\s*$/gm)].map((m) => m.index!);
+    const cut = starts[3 + (i % 4)] ?? text.length;
+    fs.writeFileSync(path.join(novels, `work-${i}.txt`), text.slice(0, cut).replace(/^Title: (.*)$/m, (_, t: string) => `Title: ${t}, Part ${i}`));
+  }
+  return { oneShots, novels };
+}
+
+export function runScale(runs: number, log: (line: string) => void): ScaleResults {
+  const quire = path.join(__dirname, '..', 'lib', 'cli', 'main.js');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quire-bench-scale-'));
+  const { oneShots, novels } = writeWorks(dir);
+  const cores = os.cpus().length;
+  const rows: ScaleRow[] = [];
+  const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
+  const row = (label: string, works: number, tool: ScaleRow['tool'], time: Measurement, jobs?: number): ScaleRow => {
+    const msPerWork = time.wallMs.median / works;
+    const r = { label, works, tool, jobs, time, msPerWork, worksPerMinute: 60_000 / msPerWork, busy: time.cpuMs.median / time.wallMs.median };
+    log(`  ${tool} ${label}: ${(time.wallMs.median / 1000).toFixed(2)} s, ${msPerWork.toFixed(0)} ms per work, ${r.busy.toFixed(1)} cores busy`);
+    rows.push(r);
+    return r;
+  };
+  const batch = (input: string, formats: string, jobs: number, label: string, works: number) => {
+    const out = path.join(dir, 'out');
+    const time = measure(process.execPath, [quire, 'batch', input, '--out', out, '--format', formats, '--jobs', String(jobs), '--quiet'], runs, { env, setup: () => fs.rmSync(out, { recursive: true, force: true }) });
+    return row(label, works, 'quire batch', time, jobs);
+  };
+  batch(oneShots, 'epub', 1, '40 one-shots, EPUB, --jobs 1', 40);
+  const all = batch(oneShots, 'epub', cores, `40 one-shots, EPUB, --jobs ${cores}`, 40);
+  const one = batch(oneShots, 'epub,pdf', 1, '40 one-shots, EPUB and PDF, --jobs 1', 40);
+  const both = batch(oneShots, 'epub,pdf', cores, `40 one-shots, EPUB and PDF, --jobs ${cores}`, 40);
+  batch(novels, 'epub', cores, `12 multi-chapter works, EPUB, --jobs ${cores}`, 12);
+  batch(novels, 'epub,pdf', cores, `12 multi-chapter works, EPUB and PDF, --jobs ${cores}`, 12);
+  const results: ScaleResults = { rows, speedup: one.msPerWork / both.msPerWork, cores };
+  if (have('ebook-convert')) {
+    // One process per work, as otwarchive's DownloadWriter runs it; timed over every work, once.
+    const calibre = (input: string, label: string) => {
+      const files = fs.readdirSync(input).map((f) => path.join(input, f));
+      const out = path.join(dir, 'calibre');
+      fs.mkdirSync(out, { recursive: true });
+      const samples = files.map((file) => runOnce('ebook-convert', [file, path.join(out, `${path.basename(file, '.txt')}.epub`)], { env }));
+      const total = samples.reduce((sum, s) => sum + s.wallMs, 0);
+      const time: Measurement = { runs: 1, wallMs: { median: total, min: total, max: total }, cpuMs: { median: samples.reduce((s, x) => s + x.cpuMs, 0), min: 0, max: 0 }, peakMiB: { median: Math.max(...samples.map((s) => s.peakMiB)), min: 0, max: 0 }, samples };
+      return row(label, files.length, 'calibre ebook-convert', time);
+    };
+    const c = calibre(oneShots, '40 one-shots, EPUB, one process each');
+    calibre(novels, '12 multi-chapter works, EPUB, one process each');
+    results.calibreRatio = all.msPerWork / c.msPerWork;
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return results;
+}
