@@ -25,7 +25,7 @@ export interface ScaleRow {
 
 export interface ScaleResults {
   rows: ScaleRow[];
-  /** quire batch's time per one-shot EPUB over calibre's, at the machine's cores. */
+  /** quire batch's time per one-shot EPUB over calibre's, with the default --jobs. */
   calibreRatio?: number;
   /**
    * Throughput at the machine's cores over throughput with one job, for EPUB and PDF (an EPUB-only build already
@@ -72,12 +72,18 @@ export function runScale(runs: number, log: (line: string) => void): ScaleResult
     const time = measure(process.execPath, [quire, 'batch', input, '--out', out, '--format', formats, '--jobs', String(jobs), '--quiet'], runs, { env, setup: () => fs.rmSync(out, { recursive: true, force: true }) });
     return row(label, works, 'quire batch', time, jobs);
   };
-  batch(oneShots, 'epub', 1, '40 one-shots, EPUB, --jobs 1', 40);
-  const all = batch(oneShots, 'epub', cores, `40 one-shots, EPUB, --jobs ${cores}`, 40);
-  const one = batch(oneShots, 'epub,pdf', 1, '40 one-shots, EPUB and PDF, --jobs 1', 40);
-  const both = batch(oneShots, 'epub,pdf', cores, `40 one-shots, EPUB and PDF, --jobs ${cores}`, 40);
-  batch(novels, 'epub', cores, `12 multi-chapter works, EPUB, --jobs ${cores}`, 12);
-  batch(novels, 'epub,pdf', cores, `12 multi-chapter works, EPUB and PDF, --jobs ${cores}`, 12);
+  // quire's default --jobs (src/cli/args.ts): the cores ÷ 1.5, rounded.
+  const defaultJobs = Math.max(1, Math.round(cores / 1.5));
+  const label = (jobs: number) => `--jobs ${jobs}${jobs === defaultJobs ? ' (the default)' : ''}`;
+  let atDefault: ScaleRow | undefined;
+  for (const jobs of [...new Set([1, defaultJobs, cores])]) {
+    const r = batch(oneShots, 'epub', jobs, `40 one-shots, EPUB, ${label(jobs)}`, 40);
+    if (jobs === defaultJobs) atDefault = r;
+  }
+  const one = batch(oneShots, 'epub,pdf', 1, `40 one-shots, EPUB and PDF, ${label(1)}`, 40);
+  const both = batch(oneShots, 'epub,pdf', cores, `40 one-shots, EPUB and PDF, ${label(cores)}`, 40);
+  batch(novels, 'epub', defaultJobs, `12 multi-chapter works, EPUB, ${label(defaultJobs)}`, 12);
+  batch(novels, 'epub,pdf', defaultJobs, `12 multi-chapter works, EPUB and PDF, ${label(defaultJobs)}`, 12);
   const results: ScaleResults = { rows, speedup: one.msPerWork / both.msPerWork, cores };
   if (have('ebook-convert')) {
     // One process per work, as otwarchive's DownloadWriter runs it; timed over every work, once.
@@ -92,7 +98,7 @@ export function runScale(runs: number, log: (line: string) => void): ScaleResult
     };
     const c = calibre(oneShots, '40 one-shots, EPUB, one process each');
     calibre(novels, '12 multi-chapter works, EPUB, one process each');
-    results.calibreRatio = all.msPerWork / c.msPerWork;
+    results.calibreRatio = atDefault!.msPerWork / c.msPerWork;
   }
   fs.rmSync(dir, { recursive: true, force: true });
   return results;
