@@ -67,20 +67,22 @@ export function planCover(svg: string): Plan | undefined {
       break;
     }
     const [whole, name, attrs] = m;
+    // What reads or paints beyond an element's own rows (filters, masks, clips, markers) is drawn whole.
+    if (/\s(?:style|filter|mask|clip-path|marker-\w+)="/.test(attrs)) return undefined;
     if (name === 'rect') {
       background += whole;
       elements.push({ text: whole, rows: [0, height] });
       continue;
     }
     if (name === 'path') {
-      if (/\s(?:style|filter|mask|clip-path|stroke|stroke-width|marker-\w+)="/.test(attrs)) return undefined;
+      if (/\s(?:stroke|stroke-width)="/.test(attrs)) return undefined;
       const move = /^translate\((-?[\d.]+)[ ,]+(-?[\d.]+)\)$/.exec(attribute(attrs, 'transform') ?? '');
       const d = attribute(attrs, 'd');
       const span = move && d !== undefined ? pathRows(d, Number(move[2])) : undefined;
       if (!span) return undefined;
       elements.push({ text: whole, rows: span });
     } else if (name === 'line') {
-      if (/\s(?:style|transform|stroke-linecap)="/.test(attrs)) return undefined;
+      if (/\s(?:transform|stroke-linecap)="/.test(attrs)) return undefined;
       const [y1, y2, sw] = ['y1', 'y2', 'stroke-width'].map((a) => Number(attribute(attrs, a) ?? NaN));
       if (![y1, y2, sw].every(Number.isFinite)) return undefined;
       elements.push({ text: whole, rows: [Math.floor(Math.min(y1, y2) - sw), Math.ceil(Math.max(y1, y2) + sw)] });
