@@ -5,21 +5,17 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isBesideManuscript, readerFor } from '../read';
+import { BOOK_YAML, isBesideManuscript, naturalOrder, readerFor } from '../read';
 
 /** Folders that never hold works. */
 const NOT_WORKS = new Set(['node_modules', 'templates']);
-
-/** `2-x` before `10-x`. */
-const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
 
 /** A file a reader reads that is not a README, licence or the like beside the works. */
 const isManuscriptFile = (name: string) => !name.startsWith('.') && !name.startsWith('_') && readerFor(name) !== undefined && !isBesideManuscript(name);
 
 /** Whether a folder is one book: it has book.yaml, or manuscript files directly inside it. */
-export function isBookFolder(dir: string): boolean {
-  const names = fs.readdirSync(dir);
-  if (names.includes('book.yaml') || names.includes('book.yml')) return true;
+export function isBookFolder(dir: string, names: readonly string[] = fs.readdirSync(dir)): boolean {
+  if (names.some((name) => BOOK_YAML.includes(name))) return true;
   return names.some((name) => isManuscriptFile(name) && fs.statSync(path.join(dir, name)).isFile());
 }
 
@@ -38,7 +34,7 @@ export function findWorks(inputs: readonly string[], outDir: string): string[] {
   };
   const walk = (dir: string, top: boolean) => {
     const names = fs.readdirSync(dir).sort(naturalOrder);
-    if (names.includes('book.yaml') || names.includes('book.yml') || (!top && isBookFolder(dir))) return add(dir);
+    if (names.some((name) => BOOK_YAML.includes(name)) || (!top && isBookFolder(dir, names))) return add(dir);
     for (const name of names) {
       const full = path.join(dir, name);
       if (name.startsWith('.') || NOT_WORKS.has(name) || path.resolve(full) === out) continue;

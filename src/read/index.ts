@@ -41,9 +41,9 @@ export function readerFor(file: string): Reader | undefined {
 }
 
 /** `2-x` before `10-x`: numbers inside names compare by value. */
-const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
+export const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
 
-const BOOK_YAML = ['book.yaml', 'book.yml'];
+export const BOOK_YAML = ['book.yaml', 'book.yml'];
 
 /** How to read an input. */
 export interface ReadInputOptions {
