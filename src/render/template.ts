@@ -76,6 +76,25 @@ export function templateErrorPlace(text: string, error: unknown): TemplateErrorP
   return { line, column: tagColumn(text, line), message };
 }
 
+/**
+ * Compiled templates by file and text: a batch renders the same few templates for every work, and compiling one
+ * costs more than rendering it. Keyed by the text as well, so an edited template (`--watch`, a user's folder) is
+ * compiled again; cleared when full, since a long-lived worker may meet many template folders.
+ */
+const COMPILED = new Map<string, ejs.TemplateFunction>();
+const COMPILED_LIMIT = 200;
+
+function compiled(text: string, filename: string): ejs.TemplateFunction {
+  const key = `${filename}\0${text}`;
+  let fn = COMPILED.get(key);
+  if (!fn) {
+    fn = ejs.compile(text, { filename });
+    if (COMPILED.size >= COMPILED_LIMIT) COMPILED.clear();
+    COMPILED.set(key, fn);
+  }
+  return fn;
+}
+
 /** What reporting a template error needs: the template files and the reporter. */
 export interface TemplateContext {
   assets: AssetStore;
@@ -98,7 +117,7 @@ export function failTemplate(file: string, text: string, error: unknown, ctx: Te
 export function renderTemplate(file: string, data: Record<string, unknown>, ctx: TemplateContext, source: string): string {
   const text = ctx.assets.template(file);
   try {
-    return ejs.render(text, data, { filename: ctx.assets.templatePath(file) });
+    return compiled(text, ctx.assets.templatePath(file))(data);
   } catch (error) {
     return failTemplate(file, text, error, ctx, source);
   }

@@ -84,7 +84,7 @@ test.each([
   ['an undefined variable', 'dedication.ejs', '<section>\n<p>For <%= dedicatee %></p>\n</section>\n', 2, 8, 'dedicatee is not defined'],
   ['a syntax error', 'title-page.ejs', '<section>\n<h1><%= title %></h1>\n<% if (subtitle) { %>\n<p><%= subtitle.toUpperCase( %></p>\n<% } %>\n</section>\n', 4, 4, 'missing ) after argument list'],
   ['an unclosed tag', 'chapter-opening.ejs', '<h1>\n  <%- heading \n</h1>\n', 2, 3, 'Could not find matching close tag'],
-  // Rendered by epub-gen-memory's own ejs, whose errors name no template: found again here.
+  // A package document, rendered like every page through render/template.ts.
   ['a runtime error in a package template', 'content.opf.ejs', '<?xml version="1.0"?>\n<package>\n  <%= quire.pkg.nope.x %>\n</package>\n', 3, 3, "Cannot read properties of undefined (reading 'x')"],
 ])('a template with %s is an error at its line, exit 1', (_name, template, text, line, column, message) => {
   const dir = tempDir();

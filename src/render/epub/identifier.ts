@@ -17,7 +17,7 @@ export function uuidV5(name: string, namespace = NAMESPACE_URL): string {
 
 /**
  * The book's `dc:identifier`: `meta.identifier` when given, else `urn:uuid:` + a UUIDv5 of title and author names,
- * so that rebuilding the same book keeps its identity in a reader's library (epub-gen-memory uses a random UUID).
+ * so that rebuilding the same book keeps its identity in a reader's library (epub-gen-memory, which quire once used, made a random UUID).
  */
 export function bookIdentifier(meta: Meta): string {
   const given = meta.identifier?.trim();

@@ -1,14 +1,12 @@
-/** The EPUB renderer: the book's model serialised to XHTML by quire, packaged (EPUB 3 with NCX) by epub-gen-memory. */
-import * as ejs from 'ejs';
+/** The EPUB renderer: the book's model serialised to XHTML and packaged as EPUB 3 (with an NCX for EPUB 2 readers). */
 import { allBlocks, allSections, plainText } from '../../model/build-helpers';
 import type { Book, Position } from '../../model/types';
 import { localeOf } from '../../locale';
-import { failTemplate } from '../template';
 import type { Artifact, Renderer, RenderContext } from '../types';
 import { accessibility } from './a11y';
 import { coverBody, coverImage } from './cover';
 import { EMBEDDED_FONTS, fontFaces, plainCss } from './css';
-import { generateEpub, PASS_THROUGH_TEMPLATE, type PageChapter, type StoredFile } from './generator';
+import { packEpub, type StoredFile } from './container';
 import { ImageCatalog, type ManifestFile } from './images';
 import { addKoboSpans } from './kobo';
 import { guide, navData, ncxData } from './nav';
@@ -60,33 +58,6 @@ function linkResolver(plan: Plan, file: string, ctx: RenderContext<unknown>) {
   };
 }
 
-/** A package template's text, checked for EJS syntax here so that an error names the template file. */
-function packageTemplate(name: string, ctx: RenderContext<unknown>): string {
-  const file = `epub/${name}`;
-  const text = ctx.assets.template(file);
-  try {
-    ejs.compile(text);
-  } catch (error) {
-    failTemplate(file, text, error, ctx, 'render:epub');
-  }
-  return text;
-}
-
-/**
- * epub-gen-memory renders the package templates itself (with its bundled ejs), and its errors name no template.
- * When it fails, each template is rendered again here with the same data to find which one, and where.
- */
-function packageTemplateFailure(error: unknown, templates: [string, string][], data: Record<string, unknown>, ctx: RenderContext<unknown>): never {
-  for (const [name, text] of templates) {
-    try {
-      ejs.render(text, data);
-    } catch (own) {
-      failTemplate(`epub/${name}`, text, own, ctx, 'render:epub');
-    }
-  }
-  throw error;
-}
-
 /** The summary as one plain-text string, for `dc:description`. */
 function summaryText(book: Book, plan: Plan): string | undefined {
   if (book.meta.summary?.trim()) return book.meta.summary;
@@ -124,7 +95,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   const sourceMap: SourceMap = {};
   const chapterCount = docs.filter((d) => d.kind === 'chapter').length;
   let chaptersDone = 0;
-  const pages: PageChapter[] = docs.map((doc, index) => {
+  const pages = docs.map((doc, index) => {
     notes.begin(doc.file);
     const trace: BlockTrace = { depth: 0, entries: [] };
     const x: XhtmlContext = { report: ctx.report, notes, images, links: linkResolver(plan, doc.file, ctx), trace, labels: locale.labels };
@@ -143,7 +114,7 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
     const document = renderTemplate('chapter.xhtml.ejs', { page: { lang: language, dir, title: doc.title, body } }, ctx);
     sourceMap[`OEBPS/${doc.file}`] = documentLines(document, docPosition(doc), trace);
     if (doc.kind === 'chapter') ctx.progress?.(++chaptersDone, chapterCount);
-    return { title: doc.title, filename: doc.file, content: '', document };
+    return { file: doc.file, document };
   });
 
   const fonts: ManifestFile[] = options.embedFonts ? EMBEDDED_FONTS.map((f) => ({ href: f.file, mediaType: 'font/ttf', data: ctx.assets.font(f.key) })) : [];
@@ -193,28 +164,19 @@ async function render(book: Book, ctx: RenderContext<EpubOptions>): Promise<Epub
   let css = ctx.assets.template('epub/style.css');
   if (options.embedFonts) css = fontFaces() + css;
   if (rules.plainCss) css = plainCss(css);
-  const generatorOptions = {
-    title: pkg.title,
-    lang: language,
-    tocTitle,
-    css,
-    contentOPF: packageTemplate('content.opf.ejs', ctx),
-    tocNCX: packageTemplate('toc.ncx.ejs', ctx),
-    tocXHTML: packageTemplate('nav.xhtml.ejs', ctx),
-    chapterXHTML: PASS_THROUGH_TEMPLATE,
-    verbose: false,
-    quire,
-  };
+  // The package documents' data is `quire` (README: Templates).
+  const packageDocument = (name: string) => renderTemplate(name, { quire }, ctx);
   await coverReady;
   const files: StoredFile[] = [...images.files, ...fonts].map((f) => ({ path: `OEBPS/${f.href}`, data: f.data }));
   if (rules.appleDisplayOptions && options.embedFonts) files.push({ path: 'META-INF/com.apple.ibooks.display-options.xml', data: APPLE_DISPLAY_OPTIONS });
-  let data: Buffer;
-  try {
-    data = await generateEpub(generatorOptions, pages, files);
-  } catch (error) {
-    const { contentOPF, tocNCX, tocXHTML } = generatorOptions;
-    packageTemplateFailure(error, [['content.opf.ejs', contentOPF], ['toc.ncx.ejs', tocNCX], ['nav.xhtml.ejs', tocXHTML]], generatorOptions, ctx);
-  }
+  const data = packEpub({
+    css,
+    pages,
+    opf: packageDocument('content.opf.ejs'),
+    ncx: packageDocument('toc.ncx.ejs'),
+    nav: { file: NAV_FILE, document: packageDocument('nav.xhtml.ejs') },
+    files,
+  });
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), extension: rules.extension, mediaType: 'application/epub+zip', sourceMap };
 }
 

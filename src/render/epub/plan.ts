@@ -65,7 +65,7 @@ export const MATTER_LABELS: Record<MatterRole, LabelKey> = {
   other: 'note',
 };
 
-/** File names are made from ids, kept to the characters epub-gen-memory and all zip tools accept, and unique. */
+/** File names are made from ids, kept to the characters every zip tool and reading system accepts, and unique. */
 class FileNames {
   private readonly used = new Set(['toc', 'contents', 'title-page', 'copyright', 'cover', 'notes']);
   take(wanted: string, fallback: string): string {
