@@ -10,12 +10,15 @@
  *   resets the dictionary), with the zlib stream's Adler-32 (RFC 1950) combined from the blocks' own. A block whose
  *   rows an image shares with others of its kind (`Raster.shared`: a cover's frame and background, outside its
  *   lettering) is compressed once per thread and kept, so a cover costs the rows of its lettering, not 16 MB.
- * - deflate runs on this thread: a block takes a fraction of a millisecond, and handing it to libuv's pool (a zlib
- *   stream per call) cost this thread more than that. The pixels are resvg's, unchanged: 8-bit RGBA, not premultiplied.
+ * - deflate runs on libuv's thread pool, one call a block; the Adler-32 is summed here as the rows are filtered (a
+ *   row of zeros in one step). The pixels are resvg's, unchanged: 8-bit RGBA, not premultiplied.
  *
  * PNG: https://www.w3.org/TR/png-3/ (chunks §5, IHDR §11.2.1, filters §9.2, zlib data §10).
  */
+import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
+
+const deflateRaw = promisify(zlib.deflateRaw);
 
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -81,26 +84,43 @@ function adlerCombine(a: number, b: number, lengthB: number): number {
   return (sum1 + sum2 * 65536) >>> 0;
 }
 
-/** Adler-32 (RFC 1950 §8.2), in runs of at most 5,552 bytes between reductions (zlib's NMAX). */
-function adler32(data: Uint8Array): number {
-  let a = 1;
-  let b = 0;
-  for (let i = 0; i < data.length; ) {
-    const end = Math.min(data.length, i + 5552);
-    for (; i < end; i++) {
-      a += data[i];
-      b += a;
+/** Adler-32 (RFC 1950 §8.2), fed piece by piece; a run of zeros costs one multiplication. */
+class Adler32 {
+  private a = 1;
+  private b = 0;
+
+  bytes(data: Uint8Array): void {
+    let { a, b } = this;
+    for (let i = 0; i < data.length; ) {
+      // At most 5,552 bytes between reductions (zlib's NMAX): the sums stay exact in a double.
+      const end = Math.min(data.length, i + 5552);
+      for (; i < end; i++) {
+        a += data[i];
+        b += a;
+      }
+      a %= 65521;
+      b %= 65521;
     }
-    a %= 65521;
-    b %= 65521;
+    this.a = a;
+    this.b = b;
   }
-  return (b * 65536 + a) >>> 0;
+
+  /** One byte `first`, then `zeros` zero bytes (an Up-filtered row the same as the one above). */
+  byteThenZeros(first: number, zeros: number): void {
+    this.a = (this.a + first) % 65521;
+    this.b = (this.b + this.a + ((zeros % 65521) * this.a) % 65521) % 65521;
+  }
+
+  get value(): number {
+    return (this.b * 65536 + this.a) >>> 0;
+  }
 }
 
-/** A block's filtered rows, compressed to stand alone, with their Adler-32 (the trailer of a stored zlib stream of them). */
-function compressBlock(raster: Raster, from: number, to: number): Block {
+/** A block's filtered rows, compressed to stand alone, with their Adler-32. */
+async function compressBlock(raster: Raster, from: number, to: number): Promise<Block> {
   const stride = raster.width * 4;
   const rows = Buffer.allocUnsafe((stride + 1) * (to - from));
+  const adler = new Adler32();
   let above = from > 0 ? raster.row(from - 1) : undefined;
   for (let y = from; y < to; y++) {
     const at = (y - from) * (stride + 1);
@@ -109,15 +129,18 @@ function compressBlock(raster: Raster, from: number, to: number): Block {
     if (above && (raster.sameAsAbove?.(y) ?? row.equals(above))) {
       rows[at] = 2; // Up: each byte the difference from the byte above, all zeros
       rows.fill(0, at + 1, at + 1 + stride);
+      adler.byteThenZeros(2, stride);
     } else {
       rows[at] = 0; // None: the row as it is
       row.copy(rows, at + 1);
+      adler.byteThenZeros(0, 0);
+      adler.bytes(row);
     }
     above = row;
   }
-  // Synchronous: a block is a fraction of a millisecond of deflate, less than an async call's stream costs this thread.
-  const data = zlib.deflateRawSync(rows, { level: LEVEL, finishFlush: zlib.constants.Z_FULL_FLUSH, chunkSize: rows.length + 1024 });
-  return { data, adler: adler32(rows), length: rows.length };
+  // One output chunk (zlib's default is 16 KB, and each chunk is a callback and a copy on this thread).
+  const data = await deflateRaw(rows, { level: LEVEL, finishFlush: zlib.constants.Z_FULL_FLUSH, chunkSize: rows.length + 1024 });
+  return { data, adler: adler.value, length: rows.length };
 }
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -130,21 +153,23 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** The raster as a PNG. */
-export function encodePng(raster: Raster): Buffer {
+export async function encodePng(raster: Raster): Promise<Buffer> {
   const { width, height, shared } = raster;
   const kept = shared ? blocksFor(`${width}×${height}\n${shared.key}`) : undefined;
-  const done: Block[] = [];
+  const blocks: Promise<Block>[] = [];
   for (let from = 0, index = 0; from < height; from += BLOCK_ROWS, index++) {
     const to = Math.min(height, from + BLOCK_ROWS);
     let same = !!shared;
     for (let y = Math.max(0, from - 1); same && y < to; y++) same = shared!.has(y);
-    let block = same ? kept!.get(index) : undefined;
-    if (!block) {
-      block = compressBlock(raster, from, to);
-      if (same) kept!.set(index, block);
+    const known = same ? kept!.get(index) : undefined;
+    if (known) blocks.push(Promise.resolve(known));
+    else {
+      const block = compressBlock(raster, from, to);
+      if (same) void block.then((b) => kept!.set(index, b), () => undefined);
+      blocks.push(block);
     }
-    done.push(block);
   }
+  const done = await Promise.all(blocks);
   let adler = 1;
   for (const block of done) adler = adlerCombine(adler, block.adler, block.length);
   const trailer = Buffer.alloc(4);
