@@ -8,6 +8,9 @@ import { Worker } from 'node:worker_threads';
 import { buildWork, type WorkRequest, type WorkResult } from './job';
 import type { ToThread } from './thread';
 
+/** Works built at once in this thread when there are no threads (see `inThisThread`). */
+const IN_THREAD = 2;
+
 export interface PoolOptions {
   /** How many works are built at once. */
   jobs: number;
@@ -33,8 +36,9 @@ export class BuildPool {
   private readonly slots: Slot[] = [];
   private readonly waiting: Task[] = [];
   private nextId = 1;
-  /** The last work built in this thread (no threads), which the next one waits for. */
-  private inThread: Promise<void> = Promise.resolve();
+  /** Works being built in this thread (no threads), and the works waiting for one of them to finish. */
+  private inThread = 0;
+  private readonly inThreadWaiting: (() => void)[] = [];
   private closed = false;
 
   constructor(private readonly options: PoolOptions) {
@@ -44,19 +48,28 @@ export class BuildPool {
   /** Builds a work on the next free thread; `claimStem` is asked for the books' file-name stem (see `BuildOptions`). */
   run(request: WorkRequest, claimStem?: (stem: string) => Promise<string>): Promise<WorkResult> {
     if (this.closed) return Promise.reject(new Error('the build pool is closed'));
-    if (this.slots.length === 0) {
-      // In this thread, one work after another: interleaved at their awaits, they would all be in memory at once.
-      const turn = this.inThread.then(() => buildWork(request, { claimStem, debug: this.options.debug }));
-      this.inThread = turn.then(
-        () => undefined,
-        () => undefined,
-      );
-      return turn;
-    }
+    if (this.slots.length === 0) return this.inThisThread(() => buildWork(request, { claimStem, debug: this.options.debug }));
     return new Promise((resolve) => {
       this.waiting.push({ id: this.nextId++, request, claimStem, resolve });
       this.dispatch();
     });
+  }
+
+  /**
+   * Runs a build in this thread, at most `IN_THREAD` at once: while one waits on libuv's pool (its cover is drawn and
+   * compressed there), the other's JavaScript runs. Unbounded, they would all be in memory at once.
+   */
+  private async inThisThread<T>(build: () => Promise<T>): Promise<T> {
+    if (this.inThread >= IN_THREAD) await new Promise<void>((resume) => this.inThreadWaiting.push(resume));
+    else this.inThread++;
+    try {
+      return await build();
+    } finally {
+      // The place passes straight to the next work waiting, so a work arriving meanwhile cannot take it too.
+      const next = this.inThreadWaiting.shift();
+      if (next) next();
+      else this.inThread--;
+    }
   }
 
   /** Stops the threads (a work still running is abandoned). */

@@ -5,9 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import jsyaml from 'js-yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import { pointPosition } from '../diagnostics/reporter';
+import { whenUsed } from '../files/packages';
 import type { Reporter } from '../diagnostics/types';
 import type { Position } from '../model/types';
 import { decodeText, type DecodeOptions } from '../read/decode';
@@ -16,11 +16,10 @@ import { nearMiss, normaliseKey } from '../text/keys';
 export { nearMiss };
 import type { QuireConfig } from './schema';
 
-// The YAML parser and the zod schema load only for a book that has a book.yaml: most builds never need them.
-let yamlModule: typeof import('yaml') | undefined;
-const Y = (): typeof import('yaml') => (yamlModule ??= require('yaml') as typeof import('yaml'));
-let schemaModule: typeof import('./schema') | undefined;
-const S = (): typeof import('./schema') => (schemaModule ??= require('./schema') as typeof import('./schema'));
+// The YAML parsers and the zod schema load only for a book that has a book.yaml: most builds never need them.
+const Y = whenUsed(() => require('yaml') as typeof import('yaml'));
+const jsyaml = whenUsed(() => require('js-yaml') as typeof import('js-yaml'));
+const S = whenUsed(() => require('./schema') as typeof import('./schema'));
 
 /** A checked configuration, with where it came from. */
 export interface LoadedConfig {
@@ -73,7 +72,7 @@ export function loadConfigFile(file: string, report: Reporter, decoding: DecodeO
     // The metadata reader reports YAML syntax errors when it reads the same file, as it always has; only where the
     // two parsers disagree is the error reported here.
     try {
-      jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+      jsyaml().load(text, { schema: jsyaml().CORE_SCHEMA });
     } catch {
       return { config: {}, file, positions: {} };
     }

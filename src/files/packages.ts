@@ -1,4 +1,4 @@
-/** Where npm installed a package quire depends on (fonts, the preview's reading engines). */
+/** npm packages quire depends on: where one is installed (fonts, the preview's reading engines), and loading one when used. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -16,4 +16,14 @@ export function packageDir(name: string): string {
       if (path.dirname(dir) === dir) throw new Error(`${name} is not installed (npm install ${name})`);
     }
   }
+}
+
+/**
+ * A package loaded the first time it is used rather than when quire starts: every command and every batch's first
+ * work pays for what is loaded at start. `load` is `() => require('name') as typeof import('name')`, so the types
+ * stay the package's own.
+ */
+export function whenUsed<T>(load: () => T): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= load());
 }

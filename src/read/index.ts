@@ -4,14 +4,18 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import yaml from 'js-yaml';
+import type { YAMLException } from 'js-yaml';
 import { fail, pointPosition } from '../diagnostics/reporter';
+import { whenUsed } from '../files/packages';
 import type { Reporter } from '../diagnostics/types';
 import { emptyBook } from '../model/build-helpers';
 import type { Block, Book, Position } from '../model/types';
 import { decodeText, type DecodeOptions } from './decode';
 import { addFrontMatterFromMeta, applyMetadata, canonicalKey, type MetaEntry } from './metadata';
 import type { ReadContext, Reader } from './types';
+
+// Only a folder with a book.yaml needs a YAML parser (a Markdown file's front matter is gray-matter's).
+const jsYaml = whenUsed(() => require('js-yaml') as typeof import('js-yaml'));
 
 /**
  * A table entry that loads its reader module on first use: a plain-text book never loads markdown-it, and only a
@@ -97,9 +101,10 @@ function readBookYaml(file: string, report: Reporter, options: DecodeOptions): M
   const text = decodeText(fs.readFileSync(file), file, report, options);
   let data: unknown;
   try {
+    const yaml = jsYaml();
     data = yaml.load(text, { filename: file, schema: yaml.CORE_SCHEMA });
   } catch (e) {
-    const err = e as yaml.YAMLException;
+    const err = e as YAMLException;
     const mark = err.mark;
     report.fail('yaml-invalid', `book.yaml is not valid YAML: ${err.reason ?? err.message}`, {
       position: mark ? pointPosition(file, mark.line + 1, mark.column + 1) : pointPosition(file, 1),

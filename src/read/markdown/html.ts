@@ -4,8 +4,10 @@
  * everything inside it; every other tag is dropped and its text kept. No attribute ever passes through, and links
  * keep only safe URLs, so nothing executable can reach an output.
  */
-import { Parser } from 'htmlparser2';
+import { whenUsed } from '../../files/packages';
 import type { Block, Inline, Position } from '../../model/types';
+
+const htmlparser2 = whenUsed(() => require('htmlparser2') as typeof import('htmlparser2'));
 
 /** Elements removed together with their content. */
 export const REMOVED = new Set([
@@ -52,7 +54,7 @@ export function parseTag(html: string): Tag | undefined {
   if (!m) return undefined;
   let attributes: Record<string, string> = {};
   if (!m[1]) {
-    const parser = new Parser({ onopentag: (_name, attribs) => (attributes = attribs) }, { decodeEntities: true, lowerCaseAttributeNames: true });
+    const parser = new (htmlparser2().Parser)({ onopentag: (_name, attribs) => (attributes = attribs) }, { decodeEntities: true, lowerCaseAttributeNames: true });
     parser.end(html);
   }
   return { name: m[2].toLowerCase(), closing: m[1] === '/', attributes };
@@ -92,7 +94,7 @@ export function htmlToBlocks(html: string, position: Position | undefined, onRem
     root = [];
     stack = [];
   };
-  const parser = new Parser(
+  const parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attributes) {
         if (removing || REMOVED.has(name)) {

@@ -4,8 +4,10 @@
  * sees (tags removed, references decoded) with a map back to the raw text for markers and positions. Anything
  * else that holds `<` or `>` (`I <3 you`, `a < b > c`, `<<Chapter>>`, `<sigh>`) is text.
  */
-import { Parser } from 'htmlparser2';
+import { whenUsed } from '../../files/packages';
 import { BLOCKS, closingKind, inlineForTag, parseTag, REMOVED } from '../markdown/html';
+
+const htmlparser2 = whenUsed(() => require('htmlparser2') as typeof import('htmlparser2'));
 
 /**
  * What a tag does in a story: `inline` formatting or a line break (mapped as raw HTML in Markdown is, by
@@ -108,7 +110,7 @@ function decodeReference(raw: string): string {
   let out = decoded.get(raw);
   if (out === undefined) {
     out = '';
-    const parser = new Parser({ ontext: (text) => (out += text) }, { decodeEntities: true });
+    const parser = new (htmlparser2().Parser)({ ontext: (text) => (out += text) }, { decodeEntities: true });
     parser.end(raw);
     decoded.set(raw, out);
   }

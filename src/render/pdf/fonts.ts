@@ -6,6 +6,7 @@
 import type { Language } from '../../model/types';
 import type { AssetStore } from '../types';
 import type { FontKey, TextStyle } from './layout/types';
+import { fontkit as fontkitModule } from './fontkit';
 import { isWoff, woffToSfnt } from './woff';
 
 /** A glyph position in font units, as fontkit gives it. */
@@ -75,7 +76,7 @@ function shareShaping(font: FontkitFont): void {
 }
 
 // fontkit ships no type declarations; the interface above is the part we use.
-const fontkit = require('fontkit') as { create(data: Buffer): FontkitFont };
+const fontkit = fontkitModule as { create(data: Buffer): FontkitFont };
 
 export const FONT_KEYS: readonly FontKey[] = ['serif-regular', 'serif-italic', 'serif-bold', 'serif-bold-italic'];
 
