@@ -35,6 +35,8 @@ const ZLIB_HEADER = Buffer.from([0x78, 0x5e]);
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 /** Rows per block: small enough that lettering dirties few of them, large enough that each compresses well. */
 const BLOCK_ROWS = 64;
+/** Rows a run of unkept blocks may reach before another begins, so that a whole image is still compressed in parallel. */
+const RUN_ROWS = 512;
 
 /** An image by rows: each row `width` × 4 bytes of 8-bit RGBA, not premultiplied. */
 export interface Raster {
@@ -135,7 +137,7 @@ class Adler32 {
   }
 }
 
-/** A block's filtered rows, compressed to stand alone, with their Adler-32. */
+/** Rows [from, to) filtered and compressed to stand alone, with their Adler-32. */
 async function compressBlock(raster: Raster, from: number, to: number): Promise<Block> {
   const stride = raster.width * 4;
   const rows = Buffer.allocUnsafe((stride + 1) * (to - from));
@@ -176,18 +178,32 @@ export async function encodePng(raster: Raster): Promise<Buffer> {
   const { width, height, shared } = raster;
   const kept = shared ? blocksFor(`${width}×${height}\n${shared.key}`) : undefined;
   const blocks: Promise<Block>[] = [];
+  // Rows no kept block covers are compressed in runs of blocks, one deflate call a run: each call costs this thread
+  // more than compressing a block (a zlib stream is set up for it), and a cover's lettering dirties a few blocks in a row.
+  let run: number | undefined;
+  const endRun = (to: number) => {
+    if (run !== undefined) blocks.push(compressBlock(raster, run, to));
+    run = undefined;
+  };
   for (let from = 0, index = 0; from < height; from += BLOCK_ROWS, index++) {
     const to = Math.min(height, from + BLOCK_ROWS);
     let same = !!shared;
     for (let y = Math.max(0, from - 1); same && y < to; y++) same = shared!.has(y);
-    const known = same ? kept!.get(index) : undefined;
+    if (!same) {
+      if (run !== undefined && from - run >= RUN_ROWS) endRun(from);
+      run ??= from;
+      continue;
+    }
+    endRun(from);
+    const known = kept!.get(index);
     if (known) blocks.push(Promise.resolve(known));
     else {
       const block = compressBlock(raster, from, to);
-      if (same) void block.then((b) => kept!.set(index, b), () => undefined);
+      void block.then((b) => kept!.set(index, b), () => undefined);
       blocks.push(block);
     }
   }
+  endRun(height);
   const done = await Promise.all(blocks);
   let adler = 1;
   for (const block of done) adler = adlerCombine(adler, block.adler, block.length);
