@@ -26,18 +26,26 @@ export class StructureTree {
     this.doc.endMarkedContent();
   }
 
-  /** Closes every element; call once, before `doc.end()`. */
+  /**
+   * Closes every element; call once, before `doc.end()`. Innermost first (each was made after its parent), so that
+   * pdfkit's `end()`, which recurses into the children it has not closed yet, never goes deeper than one level.
+   */
   end(): void {
+    for (const element of [...this.elements.values()].reverse()) element.end();
     this.document.end();
   }
 
+  /** `tag`'s element, made with those of its parents not made yet (outermost first; a loop, not a recursion). */
   private element(tag: StructTag): PDFKit.PDFStructureElement {
-    let element = this.elements.get(tag);
-    if (!element) {
-      element = this.doc.struct(tag.type, tag.alt ? { alt: tag.alt } : {});
-      (tag.parent ? this.element(tag.parent) : this.document).add(element);
-      this.elements.set(tag, element);
+    const found = this.elements.get(tag);
+    if (found) return found;
+    const missing: StructTag[] = [];
+    for (let t: StructTag | undefined = tag; t && !this.elements.has(t); t = t.parent) missing.push(t);
+    for (const t of missing.reverse()) {
+      const element = this.doc.struct(t.type, t.alt ? { alt: t.alt } : {});
+      (t.parent ? this.elements.get(t.parent)! : this.document).add(element);
+      this.elements.set(t, element);
     }
-    return element;
+    return this.elements.get(tag)!;
   }
 }

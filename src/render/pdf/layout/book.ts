@@ -10,7 +10,7 @@ import type { LayoutEnv } from './env';
 import { contents, copyrightPage, matterPage, otherMatter, titlePage, type TocEntry } from './front';
 import { centred, spacer } from './lines';
 import { templatePage } from './page-template';
-import { adopt, tag } from './tags';
+import { adopt, tag, tagUntagged } from './tags';
 import type { FlowBlock, FlowBox, PageStart, StructType } from './types';
 
 /** Front-matter roles with pages of their own design; the rest are set as ordinary titled pages. */
@@ -39,7 +39,7 @@ export function layoutBook(book: Book, env: LayoutEnv): FlowBlock[] {
   if (entries.length && !oneShot) blocks.push(...contents(entries, env));
   const all = [...blocks, ...story];
   // What no handler tagged (title page, dedication) is read as plain paragraphs, one element per block.
-  for (const block of all) adopt([block], tag('P'));
+  for (const block of all) tagUntagged(block, 'P');
   return all;
 }
 

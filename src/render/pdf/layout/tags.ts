@@ -25,6 +25,19 @@ export function adopt(blocks: readonly FlowBlock[], tag: StructTag): void {
   }
 }
 
+/**
+ * Gives the boxes of `block` that no handler tagged one new element of `type` (a title page's lines read as a
+ * paragraph). Boxes already tagged keep their elements as they are: adopting them would nest their root (the
+ * contents' TOC, shared by every entry) under each block's new element in turn, a chain as long as the contents.
+ */
+export function tagUntagged(block: FlowBlock, type: StructType): void {
+  let own: StructTag | undefined;
+  for (const box of block.boxes) {
+    if (box.tag || !box.ops.some((op) => op.type !== 'rule')) continue;
+    box.tag = own ??= tag(type);
+  }
+}
+
 /** A new element of `type`. */
 export function tag(type: StructType, alt?: string): StructTag {
   return alt ? { type, alt } : { type };

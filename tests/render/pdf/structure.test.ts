@@ -1,0 +1,77 @@
+/**
+ * The tagged PDF's structure tree is as deep as the book's nesting and no deeper, however long the book is. A
+ * contents page once nested its TOC under a chain of one stray P per entry (141 deep for Moby-Dick; about 20,000 for
+ * a ten-million-word book, where pdfkit's recursive `end()` overflowed the stack). Read back with poppler's
+ * `pdfinfo -struct`, which prints the tree indented two spaces a level.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { read } from '../../../src/build';
+import type { StructTag } from '../../../src/render/pdf/layout/types';
+import { StructureTree } from '../../../src/render/pdf/structure';
+import { qpdfCheck, requireTool, tempDir } from '../../helpers/tools';
+import { renderPdf } from './helpers';
+
+/** The structure tree as `pdfinfo -struct` prints it: each element's type and depth (Document is 0). */
+function structure(data: Uint8Array): { type: string; depth: number }[] {
+  requireTool('pdfinfo', 'poppler-utils');
+  const file = path.join(tempDir('quire-struct-'), 'book.pdf');
+  fs.writeFileSync(file, data);
+  expect(qpdfCheck(file).status).toBe(0);
+  return execFileSync('pdfinfo', ['-struct', file], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => ({ type: line.trim().split(' ')[0], depth: (line.length - line.trimStart().length) / 2 }));
+}
+
+async function pdfOf(markdown: string) {
+  const dir = tempDir('quire-struct-');
+  fs.writeFileSync(path.join(dir, 'book.md'), markdown);
+  return (await renderPdf(read(path.join(dir, 'book.md')))).data;
+}
+
+test('wide: 600 chapters and their contents page hang from Document, one level down', async () => {
+  const chapters = Array.from({ length: 600 }, (_, i) => `# Chapter ${i + 1}\n\nThe ${i + 1}th chapter has one short paragraph.\n`);
+  const tree = structure(await pdfOf(`---\ntitle: A Long Book\nauthor: Ann Example\n---\n\n${chapters.join('\n')}`));
+  expect(tree[0]).toEqual({ type: 'Document', depth: 0 });
+  expect(tree.find((e) => e.type === 'TOC')).toEqual({ type: 'TOC', depth: 1 });
+  expect(tree.filter((e) => e.type === 'TOCI')).toHaveLength(600);
+  expect(tree.filter((e) => e.type === 'TOCI').every((e) => e.depth === 2)).toBe(true);
+  expect(Math.max(...tree.map((e) => e.depth))).toBe(2);
+  expect(tree.filter((e) => e.type === 'P' && e.depth === 1).length).toBeGreaterThanOrEqual(600);
+}, 120_000);
+
+test('deep: block quotes 40 deep are 40 nested BlockQuote elements around one P', async () => {
+  const nested = `${'> '.repeat(40)}The innermost words.\n`;
+  const tree = structure(await pdfOf(`---\ntitle: Deep\n---\n\n# One\n\nBefore.\n\n${nested}\nAfter.\n`));
+  const quotes = tree.filter((e) => e.type === 'BlockQuote');
+  expect(quotes.map((e) => e.depth)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  expect(tree.find((e) => e.type === 'P' && e.depth === 41)).toBeDefined();
+  expect(Math.max(...tree.map((e) => e.depth))).toBe(41);
+});
+
+test('StructureTree closes 20,000 nested elements and 50,000 siblings without recursing', () => {
+  const doc = new PDFDocument({ tagged: true, compress: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const tree = new StructureTree(doc, 'en');
+  let deep: StructTag = { type: 'Div' };
+  for (let i = 1; i < 20_000; i++) deep = { type: 'Div', parent: deep };
+  tree.mark({ type: 'P', parent: deep }, () => doc.text('deep'));
+  for (let i = 0; i < 50_000; i++) {
+    if (i % 5_000 === 4_999) doc.addPage();
+    tree.mark({ type: 'P' }, () => doc.moveTo(0, 0).lineTo(1, 1));
+  }
+  expect(() => tree.end()).not.toThrow();
+  return new Promise<void>((resolve) => {
+    doc.on('end', () => {
+      const pdf = Buffer.concat(chunks).toString('latin1');
+      expect(pdf.match(/\/S \/Div\b/g)).toHaveLength(20_000);
+      expect(pdf.match(/\/S \/P\b/g)).toHaveLength(50_001);
+      resolve();
+    });
+    doc.end();
+  });
+}, 120_000);
