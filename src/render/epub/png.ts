@@ -96,25 +96,6 @@ class Adler32 {
     for (let i = 0; i < data.length; ) {
       // At most 5,552 bytes between reductions (zlib's NMAX): the sums stay exact in a double.
       const end = Math.min(data.length, i + 5552);
-      // Eight bytes a turn: a third faster than one (the cover's lettering rows are summed here).
-      for (; i + 8 <= end; i += 8) {
-        a += data[i];
-        b += a;
-        a += data[i + 1];
-        b += a;
-        a += data[i + 2];
-        b += a;
-        a += data[i + 3];
-        b += a;
-        a += data[i + 4];
-        b += a;
-        a += data[i + 5];
-        b += a;
-        a += data[i + 6];
-        b += a;
-        a += data[i + 7];
-        b += a;
-      }
       for (; i < end; i++) {
         a += data[i];
         b += a;

@@ -40,20 +40,27 @@ interface Written {
   offset: number;
 }
 
-/** The local file header of an entry (APPNOTE 4.3.7). */
+/**
+ * The fields a local header and a central record share, from "version needed to extract" to the name's length (24
+ * bytes at `at`: APPNOTE 4.4.3 to 4.4.10).
+ */
+function entryFields(b: Buffer, at: number, w: Written): void {
+  b.writeUInt16LE(w.method === DEFLATED ? 20 : 10, at);
+  b.writeUInt16LE(UTF8_NAME, at + 2);
+  b.writeUInt16LE(w.method, at + 4);
+  b.writeUInt16LE(DOS_TIME, at + 6);
+  b.writeUInt16LE(DOS_DATE, at + 8);
+  b.writeUInt32LE(w.crc, at + 10);
+  b.writeUInt32LE(w.compressedSize, at + 14);
+  b.writeUInt32LE(w.size, at + 18);
+  b.writeUInt16LE(w.name.length, at + 22);
+}
+
+/** The local file header of an entry (APPNOTE 4.3.7); no extra field. */
 function localHeader(w: Written): Buffer {
   const b = Buffer.alloc(30);
   b.writeUInt32LE(0x04034b50, 0);
-  b.writeUInt16LE(w.method === DEFLATED ? 20 : 10, 4);
-  b.writeUInt16LE(UTF8_NAME, 6);
-  b.writeUInt16LE(w.method, 8);
-  b.writeUInt16LE(DOS_TIME, 10);
-  b.writeUInt16LE(DOS_DATE, 12);
-  b.writeUInt32LE(w.crc, 14);
-  b.writeUInt32LE(w.compressedSize, 18);
-  b.writeUInt32LE(w.size, 22);
-  b.writeUInt16LE(w.name.length, 26);
-  b.writeUInt16LE(0, 28);
+  entryFields(b, 4, w);
   return Buffer.concat([b, w.name]);
 }
 
@@ -61,17 +68,9 @@ function localHeader(w: Written): Buffer {
 function centralRecord(w: Written): Buffer {
   const b = Buffer.alloc(46);
   b.writeUInt32LE(0x02014b50, 0);
-  b.writeUInt16LE(20, 4);
-  b.writeUInt16LE(w.method === DEFLATED ? 20 : 10, 6);
-  b.writeUInt16LE(UTF8_NAME, 8);
-  b.writeUInt16LE(w.method, 10);
-  b.writeUInt16LE(DOS_TIME, 12);
-  b.writeUInt16LE(DOS_DATE, 14);
-  b.writeUInt32LE(w.crc, 16);
-  b.writeUInt32LE(w.compressedSize, 20);
-  b.writeUInt32LE(w.size, 24);
-  b.writeUInt16LE(w.name.length, 28);
-  // Extra field length, comment length, disk number, internal and external attributes: all 0.
+  b.writeUInt16LE(20, 4); // version made by: MS-DOS, zip 2.0
+  entryFields(b, 6, w);
+  // Extra field and comment lengths, disk number, internal and external attributes: all 0.
   b.writeUInt32LE(w.offset, 42);
   return Buffer.concat([b, w.name]);
 }
