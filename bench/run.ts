@@ -1,10 +1,10 @@
 /**
  * `npm run bench`: quire against pandoc on the same books, whole processes timed as a user runs them.
  *
- *   node .bench/run.js [--runs N] [--pandoc-runs N] [--books seed,moby,wap,synthetic-1M] [--no-pandoc] [--no-scaling] [--no-scale] [--only-scale] [--quick]
+ *   node .bench/run.js [--runs N] [--pandoc-runs N] [--books seed,moby,wap,synthetic-1M] [--no-pandoc] [--no-typst] [--no-scaling] [--no-scale] [--only-scale] [--quick]
  *
  * For each book: EPUB only, PDF only and both (wall, CPU, peak memory; median and spread over the runs; words per
- * second), pandoc's EPUB and XeLaTeX PDF when installed, typeset_metrics.py on every PDF, quire's PDF time against
+ * second), pandoc's EPUB and XeLaTeX PDF when installed, typst's compile of Moby-Dick (bench/typst.ts), typeset_metrics.py on every PDF, quire's PDF time against
  * pdfkit's own greedy justification, cost per word from 20k to 1M words, and `quire batch` against calibre's
  * `ebook-convert` on forty one-shots and twelve multi-chapter works (bench/scale.ts). Writes bench/results/latest.json
  * and latest.md (scale.json and scale.md with `--only-scale`), and puts the tables into the README between its bench
@@ -14,11 +14,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fontPath } from '../lib/render/font-files';
 import { corpusBooks, syntheticBook, type BenchBook } from './books';
 import { CommandFailed, GNU_TIME, have, measure, type Measurement } from './measure';
 import { typesetMetrics, type QualityFigures } from './quality';
 import { renderMarkdown, scaleTable, updateReadme } from './report';
 import { runScale, type ScaleResults } from './scale';
+import { haveTypst, runTypst, type TypstRun } from './typst';
 
 const ROOT = path.resolve(__dirname, '..');
 const QUIRE = path.join(ROOT, 'lib', 'cli', 'main.js');
@@ -60,7 +62,9 @@ export interface Results {
   quire: QuireRun[];
   pandoc: PandocRun[];
   pandocVersion?: string;
-  quality: { book: string; tool: 'quire' | 'pandoc+xelatex'; figures: QualityFigures }[];
+  quality: { book: string; tool: 'quire' | 'pandoc+xelatex' | 'typst'; figures: QualityFigures }[];
+  /** typst's compile of the same book (issue 13's anchor for the PDF's speed). */
+  typst: TypstRun[];
   greedy?: { book: string; greedyMs: number; quireMs: number; ratio: number };
   scaling?: { fixedMs: number; rows: ScalingRow[]; flatness: number };
   scale?: ScaleResults;
@@ -73,6 +77,8 @@ interface Options {
   pandocRuns: number;
   books?: string[];
   pandoc: boolean;
+  /** typst's compile of Moby-Dick as the PDF's anchor (bench/typst.ts). */
+  typst: boolean;
   scaling: boolean;
   /** `quire batch` against calibre (bench/scale.ts). */
   scale: boolean;
@@ -80,13 +86,14 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const o: Options = { runs: 3, pandocRuns: 1, pandoc: true, scaling: true, scale: true, quick: false };
+  const o: Options = { runs: 3, pandocRuns: 1, pandoc: true, typst: true, scaling: true, scale: true, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') o.runs = Math.max(1, Number(argv[++i]));
     else if (a === '--pandoc-runs') o.pandocRuns = Math.max(1, Number(argv[++i]));
     else if (a === '--books') o.books = argv[++i].split(',');
     else if (a === '--no-pandoc') o.pandoc = false;
+    else if (a === '--no-typst') o.typst = false;
     else if (a === '--no-scaling') o.scaling = false;
     else if (a === '--quick') o.quick = true;
     else if (a === '--no-scale') o.scale = false;
@@ -153,6 +160,7 @@ function main(): void {
     pandoc: [],
     pandocVersion: withPandoc ? pandocVersion() : undefined,
     quality: [],
+    typst: [],
     notes,
   };
 
@@ -164,6 +172,14 @@ function main(): void {
       if (mode === 'pdf') {
         const pdf = fs.readdirSync(out).find((f) => f.endsWith('.pdf'));
         if (pdf) results.quality.push({ book: book.key, tool: 'quire', figures: typesetMetrics(path.join(out, pdf)) });
+      }
+    }
+    if (book.key === 'moby' && options.typst) {
+      if (!haveTypst()) notes.push('typst is not installed (npm ci installs @myriaddreamin/typst-ts-node-compiler and pandoc-wasm): no typst figures.');
+      else {
+        const run = runTypst(book, options.runs, path.join(work, `${book.key}-typst`), path.dirname(fontPath('serif-regular')), log);
+        results.typst.push(run);
+        results.quality.push({ book: book.key, tool: 'typst', figures: typesetMetrics(run.pdf) });
       }
     }
     if (withPandoc) {
