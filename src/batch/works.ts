@@ -5,13 +5,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BOOK_YAML, isBesideManuscript, naturalOrder, readerFor } from '../read';
+import { BOOK_YAML, isBesideManuscript, isManuscriptName, naturalOrder } from '../read';
 
 /** Folders that never hold works. */
 const NOT_WORKS = new Set(['node_modules', 'templates']);
 
 /** A file a reader reads that is not a README, licence or the like beside the works. */
-const isManuscriptFile = (name: string) => !name.startsWith('.') && !name.startsWith('_') && readerFor(name) !== undefined && !isBesideManuscript(name);
+const isManuscriptFile = (name: string) => isManuscriptName(name) && !isBesideManuscript(name);
 
 /** Whether a folder is one book: it has book.yaml, or manuscript files directly inside it. */
 export function isBookFolder(dir: string, names: readonly string[] = fs.readdirSync(dir)): boolean {

@@ -169,6 +169,11 @@ export function isBesideManuscript(name: string): boolean {
   return NOT_MANUSCRIPT.test(path.basename(name, path.extname(name)));
 }
 
+/** A file name a reader reads and that is not hidden (`.draft.md`) or set aside (`_notes.md`). */
+export function isManuscriptName(name: string): boolean {
+  return !name.startsWith('.') && !name.startsWith('_') && readerFor(name) !== undefined;
+}
+
 /**
  * Reads a folder: every manuscript file directly inside it, in natural order, as one book. Files beside the
  * manuscript (`isBesideManuscript`) are skipped, each named in a `file-skipped` note (`--verbose` shows it).
@@ -176,7 +181,7 @@ export function isBesideManuscript(name: string): boolean {
 export function readFolder(dir: string, report: Reporter, options: ReadInputOptions = {}): Book {
   const candidates = fs
     .readdirSync(dir)
-    .filter((name) => !name.startsWith('.') && !name.startsWith('_') && readerFor(name) && fs.statSync(path.join(dir, name)).isFile())
+    .filter((name) => isManuscriptName(name) && fs.statSync(path.join(dir, name)).isFile())
     .sort(naturalOrder);
   const names = candidates.filter((name) => !isBesideManuscript(name));
   for (const name of candidates.filter(isBesideManuscript)) {
