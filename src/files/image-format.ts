@@ -1,5 +1,6 @@
-/** What kind of image a file is, from its first bytes (never its name), and whether its data can be read. */
+/** What kind of image a file is, from its first bytes (never its name), whether its data can be read, and its size. */
 import { inflateSync } from 'node:zlib';
+import { whenUsed } from './packages';
 
 /** Image formats quire can put in both an EPUB and a PDF, by their first bytes. */
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'svg';
@@ -38,4 +39,11 @@ export function pngDataReadable(data: Buffer): boolean {
   } catch {
     return false;
   }
+}
+
+const imageSizeModule = whenUsed(() => require('image-size') as typeof import('image-size'));
+
+/** Width and height from an image's header (image-size, loaded when a book first has an image); throws on bad data. */
+export function imageDimensions(data: Buffer): { width: number; height: number } {
+  return imageSizeModule().imageSize(data);
 }

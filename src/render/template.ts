@@ -77,21 +77,19 @@ export function templateErrorPlace(text: string, error: unknown): TemplateErrorP
 }
 
 /**
- * Compiled templates by file and text: a batch renders the same few templates for every work, and compiling one
- * costs more than rendering it. Keyed by the text as well, so an edited template (`--watch`, a user's folder) is
- * compiled again; cleared when full, since a long-lived worker may meet many template folders.
+ * Compiled templates by file, with the text each was compiled from: a batch renders the same few templates for every
+ * work, and compiling one costs more than rendering it. A file whose text has changed (`--watch`, an edited user
+ * template) is compiled again; cleared when full, since a long-lived worker may meet many template folders.
  */
-const COMPILED = new Map<string, ejs.TemplateFunction>();
+const COMPILED = new Map<string, { text: string; fn: ejs.TemplateFunction }>();
 const COMPILED_LIMIT = 200;
 
 function compiled(text: string, filename: string): ejs.TemplateFunction {
-  const key = `${filename}\0${text}`;
-  let fn = COMPILED.get(key);
-  if (!fn) {
-    fn = ejs.compile(text, { filename });
-    if (COMPILED.size >= COMPILED_LIMIT) COMPILED.clear();
-    COMPILED.set(key, fn);
-  }
+  const known = COMPILED.get(filename);
+  if (known?.text === text) return known.fn;
+  const fn = ejs.compile(text, { filename });
+  if (!known && COMPILED.size >= COMPILED_LIMIT) COMPILED.clear();
+  COMPILED.set(filename, { text, fn });
   return fn;
 }
 

@@ -4,17 +4,14 @@
  * folder is an error; an unsupported or corrupt file is an error; a remote URL is never fetched (quire uses no
  * network): it warns, and the image gives way to its alt text. Renderers then find only images they can use.
  */
-import { whenUsed } from '../files/packages';
 import { isDataUrl } from '../files/data-url';
-import { pngDataReadable, sniffImage } from '../files/image-format';
+import { imageDimensions, pngDataReadable, sniffImage } from '../files/image-format';
 import { ManuscriptFolder } from '../files/manuscript';
 import type { Reporter } from '../diagnostics/types';
 import { QuireError } from '../diagnostics/types';
 import type { Book, Position } from '../model/types';
 import { nearestPosition, SKIP, visit } from '../model/visit';
 import type { ManuscriptFiles, Transform } from './types';
-
-const imageSizeModule = whenUsed(() => require('image-size') as typeof import('image-size'));
 
 /** A URL quire does not read: one with a scheme (`https:`, `file:`) other than an embedded image's `data:`, or no path at all (``, `#top`). */
 const hasScheme = (url: string) => (/^[a-z][a-z0-9+.-]*:/i.test(url) && !isDataUrl(url)) || url.split(/[?#]/)[0].trim() === '';
@@ -37,7 +34,7 @@ function checkFile(url: string, position: Position | undefined, assets: Manuscri
   }
   if (format === 'svg') return;
   try {
-    imageSizeModule().imageSize(data);
+    imageDimensions(data);
     if (format === 'png' && !pngDataReadable(data)) throw new Error('damaged data');
   } catch {
     report.fail('image-corrupt', `image ${url} is damaged: its ${format.toUpperCase()} data cannot be read`, { position, hint: 'Export the image again.' });

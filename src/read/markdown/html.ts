@@ -7,7 +7,8 @@
 import { whenUsed } from '../../files/packages';
 import type { Block, Inline, Position } from '../../model/types';
 
-const htmlparser2 = whenUsed(() => require('htmlparser2') as typeof import('htmlparser2'));
+/** htmlparser2, loaded the first time a manuscript has HTML in it (the plain-text reader's too). */
+export const htmlparser2 = whenUsed(() => require('htmlparser2') as typeof import('htmlparser2'));
 
 /** Elements removed together with their content. */
 export const REMOVED = new Set([

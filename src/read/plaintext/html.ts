@@ -4,10 +4,7 @@
  * sees (tags removed, references decoded) with a map back to the raw text for markers and positions. Anything
  * else that holds `<` or `>` (`I <3 you`, `a < b > c`, `<<Chapter>>`, `<sigh>`) is text.
  */
-import { whenUsed } from '../../files/packages';
-import { BLOCKS, closingKind, inlineForTag, parseTag, REMOVED } from '../markdown/html';
-
-const htmlparser2 = whenUsed(() => require('htmlparser2') as typeof import('htmlparser2'));
+import { BLOCKS, closingKind, htmlparser2, inlineForTag, parseTag, REMOVED } from '../markdown/html';
 
 /**
  * What a tag does in a story: `inline` formatting or a line break (mapped as raw HTML in Markdown is, by

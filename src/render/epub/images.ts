@@ -1,14 +1,12 @@
 /** The images a book uses: read from the manuscript folder (never fetched), typed by their bytes, measured, named stably. */
-import { whenUsed } from '../../files/packages';
 import type { Reporter } from '../../diagnostics/types';
 import { QuireError } from '../../diagnostics/types';
 import type { Position } from '../../model/types';
 import type { AssetStore } from '../types';
 import { isDataUrl } from '../../files/data-url';
+import { imageDimensions } from '../../files/image-format';
 import { escapeText } from '../escape';
 import type { ImageRef, ImageSink } from './xhtml/context';
-
-const imageSizeModule = whenUsed(() => require('image-size') as typeof import('image-size'));
 
 /** A file to put into the EPUB's manifest besides the documents: an image, a font. */
 export interface ManifestFile {
@@ -47,7 +45,7 @@ const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 /** Width and height from the image's header, or nothing when it has none (an SVG without size or viewBox). */
 function measure(data: Buffer): { width?: number; height?: number } {
   try {
-    const { width, height } = imageSizeModule().imageSize(data);
+    const { width, height } = imageDimensions(data);
     return width > 0 && height > 0 ? { width: Math.round(width), height: Math.round(height) } : {};
   } catch {
     return {};

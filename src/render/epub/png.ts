@@ -10,8 +10,8 @@
  *   resets the dictionary), with the zlib stream's Adler-32 (RFC 1950) combined from the blocks' own. A block whose
  *   rows an image shares with others of its kind (`Raster.shared`: a cover's frame and background, outside its
  *   lettering) is compressed once per thread and kept, so a cover costs the rows of its lettering, not 16 MB.
- * - deflate runs on libuv's thread pool, one call a block; the Adler-32 is summed here as the rows are filtered (a
- *   row of zeros in one step). The pixels are resvg's, unchanged: 8-bit RGBA, not premultiplied.
+ * - deflate runs on libuv's thread pool, one call a kept block or a run of the others; the Adler-32 is summed here as
+ *   the rows are filtered (a row of zeros in one step). The pixels are resvg's, unchanged: 8-bit RGBA, not premultiplied.
  *
  * PNG: https://www.w3.org/TR/png-3/ (chunks §5, IHDR §11.2.1, filters §9.2, zlib data §10).
  */
@@ -19,7 +19,6 @@ import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 
 const deflateRaw = promisify(zlib.deflateRaw);
-
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
