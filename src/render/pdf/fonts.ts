@@ -7,72 +7,24 @@ import type { Language } from '../../model/types';
 import type { AssetStore } from '../types';
 import type { FontKey, TextStyle } from './layout/types';
 import { fontkit as fontkitModule } from './fontkit';
+import { Shaper, type ShapedFont } from './shape';
 import { isWoff, woffToSfnt } from './woff';
 
-/** A glyph position in font units, as fontkit gives it. */
-interface GlyphPosition {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
-}
-
-/** What fontkit's `layout` returns, as far as we and pdfkit read it. */
-interface GlyphRun {
-  glyphs: unknown[];
-  positions: GlyphPosition[];
-  readonly advanceWidth: number;
-}
-
 /** The part of a fontkit font that measuring needs (fontkit ships no type declarations). */
-interface FontkitFont {
-  unitsPerEm: number;
+interface FontkitFont extends ShapedFont {
   ascent: number;
   descent: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  glyphForCodePoint(codePoint: number): { advanceWidth: number };
-  layout(text: string, features?: unknown): GlyphRun;
 }
 
 /**
- * A copy of a shaped run that pdfkit may scale in place (it multiplies every position by its font scale); the
- * advance width is summed from the positions, as fontkit's own GlyphRun does, so it follows that scaling.
- */
-class CopiedRun implements GlyphRun {
-  readonly positions: GlyphPosition[];
-  constructor(
-    readonly glyphs: unknown[],
-    positions: readonly GlyphPosition[],
-  ) {
-    this.positions = positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
-  }
-
-  get advanceWidth(): number {
-    let width = 0;
-    for (const p of this.positions) width += p.xAdvance;
-    return width;
-  }
-}
-
-/**
- * Shapes each distinct string once per face, for measuring and drawing alike: the font's `layout` is replaced by one
- * that keeps the first result and hands out copies. pdfkit is given this same font object (its own layout cache is
- * turned off in draw.ts), so a word that layout measured is not shaped a second time when it is drawn.
+ * Shapes each distinct string once per face, for measuring and drawing alike: the font's `layout` is replaced by a
+ * `Shaper`'s (shape.ts). pdfkit is given this same font object (its own layout cache is turned off in draw.ts), so a
+ * word that layout measured is not shaped a second time when it is drawn.
  */
 function shareShaping(font: FontkitFont): void {
-  const shape = font.layout.bind(font);
-  const runs = new Map<string, { glyphs: unknown[]; positions: GlyphPosition[] }>();
-  font.layout = (text: string, features?: unknown): GlyphRun => {
-    if (features !== undefined) return shape(text, features);
-    let run = runs.get(text);
-    if (!run) {
-      if (runs.size >= CACHE_LIMIT) runs.clear();
-      const shaped = shape(text);
-      run = { glyphs: shaped.glyphs, positions: shaped.positions };
-      runs.set(text, run);
-    }
-    return new CopiedRun(run.glyphs, run.positions);
-  };
+  const shaper = new Shaper(font);
+  font.layout = (text: string, features?: unknown) => shaper.layout(text, features);
 }
 
 // fontkit ships no type declarations; the interface above is the part we use.

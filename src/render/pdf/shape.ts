@@ -1,0 +1,395 @@
+/**
+ * Shaping a face's strings, each distinct string once, for measuring and drawing alike.
+ *
+ * fontkit's `layout` runs the OpenType shaping model on every call: script and feature selection, a shaping plan, each
+ * GSUB and GPOS lookup walked over the string. A novel has some 40,000 distinct words, and for most of them nothing in
+ * the font substitutes a glyph or adjusts one by context: only pair kerning applies. Such a string is set here from its
+ * glyphs' advances plus the adjustment of each adjacent pair, which fontkit works out once per pair (by laying out the
+ * pair itself, in the string's script), and only a string with a glyph that some lookup could act on goes through
+ * fontkit's shaper. That is the shortcut HarfBuzz's and browsers' word caches rely on too; the conditions are:
+ *
+ * - every character is in a range of simple left-to-right scripts (Latin, Greek, Cyrillic, general punctuation) that
+ *   fontkit shapes with its default shaper, and none is a default ignorable or a variation selector;
+ * - no glyph is in the coverage of a lookup of the features fontkit applies by default (ccmp, locl, liga, calt, frac,
+ *   mark, …), in any script or language of the font, except pair positioning (GPOS type 2), and none is a mark;
+ * - pair positioning is additive and looks only at adjacent glyphs when no glyph is skipped (no marks, and no lookup
+ *   of those features skips base glyphs or ligatures): then each glyph's position is its advance plus the second
+ *   value of the pair before it plus the first value of the pair after it, which is what fontkit computes.
+ *
+ * tests/render/pdf/shape.test.ts holds the shortcut to fontkit's own result, glyph for glyph and unit for unit, on every
+ * distinct word of the corpus in the four serif faces.
+ */
+
+/** A glyph position in font units, as fontkit gives it. */
+export interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** What fontkit's `layout` returns, as far as we and pdfkit read it. */
+export interface GlyphRun {
+  glyphs: unknown[];
+  positions: GlyphPosition[];
+  readonly advanceWidth: number;
+}
+
+/** A fontkit glyph, as far as shaping reads it. */
+interface Glyph {
+  id: number;
+  advanceWidth: number;
+}
+
+/** fontkit's parsed OpenType structures that finding the lookups' glyphs reads (fontkit ships no declarations). */
+interface Coverage {
+  version: number;
+  glyphs?: number[];
+  rangeRecords?: { start: number; end: number; startCoverageIndex: number }[];
+}
+interface ClassDef {
+  version: number;
+  startGlyph?: number;
+  classValueArray?: number[];
+  classRangeRecord?: { start: number; end: number; class: number }[];
+}
+interface SubTable {
+  version?: number;
+  lookupType?: number;
+  extension?: SubTable;
+  coverage?: Coverage;
+  coverages?: Coverage[];
+  inputCoverage?: Coverage[];
+  backtrackCoverage?: Coverage[];
+  lookaheadCoverage?: Coverage[];
+  markCoverage?: Coverage;
+  mark1Coverage?: Coverage;
+  ligatureSets?: { get(index: number): Iterable<{ components: number[] }> };
+}
+interface Lookup {
+  lookupType: number;
+  flags: { flags: { ignoreBaseGlyphs: boolean; ignoreLigatures: boolean } };
+  subTables: { length: number; get?(i: number): SubTable } & Iterable<SubTable>;
+}
+interface LayoutTable {
+  scriptList: { tag: string; script: { defaultLangSys?: { featureIndexes: number[] } } }[];
+  featureVariations?: unknown;
+  featureList: { tag: string; feature: { lookupListIndexes: number[] } }[];
+  lookupList: { length: number; get(i: number): Lookup };
+}
+
+/** The part of a fontkit font that shaping needs. */
+export interface ShapedFont {
+  unitsPerEm: number;
+  numGlyphs: number;
+  GSUB?: LayoutTable;
+  GPOS?: LayoutTable;
+  GDEF?: { glyphClassDef?: ClassDef };
+  /** fontkit's character map (internal): glyph ids without making glyph objects. */
+  _cmapProcessor?: { lookup(codePoint: number): number };
+  glyphForCodePoint(codePoint: number): Glyph;
+  layout(text: string, features?: unknown, script?: string): GlyphRun;
+}
+
+/**
+ * A copy of a shaped run that pdfkit may scale in place (it multiplies every position by its font scale); the
+ * advance width is summed from the positions, as fontkit's own GlyphRun does, so it follows that scaling.
+ */
+class CopiedRun implements GlyphRun {
+  readonly positions: GlyphPosition[];
+  constructor(
+    readonly glyphs: unknown[],
+    positions: readonly GlyphPosition[],
+  ) {
+    this.positions = positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
+  }
+
+  get advanceWidth(): number {
+    let width = 0;
+    for (const p of this.positions) width += p.xAdvance;
+    return width;
+  }
+}
+
+/** Strings a face keeps shaped: a worker that builds book after book starts afresh past this many. */
+const CACHE_LIMIT = 200_000;
+
+/** The scripts the shortcut sets, by fontkit's OpenType tag; `zzzz` is fontkit's for a string of common characters. */
+const SCRIPTS = ['zzzz', 'latn', 'grek', 'cyrl'] as const;
+const COMMON = 0;
+/** Per BMP code point: 0 not looked at, 1 outside the shortcut, else 2 + the index of its script in SCRIPTS. */
+const OUTSIDE = 1;
+
+/**
+ * The characters the shortcut may set (inclusive ranges): simple left-to-right scripts and punctuation, without
+ * controls, the soft hyphen and other default ignorables, combining marks, or the fraction slash (around which
+ * fontkit's default shaper turns on its fraction features).
+ */
+const SIMPLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e],
+  [0xa0, 0xac],
+  [0xae, 0x2ff],
+  [0x370, 0x377],
+  [0x37a, 0x37f],
+  [0x384, 0x38a],
+  [0x38c, 0x38c],
+  [0x38e, 0x3a1],
+  [0x3a3, 0x482],
+  [0x48a, 0x52f],
+  [0x1e00, 0x1fff],
+  [0x2010, 0x2027],
+  [0x2030, 0x2043],
+  [0x2045, 0x205e],
+  [0x20a0, 0x20c0],
+  [0x2100, 0x214f],
+];
+
+/** Features fontkit's default shaper turns on only around a fraction slash (U+2044, never in a shortcut string). */
+const FRACTIONS = new Set(['frac', 'numr', 'dnom']);
+
+/** Where fontkit looks a script up when the font lacks it (its `DEFAULT_SCRIPTS`). */
+const FALLBACK_SCRIPTS = ['DFLT', 'dflt', 'latn'];
+
+function scriptOf(char: string): number {
+  if (/\p{Script=Latin}/u.test(char)) return 1;
+  if (/\p{Script=Greek}/u.test(char)) return 2;
+  if (/\p{Script=Cyrillic}/u.test(char)) return 3;
+  return /[\p{Script=Common}\p{Script=Inherited}]/u.test(char) ? COMMON : -1;
+}
+
+/** The glyphs of a coverage table with their coverage indexes. */
+function* covered(coverage: Coverage | undefined): Generator<[glyph: number, index: number]> {
+  if (!coverage) return;
+  if (coverage.version === 1) {
+    const glyphs = coverage.glyphs ?? [];
+    for (let i = 0; i < glyphs.length; i++) yield [glyphs[i], i];
+  } else for (const r of coverage.rangeRecords ?? []) for (let g = r.start; g <= r.end; g++) yield [g, r.startCoverageIndex + g - r.start];
+}
+
+/** The class GDEF gives `glyph` (1 base, 2 ligature, 3 mark, 4 component; 0 none). */
+function glyphClass(classDef: ClassDef | undefined, glyph: number): number {
+  if (!classDef) return 0;
+  if (classDef.version === 1) {
+    const i = glyph - (classDef.startGlyph ?? 0);
+    return i >= 0 && i < (classDef.classValueArray?.length ?? 0) ? (classDef.classValueArray?.[i] ?? 0) : 0;
+  }
+  for (const r of classDef.classRangeRecord ?? []) if (r.start <= glyph && glyph <= r.end) return r.class;
+  return 0;
+}
+
+/**
+ * The lookups of `features` in the default language of `script`, chosen as fontkit's `selectScript` chooses them (the
+ * script, else its fallbacks; a feature tag listed twice takes its last record).
+ */
+function defaultLookups(table: LayoutTable, script: string, features: ReadonlySet<string>): number[] {
+  const find = (tag: string) => table.scriptList.find((entry) => entry.tag === tag);
+  const entry = find(script) ?? FALLBACK_SCRIPTS.map(find).find((e) => e !== undefined);
+  const chosen = new Map<string, number[]>();
+  for (const index of entry?.script.defaultLangSys?.featureIndexes ?? []) {
+    const record = table.featureList[index];
+    chosen.set(record.tag, record.feature.lookupListIndexes);
+  }
+  return [...chosen].filter(([tag]) => features.has(tag)).flatMap(([, lookups]) => lookups);
+}
+
+/**
+ * What makes a string too much for the shortcut, read from the font's lookups: single glyphs a lookup may start at,
+ * and adjacent pairs that may start a ligature. `reachable` are the glyphs shortcut strings are made of; a lookup
+ * whose context needs a glyph outside them (a combining mark, say) can never apply to such a string.
+ */
+class Triggers {
+  readonly glyphs: Uint8Array;
+  readonly pairs = new Set<number>();
+
+  constructor(
+    private readonly reachable: Uint8Array,
+    /** Lookups of the features fontkit applies by default, in the scripts the shortcut sets. */
+    lookups: { kind: 'GSUB' | 'GPOS'; lookup: Lookup }[],
+  ) {
+    this.glyphs = new Uint8Array(reachable.length);
+    for (const { kind, lookup } of lookups) for (const sub of lookup.subTables) this.subtable(kind, lookup.lookupType, sub);
+  }
+
+  private mark(coverage: Coverage | undefined): void {
+    for (const [g] of covered(coverage)) if (this.reachable[g]) this.glyphs[g] = 1;
+  }
+
+  /** Whether every coverage of a context has a glyph a shortcut string can hold. */
+  private possible(coverages: readonly Coverage[] | undefined): boolean {
+    return (coverages ?? []).every((c) => {
+      for (const [g] of covered(c)) if (this.reachable[g]) return true;
+      return false;
+    });
+  }
+
+  private subtable(kind: 'GSUB' | 'GPOS', type: number, table: SubTable): void {
+    if ((kind === 'GSUB' && type === 7) || (kind === 'GPOS' && type === 9)) {
+      if (table.extension) this.subtable(kind, table.lookupType ?? 0, table.extension);
+      return;
+    }
+    if (kind === 'GPOS' && type === 2) return; // pair positioning: worked out per pair
+    if (kind === 'GPOS' && (type === 4 || type === 5)) return this.mark(table.markCoverage);
+    if (kind === 'GPOS' && type === 6) return this.mark(table.mark1Coverage);
+    if (kind === 'GSUB' && type === 4 && table.ligatureSets) {
+      for (const [first, index] of covered(table.coverage)) {
+        if (!this.reachable[first]) continue;
+        for (const ligature of table.ligatureSets.get(index)) {
+          if (!ligature.components.every((g) => this.reachable[g])) continue;
+          if (ligature.components.length === 0) this.glyphs[first] = 1;
+          else this.pairs.add(first * 0x10000 + ligature.components[0]);
+        }
+      }
+      return;
+    }
+    const contextual = (kind === 'GSUB' && (type === 5 || type === 6)) || (kind === 'GPOS' && (type === 7 || type === 8));
+    if (contextual && table.version === 3) {
+      const input = table.coverages ?? table.inputCoverage ?? [];
+      if (this.possible(input) && this.possible(table.backtrackCoverage) && this.possible(table.lookaheadCoverage)) this.mark(input[0]);
+      return;
+    }
+    this.mark(table.coverage);
+  }
+}
+
+/** How the pair (left, right) moves each of its two glyphs, in font units: xAdvance, yAdvance, xOffset, yOffset. */
+type PairDelta = readonly [number, number, number, number, number, number, number, number] | null;
+
+/**
+ * One face's shaping: `layout` as fontkit's, with each distinct string shaped once and simple strings set by the
+ * shortcut described above. pdfkit is given the same font object, so drawing shares the results.
+ */
+export class Shaper {
+  private readonly runs = new Map<string, { glyphs: unknown[]; positions: GlyphPosition[] }>();
+  private readonly chars = new Uint8Array(0x10000);
+  private readonly glyphs: (Glyph | undefined)[] = [];
+  /** A character that maps to each glyph the shortcut has met, to lay a pair of them out. */
+  private readonly charOf = new Map<number, number>();
+  /** Glyphs a default feature's lookup (other than pair positioning) could act on, or that such a lookup skips. */
+  private readonly triggers: Triggers;
+  private readonly reachable: Uint8Array;
+  /** False for a font whose lookups could make glyphs that are not adjacent interact (see the constructor). */
+  private readonly enabled: boolean;
+  private readonly pairs = new Map<number, PairDelta>();
+  private readonly shape: (text: string, features?: unknown, script?: string) => GlyphRun;
+
+  constructor(private readonly font: ShapedFont) {
+    this.shape = font.layout.bind(font);
+    const features = new Set(Object.keys((this.shape('a') as unknown as { features: Record<string, boolean> }).features));
+    for (const tag of FRACTIONS) features.delete(tag);
+    const lookups: { kind: 'GSUB' | 'GPOS'; lookup: Lookup }[] = [];
+    let unsafe = false;
+    let skipsLigatures = false;
+    for (const kind of ['GSUB', 'GPOS'] as const) {
+      const table = font[kind];
+      if (!table) continue;
+      const indexes = new Set<number>();
+      for (const script of SCRIPTS) for (const i of defaultLookups(table, script, features)) indexes.add(i);
+      for (const i of indexes) {
+        const lookup = table.lookupList.get(i);
+        unsafe ||= lookup.flags.flags.ignoreBaseGlyphs;
+        skipsLigatures ||= lookup.flags.flags.ignoreLigatures;
+        lookups.push({ kind, lookup });
+      }
+      // A font with variations may swap a feature's lookups: leave its strings to fontkit.
+      unsafe ||= table.featureVariations !== undefined && table.featureVariations !== null;
+    }
+    // The glyphs shortcut strings are made of: never a mark (lookups skip marks, and they attach by position), nor a
+    // ligature glyph if a lookup skips those; with a lookup that skips base glyphs, nothing.
+    // The character map is read directly: `glyphForCodePoint` would make each glyph remember the first character
+    // asked for, which pdfkit writes into the text layer (‘ would be copied as ʻ, which shares its glyph).
+    const reachable = new Uint8Array(font.numGlyphs + 1);
+    const classes = font.GDEF?.glyphClassDef;
+    const cmap = font._cmapProcessor;
+    for (const [from, to] of cmap ? SIMPLE_RANGES : []) {
+      for (let code = from; code <= to; code++) {
+        const id = cmap?.lookup(code) ?? 0;
+        const kind = glyphClass(classes, id);
+        if (id !== 0 && kind !== 3 && !(kind === 2 && skipsLigatures)) reachable[id] = 1;
+      }
+    }
+    this.triggers = new Triggers(reachable, lookups);
+    this.reachable = reachable;
+    this.enabled = !unsafe && cmap !== undefined;
+  }
+
+  /** fontkit's `layout`, cached and, for simple strings, shortcut; with features (small capitals) always fontkit's. */
+  layout(text: string, features?: unknown): GlyphRun {
+    if (features !== undefined) return this.shape(text, features);
+    let run = this.runs.get(text);
+    if (!run) {
+      if (this.runs.size >= CACHE_LIMIT) this.runs.clear();
+      run = (this.enabled ? this.simple(text) : undefined) ?? this.shaped(text);
+      this.runs.set(text, run);
+    }
+    return new CopiedRun(run.glyphs, run.positions);
+  }
+
+  private shaped(text: string): { glyphs: unknown[]; positions: GlyphPosition[] } {
+    const run = this.shape(text);
+    return { glyphs: run.glyphs, positions: run.positions };
+  }
+
+  /** The shortcut: `text` set from advances and pair adjustments, or undefined when it needs fontkit's shaper. */
+  simple(text: string): { glyphs: Glyph[]; positions: GlyphPosition[] } | undefined {
+    const glyphs: Glyph[] = [];
+    let script = COMMON;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let kind = this.chars[code];
+      if (kind === 0) kind = this.chars[code] = this.classify(code);
+      if (kind === OUTSIDE) return undefined;
+      if (script === COMMON) script = kind - 2;
+      const glyph = this.glyphs[code] as Glyph;
+      if (i > 0 && this.triggers.pairs.has(glyphs[i - 1].id * 0x10000 + glyph.id)) return undefined;
+      glyphs.push(glyph);
+    }
+    const positions: GlyphPosition[] = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+    for (let i = 1; i < glyphs.length; i++) {
+      const d = this.pair(script, glyphs[i - 1].id, glyphs[i].id);
+      if (!d) continue;
+      const a = positions[i - 1];
+      const b = positions[i];
+      a.xAdvance += d[0];
+      a.yAdvance += d[1];
+      a.xOffset += d[2];
+      a.yOffset += d[3];
+      b.xAdvance += d[4];
+      b.yAdvance += d[5];
+      b.xOffset += d[6];
+      b.yOffset += d[7];
+    }
+    return { glyphs, positions };
+  }
+
+  /** Whether the shortcut may set the BMP character `code`: 1 if not, else 2 + its script. */
+  private classify(code: number): number {
+    if (!SIMPLE_RANGES.some(([from, to]) => from <= code && code <= to)) return OUTSIDE;
+    const script = scriptOf(String.fromCharCode(code));
+    if (script < 0) return OUTSIDE;
+    const glyph = this.font.glyphForCodePoint(code);
+    if (!glyph || !this.reachable[glyph.id] || this.triggers.glyphs[glyph.id] === 1) return OUTSIDE;
+    this.glyphs[code] = glyph;
+    if (!this.charOf.has(glyph.id)) this.charOf.set(glyph.id, code);
+    return 2 + script;
+  }
+
+  /** The adjustments of the pair `left right` in `script`, from fontkit's own shaping of the two glyphs. */
+  private pair(script: number, left: number, right: number): PairDelta {
+    const key = (script * 0x10000 + left) * 0x10000 + right;
+    let delta = this.pairs.get(key);
+    if (delta === undefined) {
+      delta = this.measurePair(SCRIPTS[script], left, right);
+      this.pairs.set(key, delta);
+    }
+    return delta;
+  }
+
+  private measurePair(script: string, left: number, right: number): PairDelta {
+    const run = this.shape(String.fromCharCode(this.charOf.get(left) ?? 0, this.charOf.get(right) ?? 0), [], script);
+    const [a, b] = run.positions;
+    const [ga, gb] = run.glyphs as Glyph[];
+    if (run.glyphs.length !== 2 || ga.id !== left || gb.id !== right) throw new Error(`internal error: shaping the pair ${left} ${right} changed its glyphs`);
+    const d = [a.xAdvance - ga.advanceWidth, a.yAdvance, a.xOffset, a.yOffset, b.xAdvance - gb.advanceWidth, b.yAdvance, b.xOffset, b.yOffset] as const;
+    return d.every((v) => v === 0) ? null : d;
+  }
+}

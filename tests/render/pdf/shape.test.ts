@@ -1,0 +1,97 @@
+/**
+ * The shaping shortcut (src/render/pdf/shape.ts) sets most words from advances and pair kerning instead of fontkit's
+ * whole shaper. It must give fontkit's own answer, glyph for glyph and unit for unit: checked here on every distinct
+ * word of the corpus's novels and manuals, on whole lines, and on strings chosen to need the shaper (ligatures,
+ * marks, the fraction slash, ignorables), in every face quire ships.
+ */
+import * as fs from 'node:fs';
+import { fontkit } from '../../../src/render/pdf/fontkit';
+import { fontPath } from '../../../src/render/font-files';
+import { Shaper, type ShapedFont } from '../../../src/render/pdf/shape';
+import { isWoff, woffToSfnt } from '../../../src/render/pdf/woff';
+import { corpusFile } from '../../helpers/tools';
+
+interface Glyph {
+  id: number;
+  codePoints: number[];
+}
+type Font = Omit<ShapedFont, 'layout'> & { layout(text: string): { glyphs: Glyph[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] } };
+
+function load(key: string): Font {
+  const data = fs.readFileSync(fontPath(key));
+  return (fontkit as { create(data: Buffer): Font }).create(isWoff(data) ? woffToSfnt(data) : data);
+}
+
+const TEXTS = ['novels/moby-dick.md', 'war-and-peace/war-and-peace.md', 'leaves-of-grass/leaves-of-grass.md', 'pandoc/MANUAL.txt', 'pandoc/test/testsuite.txt', 'seed/000_27920b3cbfe5b9b8.txt'];
+
+/** Strings beside the corpus's: other scripts and languages, and characters the shortcut must leave to fontkit. */
+const CHOSEN = [
+  'λόγος', 'Ἀθῆναι', 'ΑΘΗΝΑ', 'Москва́', 'Толстой', 'Ещё', 'Tiếng Việt', 'Ștefan', 'ıi', 'İstanbul', 'Æsop', 'œuvre',
+  'office', 'ﬁne', 'affluent', 'fjord', 'e\u0301', 'co\u00adoperate', 'a\u200db', '1\u20442', '½', '“Yes,” she said—',
+  '…', 'H₂O', 'x²', '№ 5', '€10', '1,234.56', 'AVATAR', 'WAVE', 'To', 'Ty', 'LT', "L'Orient", 'd’Artagnan', 'ǅ',
+];
+
+function corpusStrings(): { words: string[]; lines: string[] } {
+  const words = new Set<string>(CHOSEN);
+  const lines = new Set<string>();
+  for (const rel of TEXTS) {
+    const text = fs.readFileSync(corpusFile(rel), 'utf8');
+    for (const word of text.split(/\s+/)) if (word) words.add(word);
+    text.split('\n').forEach((line, i) => {
+      if (i % 40 === 0 && line.trim()) lines.add(line.trim().slice(0, 120));
+    });
+  }
+  return { words: [...words], lines: [...lines] };
+}
+
+const FACES = ['serif-regular', 'serif-italic', 'serif-bold', 'serif-bold-italic', 'greek-regular', 'greek-italic', 'hebrew-regular', 'arabic-regular', 'jp-regular'];
+
+describe('the shaping shortcut gives fontkit’s result', () => {
+  const { words, lines } = corpusStrings();
+
+  test.each(FACES)('%s: every corpus word and sampled line, glyph for glyph', (key) => {
+    const shaper = new Shaper(load(key) as unknown as ShapedFont);
+    const reference = load(key);
+    let shortcut = 0;
+    const wrong: string[] = [];
+    for (const text of [...words, ...lines]) {
+      const mine = shaper.simple(text);
+      if (!mine) continue;
+      shortcut++;
+      const theirs = reference.layout(text);
+      const same =
+        theirs.glyphs.length === mine.glyphs.length &&
+        theirs.glyphs.every((g, i) => g.id === mine.glyphs[i].id) &&
+        theirs.positions.every((p, i) => {
+          const q = mine.positions[i];
+          return p.xAdvance === q.xAdvance && p.yAdvance === q.yAdvance && p.xOffset === q.xOffset && p.yOffset === q.yOffset;
+        });
+      if (!same) wrong.push(text);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    // The serif sets nearly every word by the shortcut; a face whose lookups rule it out sets none by it.
+    if (key.startsWith('serif-')) expect(shortcut / (words.length + lines.length)).toBeGreaterThan(0.85);
+  });
+
+  test('strings that need the shaper are left to it', () => {
+    const shaper = new Shaper(load('serif-regular') as unknown as ShapedFont);
+    for (const text of ['office', 'ﬁne', 'fjord', 'e\u0301', 'co\u00adoperate', 'a\u200db', '1\u20442', 'Ἀθῆναι']) expect([text, shaper.simple(text)]).toEqual([text, undefined]);
+    for (const text of ['Moby-Dick', 'λόγος', 'Толстой', '“Yes,” she said—', 'AVATAR']) expect(shaper.simple(text)).toBeDefined();
+  });
+
+  test('a glyph shared by two characters still names the character the text used (the PDF’s text layer)', () => {
+    // U+2018 and U+02BB share a glyph in Source Serif; fontkit keeps the characters of the first lookup of a glyph.
+    const font = load('serif-regular');
+    const shaper = new Shaper(font as unknown as ShapedFont);
+    const [quote] = shaper.layout('\u2018').glyphs as Glyph[];
+    expect(quote.codePoints).toEqual([0x2018]);
+  });
+
+  test('a cached run can be scaled in place by pdfkit without changing the cache', () => {
+    const shaper = new Shaper(load('serif-regular') as unknown as ShapedFont);
+    const first = shaper.layout('Ahab');
+    const width = first.advanceWidth;
+    for (const p of first.positions) p.xAdvance *= 0.01;
+    expect(shaper.layout('Ahab').advanceWidth).toBe(width);
+  });
+});
