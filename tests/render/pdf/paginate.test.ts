@@ -1,5 +1,5 @@
 /** Pagination: page breaks before chapters, headings kept with text, no lone line at either end of a page. */
-import { keepTogether, paginate, roman, type PaginateOptions } from '../../../src/render/pdf/layout/paginate';
+import { keepTogether, paginate, Paginator, roman, type PaginateOptions } from '../../../src/render/pdf/layout/paginate';
 import type { FlowBlock, FlowBox } from '../../../src/render/pdf/layout/types';
 
 const line = (label: string): FlowBox => ({ height: 10, ops: [{ type: 'text', text: label, style: { font: 'serif-regular', size: 9 }, x: 0, baseline: 8, width: 10 }] });
@@ -98,5 +98,36 @@ describe('runt pages and footnotes', () => {
     // Text and notes never overlap: the foot starts below the last line of text.
     const bottom = Math.max(...page!.placed.map((p) => p.y + p.box.height));
     expect(Math.min(...page!.notes!.map((n) => n.y))).toBeGreaterThanOrEqual(bottom - 0.01);
+  });
+});
+
+describe('paginating as the blocks come (Paginator)', () => {
+  const recto = (id: string): FlowBlock => ({ ...chapter(id), breakBefore: { numbering: 'arabic', plainFirst: true, head: id, recto: true } });
+  const withNote = (id: string): FlowBlock => {
+    const p = para(id, 9);
+    p.boxes[8].notes = [Array.from({ length: 8 }, (_, i) => line(`${id}n${i}`))];
+    return p;
+  };
+  // Runts to fix, recto openings with blank versos, a note continued across a chapter's end, an empty chapter.
+  const book = [para('front', 3), recto('A'), para('a', 21), chapter('B'), withNote('b'), recto('C'), chapter('D'), para('d', 2), recto('E'), para('e', 13)];
+  const summary = (pages: ReturnType<typeof paginate>) =>
+    pages.map((p) => ({ label: p.label, folio: p.folio, head: p.head?.right, lines: labels(p), notes: p.notes?.length ?? 0, marks: p.marks.map((m) => m.id) }));
+
+  it('gives the pages that paginating the whole book at once gives, fed one block at a time', () => {
+    const whole = paginate(book, { ...options, line: 10 });
+    const paginator = new Paginator({ ...options, line: 10 });
+    const streamed = [...book.flatMap((block) => paginator.add([block])), ...paginator.end()];
+    expect(summary(streamed)).toEqual(summary(whole));
+    expect(whole.length).toBeGreaterThan(8);
+  });
+
+  it('hands over a chapter’s pages once the next chapter starts, before the book ends', () => {
+    const paginator = new Paginator(options);
+    expect(paginator.add([chapter('A'), para('a', 25)])).toEqual([]);
+    const first = paginator.add([chapter('B')]);
+    // Chapter A's pages but its last, which chapter B could still have taken over had it been empty.
+    expect(first.map(labels).flat()).toEqual(['A', ...Array.from({ length: 19 }, (_, i) => `a${i}`)]);
+    const rest = [...paginator.add([para('b', 2)]), ...paginator.end()];
+    expect(rest.flatMap(labels)).toEqual([...Array.from({ length: 6 }, (_, i) => `a${i + 19}`), 'B', 'b0', 'b1']);
   });
 });

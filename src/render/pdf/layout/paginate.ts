@@ -30,26 +30,94 @@ export interface PaginateOptions {
 /** Fewest lines on a chapter's last page: one to three lines alone there make a runt page. */
 const MIN_LAST_PAGE_LINES = 4;
 
-/**
- * Lays blocks onto pages of `height` points. A chapter whose last page would hold only one to three lines is laid
- * out again with the pages before it one line short each, which carries enough lines over (`line` is the body
- * leading that a short page gives up).
- */
+/** Runt fixes tried per run of pages before its runts are left as they are. */
+const MAX_ATTEMPTS = 100;
+
+/** Lays blocks onto pages of `height` points (see `Paginator`); the whole book at once. */
 export function paginate(blocks: readonly FlowBlock[], options: PaginateOptions): Page[] {
-  const { height, line } = options;
-  /** Lines each page runs long (+1) or short (−1) by. */
-  const adjust = new Map<number, number>();
-  const pageHeight = (page: number) => height + line * (adjust.get(page) ?? 0);
-  for (let attempt = 0; ; attempt++) {
-    const drafts = stack(blocks, pageHeight, options.noteSeparator);
-    const fix = line > 0 && attempt < 100 ? runtFix(drafts, adjust) : undefined;
-    if (!fix) {
-      drafts.forEach((d, i) => {
-        if (d.foot.lines.length) d.page.notes = d.foot.place(pageHeight(i));
-      });
-      return numberPages(drafts, options.bookTitle);
+  const paginator = new Paginator(options);
+  return [...paginator.add(blocks), ...paginator.end()];
+}
+
+/**
+ * Lays blocks onto pages of `height` points as they come, a run of pages at a time: a run (a chapter, say) starts at
+ * a block that breaks the page, and its pages are final once the next run starts, so a book is paginated and drawn
+ * chapter by chapter without all of it in memory. A run whose last page would hold only one to three lines is laid
+ * out again with the pages before it one line short each, which carries enough lines over (`line` is the body leading
+ * that a short page gives up).
+ */
+export class Paginator {
+  /** Blocks of the run being gathered. */
+  private pending: FlowBlock[] = [];
+  /** The last page of the runs before, still open: the next run may take it over if it is empty. */
+  private held: { draft: Draft; height: number } | undefined;
+  private carry: FlowBox[] = [];
+  private run: PageStart = { numbering: 'roman', plainFirst: false };
+  /** Index of the held page (or of the next page, with none held). */
+  private base = 0;
+  private readonly numbers = { count: 0, numbering: undefined as PageStart['numbering'] | undefined };
+
+  constructor(private readonly options: PaginateOptions) {}
+
+  /** Takes the next blocks; returns the pages that are final now. */
+  add(blocks: readonly FlowBlock[]): Page[] {
+    const out: Page[] = [];
+    for (const block of blocks) {
+      if (block.breakBefore && this.pending.length) out.push(...this.settle(false));
+      this.pending.push(block);
     }
-    for (const [page, delta] of fix) adjust.set(page, delta);
+    return out;
+  }
+
+  /** The remaining pages, after the last block. */
+  end(): Page[] {
+    return this.settle(true);
+  }
+
+  /** Stacks the gathered run, fixing its runt pages, and returns its finished pages (all of them at the end). */
+  private settle(last: boolean): Page[] {
+    const { height, line } = this.options;
+    const held = this.held;
+    const heldState = held && { start: held.draft.start, first: held.draft.first };
+    /** Lines each page of the run (by index from `base`) runs long (+1) or short (−1) by. */
+    const adjust = new Map<number, number>();
+    // The held page keeps the height its own run gave it, unless this run takes it over and changes it.
+    const pageHeight = (local: number) => (held && local === 0 && !adjust.has(0) ? held.height : height + line * (adjust.get(local) ?? 0));
+    let result: Stacked;
+    for (let attempt = 0; ; attempt++) {
+      if (held && heldState) Object.assign(held.draft, heldState);
+      result = stack(this.pending, { base: this.base, held: held?.draft, carry: this.carry, run: this.run }, pageHeight, this.options.noteSeparator);
+      const fix = line > 0 && attempt < MAX_ATTEMPTS ? runtFix(result.drafts, adjust) : undefined;
+      if (!fix) break;
+      for (const [page, delta] of fix) adjust.set(page, delta);
+    }
+    this.pending = [];
+    this.carry = result.carry;
+    this.run = result.run;
+    const { drafts } = result;
+    const done = last ? drafts.length : drafts.length - 1;
+    const pages = drafts.slice(0, done).map((d, i) => this.finish(d, pageHeight(i)));
+    this.held = last ? undefined : { draft: drafts[done], height: pageHeight(done) };
+    this.base += done;
+    return pages;
+  }
+
+  /** A finished page: its notes placed, its label, folio and running head set from its run. */
+  private finish(d: Draft, height: number): Page {
+    if (d.foot.lines.length) d.page.notes = d.foot.place(height);
+    const n = this.numbers;
+    if (d.first && (d.start.restart || d.start.numbering !== n.numbering)) n.count = 0;
+    n.numbering = d.start.numbering;
+    n.count++;
+    const label = n.numbering === 'roman' ? roman(n.count) : String(n.count);
+    const plain = d.start.plain || (d.first && d.start.plainFirst) || d.page.placed.length === 0;
+    const page: Page = { ...d.page, label };
+    if (!plain) {
+      page.folio = label;
+      // Versos (even physical pages) carry the book's title, rectos the chapter's.
+      if (d.start.head) page.head = { left: this.options.bookTitle, right: d.start.head };
+    }
+    return page;
   }
 }
 
@@ -79,20 +147,36 @@ function runtFix(drafts: readonly Draft[], adjust: ReadonlyMap<number, number>):
   return undefined;
 }
 
-/** Stacks the blocks onto pages whose text height `pageHeight(page)` gives. */
-function stack(blocks: readonly FlowBlock[], pageHeight: (page: number) => number, separator: FlowBox): Draft[] {
-  const drafts: Draft[] = [];
-  let current: Draft | undefined;
+/** Where stacking a run starts from: the pages and notes the runs before left. */
+interface StackStart {
+  /** Index in the book of the first page of this stacking (the held page, or the next page). */
+  base: number;
+  held: Draft | undefined;
+  carry: FlowBox[];
+  run: PageStart;
+}
+
+interface Stacked {
+  /** The held page (if any) and the pages opened after it. */
+  drafts: Draft[];
+  carry: FlowBox[];
+  run: PageStart;
+}
+
+/** Stacks the blocks onto pages whose text height `pageHeight(page)` gives (`page` counted from `origin.base`). */
+function stack(blocks: readonly FlowBlock[], origin: StackStart, pageHeight: (page: number) => number, separator: FlowBox): Stacked {
+  const drafts: Draft[] = origin.held ? [origin.held] : [];
+  let current: Draft | undefined = origin.held;
   /** Note lines that did not fit at the foot of their page. */
-  let carry: FlowBox[] = [];
-  let run: PageStart = { numbering: 'roman', plainFirst: false };
+  let carry: FlowBox[] = origin.carry;
+  let run: PageStart = origin.run;
 
   const open = (start?: PageStart) => {
     const previous = run;
     if (start) run = start;
     // A run that must start on a recto (even index: the first page is a recto) leaves a verso blank before it; the
     // blank page is a run of its own, numbered on from the one before, with no folio or head.
-    const verso = (index: number) => index % 2 === 1;
+    const verso = (index: number) => (origin.base + index) % 2 === 1;
     const blank: PageStart = { numbering: previous.numbering, plainFirst: true, plain: true };
     const empty = current !== undefined && current.page.placed.length === 0;
     if (current && empty && start && !(start.recto && verso(drafts.length - 1))) {
@@ -184,7 +268,7 @@ function stack(blocks: readonly FlowBlock[], pageHeight: (page: number) => numbe
     }
     d.y += block.spaceAfter;
   });
-  return drafts;
+  return { drafts, carry, run };
 }
 
 /** How many of `rest` lines to leave on this page when only `fit` fit: never one alone at either end. */
@@ -209,26 +293,6 @@ export function roman(n: number): string {
   let out = '';
   for (const [value, digits] of ROMAN) for (; n >= value; n -= value) out += digits;
   return out;
-}
-
-/** Sets each page's label, folio and running head from its run. */
-function numberPages(drafts: Draft[], bookTitle: string): Page[] {
-  let count = 0;
-  let numbering: PageStart['numbering'] | undefined;
-  return drafts.map((d) => {
-    if (d.first && (d.start.restart || d.start.numbering !== numbering)) count = 0;
-    numbering = d.start.numbering;
-    count++;
-    const label = numbering === 'roman' ? roman(count) : String(count);
-    const plain = d.start.plain || (d.first && d.start.plainFirst) || d.page.placed.length === 0;
-    const page: Page = { ...d.page, label };
-    if (!plain) {
-      page.folio = label;
-      // Versos (even physical pages) carry the book's title, rectos the chapter's.
-      if (d.start.head) page.head = { left: bookTitle, right: d.start.head };
-    }
-    return page;
-  });
 }
 
 /** The page index each mark landed on. */
