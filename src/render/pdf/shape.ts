@@ -10,8 +10,10 @@
  *
  * - every character is in a range of simple left-to-right scripts (Latin, Greek, Cyrillic, general punctuation) that
  *   fontkit shapes with its default shaper, and none is a default ignorable or a variation selector;
- * - no glyph is in the coverage of a lookup of the features fontkit applies by default (ccmp, locl, liga, calt, frac,
- *   mark, …), in any script or language of the font, except pair positioning (GPOS type 2), and none is a mark;
+ * - no glyph is one a lookup of the features fontkit applies by default (ccmp, locl, liga, calt, mark, …, in the
+ *   default language of Latin, Greek, Cyrillic and fontkit's fallback script) may start at, and no adjacent pair one
+ *   that may start a ligature; a context that needs a glyph these strings never hold (a combining mark) never applies.
+ *   lookups.ts reads this from the font. The fraction features apply only around U+2044, which is left out;
  * - pair positioning is additive and looks only at adjacent glyphs when no glyph is skipped (no marks, and no lookup
  *   of those features skips base glyphs or ligatures): then each glyph's position is its advance plus the second
  *   value of the pair before it plus the first value of the pair after it, which is what fontkit computes.
@@ -19,6 +21,8 @@
  * tests/render/pdf/shape.test.ts holds the shortcut to fontkit's own result, glyph for glyph and unit for unit, on every
  * distinct word of the corpus in the four serif faces.
  */
+
+import { shortcutTables, type FontTables, type Triggers } from './lookups';
 
 /** A glyph position in font units, as fontkit gives it. */
 export interface GlyphPosition {
@@ -39,54 +43,13 @@ export interface GlyphRun {
 interface Glyph {
   id: number;
   advanceWidth: number;
-}
-
-/** fontkit's parsed OpenType structures that finding the lookups' glyphs reads (fontkit ships no declarations). */
-interface Coverage {
-  version: number;
-  glyphs?: number[];
-  rangeRecords?: { start: number; end: number; startCoverageIndex: number }[];
-}
-interface ClassDef {
-  version: number;
-  startGlyph?: number;
-  classValueArray?: number[];
-  classRangeRecord?: { start: number; end: number; class: number }[];
-}
-interface SubTable {
-  version?: number;
-  lookupType?: number;
-  extension?: SubTable;
-  coverage?: Coverage;
-  coverages?: Coverage[];
-  inputCoverage?: Coverage[];
-  backtrackCoverage?: Coverage[];
-  lookaheadCoverage?: Coverage[];
-  markCoverage?: Coverage;
-  mark1Coverage?: Coverage;
-  ligatureSets?: { get(index: number): Iterable<{ components: number[] }> };
-}
-interface Lookup {
-  lookupType: number;
-  flags: { flags: { ignoreBaseGlyphs: boolean; ignoreLigatures: boolean } };
-  subTables: { length: number; get?(i: number): SubTable } & Iterable<SubTable>;
-}
-interface LayoutTable {
-  scriptList: { tag: string; script: { defaultLangSys?: { featureIndexes: number[] } } }[];
-  featureVariations?: unknown;
-  featureList: { tag: string; feature: { lookupListIndexes: number[] } }[];
-  lookupList: { length: number; get(i: number): Lookup };
+  /** The characters it stands for, which pdfkit writes into the PDF's text layer (ToUnicode). */
+  codePoints: number[];
 }
 
 /** The part of a fontkit font that shaping needs. */
-export interface ShapedFont {
+export interface ShapedFont extends FontTables {
   unitsPerEm: number;
-  numGlyphs: number;
-  GSUB?: LayoutTable;
-  GPOS?: LayoutTable;
-  GDEF?: { glyphClassDef?: ClassDef };
-  /** fontkit's character map (internal): glyph ids without making glyph objects. */
-  _cmapProcessor?: { lookup(codePoint: number): number };
   glyphForCodePoint(codePoint: number): Glyph;
   layout(text: string, features?: unknown, script?: string): GlyphRun;
 }
@@ -147,108 +110,12 @@ const SIMPLE_RANGES: readonly (readonly [number, number])[] = [
 /** Features fontkit's default shaper turns on only around a fraction slash (U+2044, never in a shortcut string). */
 const FRACTIONS = new Set(['frac', 'numr', 'dnom']);
 
-/** Where fontkit looks a script up when the font lacks it (its `DEFAULT_SCRIPTS`). */
-const FALLBACK_SCRIPTS = ['DFLT', 'dflt', 'latn'];
 
 function scriptOf(char: string): number {
   if (/\p{Script=Latin}/u.test(char)) return 1;
   if (/\p{Script=Greek}/u.test(char)) return 2;
   if (/\p{Script=Cyrillic}/u.test(char)) return 3;
   return /[\p{Script=Common}\p{Script=Inherited}]/u.test(char) ? COMMON : -1;
-}
-
-/** The glyphs of a coverage table with their coverage indexes. */
-function* covered(coverage: Coverage | undefined): Generator<[glyph: number, index: number]> {
-  if (!coverage) return;
-  if (coverage.version === 1) {
-    const glyphs = coverage.glyphs ?? [];
-    for (let i = 0; i < glyphs.length; i++) yield [glyphs[i], i];
-  } else for (const r of coverage.rangeRecords ?? []) for (let g = r.start; g <= r.end; g++) yield [g, r.startCoverageIndex + g - r.start];
-}
-
-/** The class GDEF gives `glyph` (1 base, 2 ligature, 3 mark, 4 component; 0 none). */
-function glyphClass(classDef: ClassDef | undefined, glyph: number): number {
-  if (!classDef) return 0;
-  if (classDef.version === 1) {
-    const i = glyph - (classDef.startGlyph ?? 0);
-    return i >= 0 && i < (classDef.classValueArray?.length ?? 0) ? (classDef.classValueArray?.[i] ?? 0) : 0;
-  }
-  for (const r of classDef.classRangeRecord ?? []) if (r.start <= glyph && glyph <= r.end) return r.class;
-  return 0;
-}
-
-/**
- * The lookups of `features` in the default language of `script`, chosen as fontkit's `selectScript` chooses them (the
- * script, else its fallbacks; a feature tag listed twice takes its last record).
- */
-function defaultLookups(table: LayoutTable, script: string, features: ReadonlySet<string>): number[] {
-  const find = (tag: string) => table.scriptList.find((entry) => entry.tag === tag);
-  const entry = find(script) ?? FALLBACK_SCRIPTS.map(find).find((e) => e !== undefined);
-  const chosen = new Map<string, number[]>();
-  for (const index of entry?.script.defaultLangSys?.featureIndexes ?? []) {
-    const record = table.featureList[index];
-    chosen.set(record.tag, record.feature.lookupListIndexes);
-  }
-  return [...chosen].filter(([tag]) => features.has(tag)).flatMap(([, lookups]) => lookups);
-}
-
-/**
- * What makes a string too much for the shortcut, read from the font's lookups: single glyphs a lookup may start at,
- * and adjacent pairs that may start a ligature. `reachable` are the glyphs shortcut strings are made of; a lookup
- * whose context needs a glyph outside them (a combining mark, say) can never apply to such a string.
- */
-class Triggers {
-  readonly glyphs: Uint8Array;
-  readonly pairs = new Set<number>();
-
-  constructor(
-    private readonly reachable: Uint8Array,
-    /** Lookups of the features fontkit applies by default, in the scripts the shortcut sets. */
-    lookups: { kind: 'GSUB' | 'GPOS'; lookup: Lookup }[],
-  ) {
-    this.glyphs = new Uint8Array(reachable.length);
-    for (const { kind, lookup } of lookups) for (const sub of lookup.subTables) this.subtable(kind, lookup.lookupType, sub);
-  }
-
-  private mark(coverage: Coverage | undefined): void {
-    for (const [g] of covered(coverage)) if (this.reachable[g]) this.glyphs[g] = 1;
-  }
-
-  /** Whether every coverage of a context has a glyph a shortcut string can hold. */
-  private possible(coverages: readonly Coverage[] | undefined): boolean {
-    return (coverages ?? []).every((c) => {
-      for (const [g] of covered(c)) if (this.reachable[g]) return true;
-      return false;
-    });
-  }
-
-  private subtable(kind: 'GSUB' | 'GPOS', type: number, table: SubTable): void {
-    if ((kind === 'GSUB' && type === 7) || (kind === 'GPOS' && type === 9)) {
-      if (table.extension) this.subtable(kind, table.lookupType ?? 0, table.extension);
-      return;
-    }
-    if (kind === 'GPOS' && type === 2) return; // pair positioning: worked out per pair
-    if (kind === 'GPOS' && (type === 4 || type === 5)) return this.mark(table.markCoverage);
-    if (kind === 'GPOS' && type === 6) return this.mark(table.mark1Coverage);
-    if (kind === 'GSUB' && type === 4 && table.ligatureSets) {
-      for (const [first, index] of covered(table.coverage)) {
-        if (!this.reachable[first]) continue;
-        for (const ligature of table.ligatureSets.get(index)) {
-          if (!ligature.components.every((g) => this.reachable[g])) continue;
-          if (ligature.components.length === 0) this.glyphs[first] = 1;
-          else this.pairs.add(first * 0x10000 + ligature.components[0]);
-        }
-      }
-      return;
-    }
-    const contextual = (kind === 'GSUB' && (type === 5 || type === 6)) || (kind === 'GPOS' && (type === 7 || type === 8));
-    if (contextual && table.version === 3) {
-      const input = table.coverages ?? table.inputCoverage ?? [];
-      if (this.possible(input) && this.possible(table.backtrackCoverage) && this.possible(table.lookaheadCoverage)) this.mark(input[0]);
-      return;
-    }
-    this.mark(table.coverage);
-  }
 }
 
 /** How the pair (left, right) moves each of its two glyphs, in font units: xAdvance, yAdvance, xOffset, yOffset. */
@@ -276,40 +143,10 @@ export class Shaper {
     this.shape = font.layout.bind(font);
     const features = new Set(Object.keys((this.shape('a') as unknown as { features: Record<string, boolean> }).features));
     for (const tag of FRACTIONS) features.delete(tag);
-    const lookups: { kind: 'GSUB' | 'GPOS'; lookup: Lookup }[] = [];
-    let unsafe = false;
-    let skipsLigatures = false;
-    for (const kind of ['GSUB', 'GPOS'] as const) {
-      const table = font[kind];
-      if (!table) continue;
-      const indexes = new Set<number>();
-      for (const script of SCRIPTS) for (const i of defaultLookups(table, script, features)) indexes.add(i);
-      for (const i of indexes) {
-        const lookup = table.lookupList.get(i);
-        unsafe ||= lookup.flags.flags.ignoreBaseGlyphs;
-        skipsLigatures ||= lookup.flags.flags.ignoreLigatures;
-        lookups.push({ kind, lookup });
-      }
-      // A font with variations may swap a feature's lookups: leave its strings to fontkit.
-      unsafe ||= table.featureVariations !== undefined && table.featureVariations !== null;
-    }
-    // The glyphs shortcut strings are made of: never a mark (lookups skip marks, and they attach by position), nor a
-    // ligature glyph if a lookup skips those; with a lookup that skips base glyphs, nothing.
-    // The character map is read directly: `glyphForCodePoint` would make each glyph remember the first character
-    // asked for, which pdfkit writes into the text layer (‘ would be copied as ʻ, which shares its glyph).
-    const reachable = new Uint8Array(font.numGlyphs + 1);
-    const classes = font.GDEF?.glyphClassDef;
-    const cmap = font._cmapProcessor;
-    for (const [from, to] of cmap ? SIMPLE_RANGES : []) {
-      for (let code = from; code <= to; code++) {
-        const id = cmap?.lookup(code) ?? 0;
-        const kind = glyphClass(classes, id);
-        if (id !== 0 && kind !== 3 && !(kind === 2 && skipsLigatures)) reachable[id] = 1;
-      }
-    }
-    this.triggers = new Triggers(reachable, lookups);
-    this.reachable = reachable;
-    this.enabled = !unsafe && cmap !== undefined;
+    const tables = shortcutTables(font, features, SCRIPTS, SIMPLE_RANGES);
+    this.triggers = tables.triggers;
+    this.reachable = tables.reachable;
+    this.enabled = tables.enabled;
   }
 
   /** fontkit's `layout`, cached and, for simple strings, shortcut; with features (small capitals) always fontkit's. */
@@ -326,7 +163,19 @@ export class Shaper {
 
   private shaped(text: string): { glyphs: unknown[]; positions: GlyphPosition[] } {
     const run = this.shape(text);
-    return { glyphs: run.glyphs, positions: run.positions };
+    const glyphs = (run.glyphs as Glyph[]).map((g) => (g.codePoints.length ? g : this.named(g, text)));
+    return { glyphs, positions: run.positions };
+  }
+
+  /**
+   * A glyph that has lost its characters, standing for the character of `text` that maps to it. fontkit keeps one
+   * glyph object per glyph, with the characters it was first asked for; reading a composite glyph's outline (the
+   * EPUB cover's `;`) asks for its components (`.` and `,`) with none, and pdfkit would then copy them as nothing.
+   */
+  private named(glyph: Glyph, text: string): Glyph {
+    const candidates = this.font._cmapProcessor?.codePointsForGlyph(glyph.id) ?? [];
+    const codePoint = candidates.find((cp) => text.includes(String.fromCodePoint(cp))) ?? candidates[0];
+    return codePoint === undefined ? glyph : (Object.create(glyph, { codePoints: { value: [codePoint] } }) as Glyph);
   }
 
   /** The shortcut: `text` set from advances and pair adjustments, or undefined when it needs fontkit's shaper. */
@@ -368,7 +217,7 @@ export class Shaper {
     if (script < 0) return OUTSIDE;
     const glyph = this.font.glyphForCodePoint(code);
     if (!glyph || !this.reachable[glyph.id] || this.triggers.glyphs[glyph.id] === 1) return OUTSIDE;
-    this.glyphs[code] = glyph;
+    this.glyphs[code] = glyph.codePoints.length ? glyph : (Object.create(glyph, { codePoints: { value: [code] } }) as Glyph);
     if (!this.charOf.has(glyph.id)) this.charOf.set(glyph.id, code);
     return 2 + script;
   }

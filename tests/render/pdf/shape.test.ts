@@ -95,3 +95,17 @@ describe('the shaping shortcut gives fontkit’s result', () => {
     expect(shaper.layout('Ahab').advanceWidth).toBe(width);
   });
 });
+
+test('a glyph whose characters fontkit lost (a composite’s component, read for the cover) is drawn with them again', () => {
+  // Reading `;`'s outline makes fontkit create its components `.` and `,` with no characters (see Shaper.named).
+  const font = load('serif-bold');
+  (font as unknown as { glyphForCodePoint(cp: number): { path: unknown } }).glyphForCodePoint(0x3b).path;
+  const dot = font._cmapProcessor?.lookup(0x2e) ?? -1;
+  expect((font as unknown as { getGlyph(id: number): Glyph }).getGlyph(dot).codePoints).toEqual([]);
+  const shaper = new Shaper(font as unknown as ShapedFont);
+  for (const text of ['Whale.', 'office.', 'Yes, sir']) {
+    const glyphs = shaper.layout(text).glyphs as Glyph[];
+    expect(glyphs.every((g) => g.codePoints.length > 0)).toBe(true);
+  }
+  expect((shaper.layout('Whale.').glyphs as Glyph[]).at(-1)?.codePoints).toEqual([0x2e]);
+});

@@ -1,0 +1,197 @@
+/**
+ * Which glyphs of a font the shaping shortcut (shape.ts) must leave to fontkit's shaper, read from the font's
+ * OpenType lookups as fontkit would apply them by default: a glyph a substitution or a contextual positioning may start
+ * at, an adjacent pair that may start a ligature, a mark. Pair positioning is left out: the shortcut works it out per
+ * pair. The OpenType structures are fontkit's parsed tables (fontkit ships no declarations; these are the fields read).
+ */
+
+interface Coverage {
+  version: number;
+  glyphs?: number[];
+  rangeRecords?: { start: number; end: number; startCoverageIndex: number }[];
+}
+export interface ClassDef {
+  version: number;
+  startGlyph?: number;
+  classValueArray?: number[];
+  classRangeRecord?: { start: number; end: number; class: number }[];
+}
+interface SubTable {
+  version?: number;
+  lookupType?: number;
+  extension?: SubTable;
+  coverage?: Coverage;
+  coverages?: Coverage[];
+  inputCoverage?: Coverage[];
+  backtrackCoverage?: Coverage[];
+  lookaheadCoverage?: Coverage[];
+  markCoverage?: Coverage;
+  mark1Coverage?: Coverage;
+  ligatureSets?: { get(index: number): Iterable<{ components: number[] }> };
+}
+interface Lookup {
+  lookupType: number;
+  flags: { flags: { ignoreBaseGlyphs: boolean; ignoreLigatures: boolean } };
+  subTables: { length: number; get?(i: number): SubTable } & Iterable<SubTable>;
+}
+export interface LayoutTable {
+  scriptList: { tag: string; script: { defaultLangSys?: { featureIndexes: number[] } } }[];
+  featureVariations?: unknown;
+  featureList: { tag: string; feature: { lookupListIndexes: number[] } }[];
+  lookupList: { length: number; get(i: number): Lookup };
+}
+
+
+/** Where fontkit looks a script up when the font lacks it (its `DEFAULT_SCRIPTS`). */
+const FALLBACK_SCRIPTS = ['DFLT', 'dflt', 'latn'];
+
+/** The glyphs of a coverage table with their coverage indexes. */
+function* covered(coverage: Coverage | undefined): Generator<[glyph: number, index: number]> {
+  if (!coverage) return;
+  if (coverage.version === 1) {
+    const glyphs = coverage.glyphs ?? [];
+    for (let i = 0; i < glyphs.length; i++) yield [glyphs[i], i];
+  } else for (const r of coverage.rangeRecords ?? []) for (let g = r.start; g <= r.end; g++) yield [g, r.startCoverageIndex + g - r.start];
+}
+
+/** The class GDEF gives `glyph` (1 base, 2 ligature, 3 mark, 4 component; 0 none). */
+function glyphClass(classDef: ClassDef | undefined, glyph: number): number {
+  if (!classDef) return 0;
+  if (classDef.version === 1) {
+    const i = glyph - (classDef.startGlyph ?? 0);
+    return i >= 0 && i < (classDef.classValueArray?.length ?? 0) ? (classDef.classValueArray?.[i] ?? 0) : 0;
+  }
+  for (const r of classDef.classRangeRecord ?? []) if (r.start <= glyph && glyph <= r.end) return r.class;
+  return 0;
+}
+
+/**
+ * The lookups of `features` in the default language of `script`, chosen as fontkit's `selectScript` chooses them (the
+ * script, else its fallbacks; a feature tag listed twice takes its last record).
+ */
+function defaultLookups(table: LayoutTable, script: string, features: ReadonlySet<string>): number[] {
+  const find = (tag: string) => table.scriptList.find((entry) => entry.tag === tag);
+  const entry = find(script) ?? FALLBACK_SCRIPTS.map(find).find((e) => e !== undefined);
+  const chosen = new Map<string, number[]>();
+  for (const index of entry?.script.defaultLangSys?.featureIndexes ?? []) {
+    const record = table.featureList[index];
+    chosen.set(record.tag, record.feature.lookupListIndexes);
+  }
+  return [...chosen].filter(([tag]) => features.has(tag)).flatMap(([, lookups]) => lookups);
+}
+
+/**
+ * What makes a string too much for the shortcut, read from the font's lookups: single glyphs a lookup may start at,
+ * and adjacent pairs that may start a ligature. `reachable` are the glyphs shortcut strings are made of; a lookup
+ * whose context needs a glyph outside them (a combining mark, say) can never apply to such a string.
+ */
+export class Triggers {
+  readonly glyphs: Uint8Array;
+  readonly pairs = new Set<number>();
+
+  constructor(
+    private readonly reachable: Uint8Array,
+    /** Lookups of the features fontkit applies by default, in the scripts the shortcut sets. */
+    lookups: { kind: 'GSUB' | 'GPOS'; lookup: Lookup }[],
+  ) {
+    this.glyphs = new Uint8Array(reachable.length);
+    for (const { kind, lookup } of lookups) for (const sub of lookup.subTables) this.subtable(kind, lookup.lookupType, sub);
+  }
+
+  private mark(coverage: Coverage | undefined): void {
+    for (const [g] of covered(coverage)) if (this.reachable[g]) this.glyphs[g] = 1;
+  }
+
+  /** Whether every coverage of a context has a glyph a shortcut string can hold. */
+  private possible(coverages: readonly Coverage[] | undefined): boolean {
+    return (coverages ?? []).every((c) => {
+      for (const [g] of covered(c)) if (this.reachable[g]) return true;
+      return false;
+    });
+  }
+
+  private subtable(kind: 'GSUB' | 'GPOS', type: number, table: SubTable): void {
+    if ((kind === 'GSUB' && type === 7) || (kind === 'GPOS' && type === 9)) {
+      if (table.extension) this.subtable(kind, table.lookupType ?? 0, table.extension);
+      return;
+    }
+    if (kind === 'GPOS' && type === 2) return; // pair positioning: worked out per pair
+    if (kind === 'GPOS' && (type === 4 || type === 5)) return this.mark(table.markCoverage);
+    if (kind === 'GPOS' && type === 6) return this.mark(table.mark1Coverage);
+    if (kind === 'GSUB' && type === 4 && table.ligatureSets) {
+      for (const [first, index] of covered(table.coverage)) {
+        if (!this.reachable[first]) continue;
+        for (const ligature of table.ligatureSets.get(index)) {
+          if (!ligature.components.every((g) => this.reachable[g])) continue;
+          if (ligature.components.length === 0) this.glyphs[first] = 1;
+          else this.pairs.add(first * 0x10000 + ligature.components[0]);
+        }
+      }
+      return;
+    }
+    const contextual = (kind === 'GSUB' && (type === 5 || type === 6)) || (kind === 'GPOS' && (type === 7 || type === 8));
+    if (contextual && table.version === 3) {
+      const input = table.coverages ?? table.inputCoverage ?? [];
+      if (this.possible(input) && this.possible(table.backtrackCoverage) && this.possible(table.lookaheadCoverage)) this.mark(input[0]);
+      return;
+    }
+    this.mark(table.coverage);
+  }
+}
+
+
+/** The part of a fontkit font the analysis reads. */
+export interface FontTables {
+  numGlyphs: number;
+  GSUB?: LayoutTable;
+  GPOS?: LayoutTable;
+  GDEF?: { glyphClassDef?: ClassDef };
+  /** fontkit's character map (internal): glyph ids without making glyph objects. */
+  _cmapProcessor?: { lookup(codePoint: number): number; codePointsForGlyph(glyph: number): number[] };
+}
+
+/** What the shortcut may set in a font: the glyphs its strings are made of, those that trigger the shaper, and whether at all. */
+export interface ShortcutTables {
+  reachable: Uint8Array;
+  triggers: Triggers;
+  enabled: boolean;
+}
+
+/**
+ * Reads `font`'s lookups of `features` in the default language of each of `scripts`, for strings made of the
+ * characters in `ranges`.
+ */
+export function shortcutTables(font: FontTables, features: ReadonlySet<string>, scripts: readonly string[], ranges: readonly (readonly [number, number])[]): ShortcutTables {
+  const lookups: { kind: 'GSUB' | 'GPOS'; lookup: Lookup }[] = [];
+  let unsafe = false;
+  let skipsLigatures = false;
+  for (const kind of ['GSUB', 'GPOS'] as const) {
+    const table = font[kind];
+    if (!table) continue;
+    const indexes = new Set<number>();
+    for (const script of scripts) for (const i of defaultLookups(table, script, features)) indexes.add(i);
+    for (const i of indexes) {
+      const lookup = table.lookupList.get(i);
+      unsafe ||= lookup.flags.flags.ignoreBaseGlyphs;
+      skipsLigatures ||= lookup.flags.flags.ignoreLigatures;
+      lookups.push({ kind, lookup });
+    }
+    // A font with variations may swap a feature's lookups: leave its strings to fontkit.
+    unsafe ||= table.featureVariations !== undefined && table.featureVariations !== null;
+  }
+  // The glyphs shortcut strings are made of: never a mark (lookups skip marks, and they attach by position), nor a
+  // ligature glyph if a lookup skips those; with a lookup that skips base glyphs, nothing. The character map is read
+  // directly: `glyphForCodePoint` would make each glyph remember the first character asked for, which pdfkit writes
+  // into the text layer (‘ would be copied as ʻ, which shares its glyph).
+  const reachable = new Uint8Array(font.numGlyphs + 1);
+  const classes = font.GDEF?.glyphClassDef;
+  const cmap = font._cmapProcessor;
+  for (const [from, to] of cmap ? ranges : []) {
+    for (let code = from; code <= to; code++) {
+      const id = cmap?.lookup(code) ?? 0;
+      const kind = glyphClass(classes, id);
+      if (id !== 0 && kind !== 3 && !(kind === 2 && skipsLigatures)) reachable[id] = 1;
+    }
+  }
+  return { reachable, triggers: new Triggers(reachable, lookups), enabled: !unsafe && cmap !== undefined };
+}
