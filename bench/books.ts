@@ -97,6 +97,21 @@ export function syntheticMarkdown(target: number): string {
   return out.join('\n');
 }
 
+/**
+ * War and Peace `times` times in one Markdown manuscript: each copy a part of its own (`# Copy N`), its headings one
+ * level down. Nineteen copies make issue 13's 10.7-million-word book.
+ */
+export function repeatedBook(times: number, dir: string): BenchBook {
+  const source = path.join(CORPUS, 'war-and-peace', 'war-and-peace.md');
+  const body = markdownBody(source).replace(/^(#{1,5}) /gm, '#$1 ');
+  const file = path.join(dir, `war-and-peace-x${times}.md`);
+  const parts = Array.from({ length: times }, (_, i) => `# Copy ${i + 1}\n\n${body}`);
+  const text = ['---', `title: "War and Peace, ${times} Times"`, 'author: "Leo Tolstoy"', 'lang: en-US', '---', '', parts.join('\n\n')].join('\n');
+  fs.mkdirSync(dir, { recursive: true });
+  if (!fs.existsSync(file) || fs.statSync(file).size !== Buffer.byteLength(text)) fs.writeFileSync(file, text);
+  return { key: `wap${times}`, label: `War and Peace ×${times}`, input: file, words: countWords(markdownBody(file)) };
+}
+
 /** Writes the synthetic book of `target` words into `dir` (once) and describes it. */
 export function syntheticBook(target: number, dir: string): BenchBook {
   const label = target >= 1_000_000 ? `${target / 1_000_000}M` : `${Math.round(target / 1000)}k`;

@@ -10,7 +10,7 @@ import PDFDocument from 'pdfkit';
 import type { FaceKey, FontSet } from './fonts';
 import { FONT_KEYS, isSerif, SMALL_CAPS } from './fonts';
 import { drawnText, firstStrongDirection, isRightToLeftScript, linePieces, visualPieces } from './layout/bidi';
-import type { DrawOp, Page, Placed, TextStyle } from './layout/types';
+import type { DrawOp, Page, Placed, StructTag, TextStyle } from './layout/types';
 import { StructureTree } from './structure';
 import type { Theme } from './theme';
 import { xmpDescriptions, type XmpInfo } from './xmp';
@@ -22,20 +22,29 @@ export interface DocumentInfo extends XmpInfo {
 }
 
 export interface DrawInput {
-  pages: readonly Page[];
   size: readonly [number, number];
   theme: Theme;
   fonts: FontSet;
   info: DocumentInfo;
-  /** Page label by mark id, for the contents' page numbers. */
-  pageLabels: ReadonlyMap<string, string>;
 }
 
 /**
  * The narrow view of pdfkit that drawing uses. @types/pdfkit does not declare the trailer ID, nor `_addInfo`, the
- * hook that writes the XMP packet (pdfkit's own puts the title into XML unescaped and has no language or subjects).
+ * hook that writes the XMP packet (pdfkit's own puts the title into XML unescaped and has no language or subjects),
+ * nor the page buffer and `endPageMarkings`, with which pages are written out as they are done (see `flush`).
  */
-type Doc = PDFKit.PDFDocument & { _id: Uint8Array; _addInfo: () => void; _fragment: (text: string, x: number, y: number, options: FragmentOptions) => void };
+type Doc = PDFKit.PDFDocument & {
+  _id: Uint8Array;
+  _addInfo: () => void;
+  _fragment: (text: string, x: number, y: number, options: FragmentOptions) => void;
+  _pageBuffer: PdfPage[];
+  page: PdfPage;
+  endPageMarkings(page: PdfPage): void;
+  /** Bytes written to the output stream so far. */
+  _offset: number;
+};
+/** A pdfkit page, written out by `end()`. */
+type PdfPage = PDFKit.PDFPage & { end(): void };
 
 /**
  * The options of pdfkit's `_fragment`, which draws one string at one place. `text()` wraps it in option merging and,
@@ -54,67 +63,101 @@ interface FragmentOptions {
   features?: string[];
 }
 
-/** Renders the pages into PDF bytes. */
-export function drawPdf(input: DrawInput): Promise<Buffer> {
-  const { info, theme } = input;
-  const doc = new PDFDocument({
-    size: [input.size[0], input.size[1]],
-    margin: 0,
-    autoFirstPage: false,
-    pdfVersion: '1.7',
-    lang: info.language,
-    displayTitle: true,
-    tagged: true,
-    // The fonts below share one shaping cache with layout (fonts.ts); a second cache here would only hold copies.
-    fontLayoutCache: false,
-    info: {
-      Title: info.title,
-      Author: info.authors.join(', '),
-      ...(info.subject ? { Subject: info.subject } : {}),
-      ...(info.keywords.length ? { Keywords: info.keywords.join(', ') } : {}),
-      Creator: 'quire',
-      Producer: 'quire (pdfkit)',
-      CreationDate: info.date,
-      ModDate: info.date,
-    },
-  }) as Doc;
-  // pdfkit hashes the info dictionary for /ID; a hash of the input also tells different books apart.
-  doc._id = info.fileId;
-  // A right-to-left book's spreads read from right to left (viewers show page 2 to the left of page 3).
-  // (pdfkit made the ViewerPreferences dictionary for `displayTitle`.)
-  if (input.fonts.rightToLeft) (doc as unknown as { _root: { data: { ViewerPreferences: { data: Record<string, unknown> } } } })._root.data.ViewerPreferences.data.Direction = 'R2L';
-  doc._addInfo = () => doc.appendXML(xmpDescriptions({ ...info, date: info.date }));
-  // pdfkit takes a parsed fontkit font as well as bytes; @types/pdfkit declares only the latter.
-  for (const key of FONT_KEYS) doc.registerFont(key, input.fonts.fontkitFont(key) as unknown as Buffer);
+/** Renders the pages of a laid-out book into PDF bytes (all at once: see `PdfWriter` for a page at a time). */
+export function drawPdf(input: DrawInput & { pages: readonly Page[]; pageLabels: ReadonlyMap<string, string> }): Promise<Buffer> {
+  const writer = new PdfWriter(input);
+  for (const page of input.pages) writer.page(page);
+  return writer.end(input.pageLabels);
+}
 
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+/**
+ * Draws pages into a PDF as they are paginated, and writes each out once drawn, so a book's pages need not all be
+ * in memory. A page that shows page numbers (the contents, through `pageRef` ops) stays open, its numbers drawn
+ * by `end` once every page's label is known.
+ */
+export class PdfWriter {
+  private readonly doc: Doc;
+  private readonly tree: StructureTree;
+  private readonly canvas: Canvas;
+  private readonly done: Promise<Buffer>;
+  private count = 0;
+  private outlineParent: PDFKit.PDFOutline | undefined;
+  /** Page numbers to draw once known, with the page and element they belong to. */
+  private readonly later: { page: PdfPage; op: DrawOp & { type: 'pageRef' }; x0: number; y0: number; tag: StructTag | undefined }[] = [];
 
-  const tree = new StructureTree(doc, info.language);
-  const canvas = new Canvas(doc, input.fonts);
-  const oneFace = (op: TextOp) => input.fonts.inSerif(op.text, op.style.font);
-  let outlineParent: PDFKit.PDFOutline | undefined;
-  input.pages.forEach((page, index) => {
-    doc.addPage({ size: [input.size[0], input.size[1]], margin: 0 });
+  constructor(private readonly input: DrawInput) {
+    const { info } = input;
+    const doc = new PDFDocument({
+      size: [input.size[0], input.size[1]],
+      margin: 0,
+      autoFirstPage: false,
+      pdfVersion: '1.7',
+      lang: info.language,
+      displayTitle: true,
+      tagged: true,
+      // Pages are written out by `flush`, not by pdfkit as the next is added: the contents wait for their numbers.
+      bufferPages: true,
+      // The fonts below share one shaping cache with layout (fonts.ts); a second cache here would only hold copies.
+      fontLayoutCache: false,
+      info: {
+        Title: info.title,
+        Author: info.authors.join(', '),
+        ...(info.subject ? { Subject: info.subject } : {}),
+        ...(info.keywords.length ? { Keywords: info.keywords.join(', ') } : {}),
+        Creator: 'quire',
+        Producer: 'quire (pdfkit)',
+        CreationDate: info.date,
+        ModDate: info.date,
+      },
+    }) as Doc;
+    this.doc = doc;
+    // pdfkit hashes the info dictionary for /ID; a hash of the input also tells different books apart.
+    doc._id = info.fileId;
+    // A right-to-left book's spreads read from right to left (viewers show page 2 to the left of page 3).
+    // (pdfkit made the ViewerPreferences dictionary for `displayTitle`.)
+    if (input.fonts.rightToLeft) (doc as unknown as { _root: { data: { ViewerPreferences: { data: Record<string, unknown> } } } })._root.data.ViewerPreferences.data.Direction = 'R2L';
+    doc._addInfo = () => doc.appendXML(xmpDescriptions({ ...info, date: info.date }));
+    // pdfkit takes a parsed fontkit font as well as bytes; @types/pdfkit declares only the latter.
+    for (const key of FONT_KEYS) doc.registerFont(key, input.fonts.fontkitFont(key) as unknown as Buffer);
+
+    const chunks: Buffer[] = [];
+    this.done = new Promise<Buffer>((resolve, reject) => {
+      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+    });
+    this.tree = new StructureTree(doc, info.language);
+    this.canvas = new Canvas(doc, input.fonts);
+  }
+
+  /** Bytes of the PDF written so far: drawn pages are written out at once, not when the document ends. */
+  get written(): number {
+    return this.doc._offset;
+  }
+
+  /** Draws the next page and writes it out (unless it waits for page numbers). */
+  page(page: Page): void {
+    const { doc, tree, canvas, input } = this;
+    const { theme, size } = input;
+    const index = this.count++;
+    doc.addPage({ size: [size[0], size[1]], margin: 0 });
     const recto = index % 2 === 0;
     // The inner margin is at the binding: on a recto's left, or, in a book bound on the right (right to left), its right.
     const left = recto !== input.fonts.rightToLeft ? theme.margins.inner : theme.margins.outer;
     for (const mark of page.marks) {
-      doc.addNamedDestination(mark.id, 'XYZ', 0, input.size[1], null);
-      if (mark.level === 0 || !outlineParent) {
+      doc.addNamedDestination(mark.id, 'XYZ', 0, size[1], null);
+      if (mark.level === 0 || !this.outlineParent) {
         const item = doc.outline.addItem(mark.title);
-        if (mark.level === 0) outlineParent = item;
-      } else outlineParent.addItem(mark.title);
+        if (mark.level === 0) this.outlineParent = item;
+      } else this.outlineParent.addItem(mark.title);
     }
+    const oneFace = (op: TextOp) => input.fonts.inSerif(op.text, op.style.font);
     const place = ({ y, box }: Placed, top: number) => {
       const draw = (ops: readonly DrawOp[]) => () => {
         for (const run of wordRuns(ops, oneFace)) {
           if (Array.isArray(run)) canvas.words(run, left, top + y);
-          else canvas.draw(run, left, top + y, input.pageLabels);
+          else if (run.type === 'pageRef') this.later.push({ page: doc.page, op: run, x0: left, y0: top + y, tag: box.tag });
+          else canvas.draw(run, left, top + y);
         }
       };
       const rules = box.ops.filter((op) => op.type === 'rule');
@@ -127,10 +170,35 @@ export function drawPdf(input: DrawInput): Promise<Buffer> {
     for (const placed of page.placed) place(placed, theme.margins.top);
     for (const placed of page.notes ?? []) place(placed, theme.margins.top);
     tree.artifact('Pagination', () => drawFurniture(canvas, page, recto, left, input));
-  });
-  tree.end();
-  doc.end();
-  return done;
+    this.flush();
+  }
+
+  /** Draws the page numbers that waited for `labels` (by mark id), closes the document and returns its bytes. */
+  end(labels: ReadonlyMap<string, string>): Promise<Buffer> {
+    const { doc, tree, canvas } = this;
+    for (const { page, op, x0, y0, tag } of this.later) {
+      doc.page = page;
+      const paint = () => canvas.pageRef(op, x0, y0, labels.get(op.target) ?? '');
+      if (tag) tree.mark(tag, paint);
+      else tree.artifact('Layout', paint);
+    }
+    this.later.length = 0;
+    tree.end();
+    doc.end();
+    return this.done;
+  }
+
+  /** Writes out the drawn pages, but those waiting for page numbers (pdfkit's own `flushPages`, with exceptions). */
+  private flush(): void {
+    const waiting = new Set(this.later.map((l) => l.page));
+    const pages = this.doc._pageBuffer;
+    this.doc._pageBuffer = pages.filter((p) => waiting.has(p));
+    for (const page of pages) {
+      if (waiting.has(page)) continue;
+      this.doc.endPageMarkings(page);
+      page.end();
+    }
+  }
 }
 
 /** Folio centred at the foot; running head centred at the top (book title on versos, chapter title on rectos). */
@@ -225,7 +293,7 @@ class Canvas {
     this.doc.font(face).fontSize(size);
   }
 
-  draw(op: DrawOp, x0: number, y0: number, labels: ReadonlyMap<string, string>): void {
+  draw(op: DrawOp, x0: number, y0: number): void {
     switch (op.type) {
       case 'text':
         this.text(op.text, op.style, x0 + op.x, y0 + op.baseline, op.width, op.scale, op.rtl);
@@ -236,15 +304,17 @@ class Canvas {
       case 'image':
         this.doc.image(op.data, x0 + op.x, y0 + op.y, { width: op.width, height: op.height });
         break;
-      case 'pageRef': {
-        const label = labels.get(op.target) ?? '';
-        const width = this.doc.font(op.style.font).fontSize(op.style.size).widthOfString(label);
-        const x = x0 + (op.left ?? op.right - width);
-        this.text(label, op.style, x, y0 + op.baseline, width);
-        this.doc.goTo(x, y0 + op.baseline - op.style.size, width, op.style.size * 1.3, op.target);
-        break;
-      }
+      case 'pageRef':
+        throw new Error('internal error: page numbers are drawn by PdfWriter.end, once known');
     }
+  }
+
+  /** Draws a page number (`label`) for a `pageRef` op, linked to its target. */
+  pageRef(op: DrawOp & { type: 'pageRef' }, x0: number, y0: number, label: string): void {
+    const width = this.doc.font(op.style.font).fontSize(op.style.size).widthOfString(label);
+    const x = x0 + (op.left ?? op.right - width);
+    this.text(label, op.style, x, y0 + op.baseline, width);
+    this.doc.goTo(x, y0 + op.baseline - op.style.size, width, op.style.size * 1.3, op.target);
   }
 
   /**

@@ -1,17 +1,18 @@
-/** The PDF renderer: lays the book out into pages (layout/), then draws them with pdfkit (draw.ts). */
+/** The PDF renderer: lays the book out into pages (layout/) and draws them with pdfkit (draw.ts), a chapter at a time. */
 import { createHash } from 'node:crypto';
 import { subjects } from '../../model/build-helpers';
 import type { Book } from '../../model/types';
 import { languageOf, localeOf } from '../../locale';
 import type { Artifact, RenderContext, Renderer } from '../types';
-import { drawPdf } from './draw';
+import { PdfWriter } from './draw';
 import { FontSet } from './fonts';
 import { layoutBook } from './layout/book';
 import { Notes, type LayoutEnv } from './layout/env';
 import { hyphenatorFor } from './layout/hyphenate';
 import { noteSeparator } from './layout/front';
 import { mirrorBlocks, mirrorBox } from './layout/mirror';
-import { markPages, paginate } from './layout/paginate';
+import { Paginator } from './layout/paginate';
+import type { Page } from './layout/types';
 import { DEFAULT_PDF_OPTIONS, PAGE_SIZES, type PdfOptions } from './options';
 import { loadTheme } from './theme';
 
@@ -53,26 +54,14 @@ export const pdfRenderer: Renderer<PdfOptions> = {
       notes: new Notes(book),
       progress: ctx.progress,
     };
-    const blocks = layoutBook(book, env);
     const separator = noteSeparator(env);
     // A right-to-left book is laid out mirrored and flipped once here (layout/mirror.ts).
-    if (fonts.rightToLeft) {
-      mirrorBlocks(blocks, env.measure);
-      mirrorBox(separator, env.measure);
-    }
-    const pages = paginate(blocks, {
-      height: env.textHeight,
-      bookTitle: book.meta.title,
-      line: theme.body.leading,
-      noteSeparator: separator,
-    });
-    const labels = new Map([...markPages(pages)].map(([id, { page }]) => [id, pages[page].label]));
-    const data = await drawPdf({
-      pages,
+    if (fonts.rightToLeft) mirrorBox(separator, env.measure);
+    const paginator = new Paginator({ height: env.textHeight, bookTitle: book.meta.title, line: theme.body.leading, noteSeparator: separator });
+    const writer = new PdfWriter({
       size,
       theme,
       fonts,
-      pageLabels: labels,
       info: {
         title: book.meta.title,
         authors: book.meta.authors.map((a) => a.name),
@@ -83,6 +72,21 @@ export const pdfRenderer: Renderer<PdfOptions> = {
         fileId: fileId(book, options, theme),
       },
     });
+    // Laid out, paginated and drawn a chapter at a time: a page is let go once drawn. The contents' page numbers are
+    // drawn last, from the label of the page each chapter's mark landed on.
+    const labels = new Map<string, string>();
+    const draw = (pages: readonly Page[]) => {
+      for (const page of pages) {
+        for (const mark of page.marks) if (!labels.has(mark.id)) labels.set(mark.id, page.label);
+        writer.page(page);
+      }
+    };
+    for (const blocks of layoutBook(book, env)) {
+      if (fonts.rightToLeft) mirrorBlocks(blocks, env.measure);
+      draw(paginator.add(blocks));
+    }
+    draw(paginator.end());
+    const data = await writer.end(labels);
     return { data, extension: '.pdf', mediaType: 'application/pdf' };
   },
 };

@@ -1,0 +1,53 @@
+/**
+ * PdfWriter draws a book's pages as pagination hands them over and writes each out at once, so a novel is never all
+ * in memory; a page that shows page numbers (the contents) stays open until every label is known.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PdfWriter } from '../../../src/render/pdf/draw';
+import { FontSet } from '../../../src/render/pdf/fonts';
+import type { Page, TextStyle } from '../../../src/render/pdf/layout/types';
+import { loadTheme } from '../../../src/render/pdf/theme';
+import { sampleBook } from '../../helpers/sample-book';
+import { pdfInfo, pdfText, qpdfCheck, tempDir } from '../../helpers/tools';
+import { NOW, pdfContext } from './helpers';
+
+const style: TextStyle = { font: 'serif-regular', size: 10 };
+const text = (value: string, baseline: number) => ({ type: 'text' as const, text: value, style, x: 0, baseline, width: value.length * 5 });
+
+it('writes each page out as it is drawn and fills in the contents’ page numbers at the end', async () => {
+  const ctx = pdfContext(sampleBook());
+  const theme = loadTheme(ctx, 'a5');
+  const writer = new PdfWriter({
+    size: [420, 595],
+    theme,
+    fonts: new FontSet(ctx.assets),
+    info: { title: 'Streamed', authors: ['Ada Quill'], keywords: [], language: 'en', date: NOW, fileId: new Uint8Array(16) },
+  });
+  const contents: Page = {
+    label: 'i',
+    marks: [],
+    placed: [{ y: 0, box: { height: 12, tag: { type: 'TOCI' }, ops: [text('The Last Chapter', 10), { type: 'pageRef', target: 'last', style, right: 300, baseline: 10 }] } }],
+  };
+  writer.page(contents);
+  const afterContents = writer.written;
+  const written: number[] = [];
+  for (let n = 1; n <= 30; n++) {
+    const lines = Array.from({ length: 30 }, (_, i) => ({ y: i * 13, box: { height: 13, tag: { type: 'P' as const }, ops: [text(`Page ${n}, line ${i + 1} of the story, told at length.`, 10)] } }));
+    writer.page({ label: String(n), folio: String(n), marks: n === 27 ? [{ id: 'last', title: 'The Last Chapter', level: 0 }] : [], placed: lines });
+    written.push(writer.written);
+  }
+  // Every story page went out as it was drawn; the contents page, still waiting for its number, did not.
+  for (let i = 1; i < written.length; i++) expect(written[i]).toBeGreaterThan(written[i - 1]);
+  expect(written[0]).toBeGreaterThan(afterContents);
+  const data = await writer.end(new Map([['last', '27']]));
+
+  const dir = tempDir('quire-writer-');
+  const file = path.join(dir, 'streamed.pdf');
+  fs.writeFileSync(file, data);
+  expect(qpdfCheck(file).status).toBe(0);
+  expect(pdfInfo(file).Pages).toBe('31');
+  const first = pdfText(file).split('\f')[0];
+  expect(first).toMatch(/The Last Chapter[\s\S]*27/);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
