@@ -55,16 +55,35 @@ export interface ShapedFont extends FontTables {
 }
 
 /**
+ * A shaped run as the cache keeps it: glyphs, and advances as plain numbers, with the rarer vertical advances and
+ * offsets only where a glyph has one (position objects for every word of a novel in four faces were most of the
+ * memory the PDF renderer kept).
+ */
+interface Packed {
+  glyphs: unknown[];
+  advances: number[];
+  /** yAdvance, xOffset, yOffset per glyph, when any is not 0. */
+  rest?: number[];
+}
+
+function pack(glyphs: unknown[], positions: readonly GlyphPosition[]): Packed {
+  const advances = positions.map((p) => p.xAdvance);
+  const plain = positions.every((p) => p.yAdvance === 0 && p.xOffset === 0 && p.yOffset === 0);
+  return plain ? { glyphs, advances } : { glyphs, advances, rest: positions.flatMap((p) => [p.yAdvance, p.xOffset, p.yOffset]) };
+}
+
+/**
  * A copy of a shaped run that pdfkit may scale in place (it multiplies every position by its font scale); the
  * advance width is summed from the positions, as fontkit's own GlyphRun does, so it follows that scaling.
  */
 class CopiedRun implements GlyphRun {
+  readonly glyphs: unknown[];
   readonly positions: GlyphPosition[];
-  constructor(
-    readonly glyphs: unknown[],
-    positions: readonly GlyphPosition[],
-  ) {
-    this.positions = positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset }));
+  constructor({ glyphs, advances, rest }: Packed) {
+    this.glyphs = glyphs;
+    this.positions = advances.map((xAdvance, i) =>
+      rest ? { xAdvance, yAdvance: rest[3 * i], xOffset: rest[3 * i + 1], yOffset: rest[3 * i + 2] } : { xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0 },
+    );
   }
 
   get advanceWidth(): number {
@@ -126,7 +145,7 @@ type PairDelta = readonly [number, number, number, number, number, number, numbe
  * shortcut described above. pdfkit is given the same font object, so drawing shares the results.
  */
 export class Shaper {
-  private readonly runs = new Map<string, { glyphs: unknown[]; positions: GlyphPosition[] }>();
+  private readonly runs = new Map<string, Packed>();
   private readonly chars = new Uint8Array(0x10000);
   private readonly glyphs: (Glyph | undefined)[] = [];
   /** A character that maps to each glyph the shortcut has met, to lay a pair of them out. */
@@ -155,10 +174,11 @@ export class Shaper {
     let run = this.runs.get(text);
     if (!run) {
       if (this.runs.size >= CACHE_LIMIT) this.runs.clear();
-      run = (this.enabled ? this.simple(text) : undefined) ?? this.shaped(text);
+      const shaped = (this.enabled ? this.simple(text) : undefined) ?? this.shaped(text);
+      run = pack(shaped.glyphs, shaped.positions);
       this.runs.set(text, run);
     }
-    return new CopiedRun(run.glyphs, run.positions);
+    return new CopiedRun(run);
   }
 
   private shaped(text: string): { glyphs: unknown[]; positions: GlyphPosition[] } {
