@@ -11,6 +11,7 @@ import type { FaceKey, FontSet } from './fonts';
 import { FONT_KEYS, isSerif, SMALL_CAPS } from './fonts';
 import { drawnText, firstStrongDirection, isRightToLeftScript, linePieces, visualPieces } from './layout/bidi';
 import type { DrawOp, Page, Placed, StructTag, TextStyle } from './layout/types';
+import { Output } from './output';
 import { StructureTree } from './structure';
 import type { Theme } from './theme';
 import { xmpDescriptions, type XmpInfo } from './xmp';
@@ -120,10 +121,10 @@ export class PdfWriter {
     // pdfkit takes a parsed fontkit font as well as bytes; @types/pdfkit declares only the latter.
     for (const key of FONT_KEYS) doc.registerFont(key, input.fonts.fontkitFont(key) as unknown as Buffer);
 
-    const chunks: Buffer[] = [];
+    const output = new Output();
     this.done = new Promise<Buffer>((resolve, reject) => {
-      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('data', (chunk: Buffer) => output.add(chunk));
+      doc.on('end', () => resolve(output.bytes()));
       doc.on('error', reject);
     });
     this.tree = new StructureTree(doc, info.language);
@@ -156,7 +157,10 @@ export class PdfWriter {
       const draw = (ops: readonly DrawOp[]) => () => {
         for (const run of wordRuns(ops, oneFace)) {
           if (Array.isArray(run)) canvas.words(run, left, top + y);
-          else if (run.type === 'pageRef') this.later.push({ page: doc.page, op: run, x0: left, y0: top + y, tag: box.tag });
+          else if (run.type === 'pageRef') {
+            this.later.push({ page: doc.page, op: run, x0: left, y0: top + y, tag: box.tag });
+            if (box.tag) tree.pin(box.tag);
+          }
           else canvas.draw(run, left, top + y);
         }
       };
@@ -170,6 +174,7 @@ export class PdfWriter {
     for (const placed of page.placed) place(placed, theme.margins.top);
     for (const placed of page.notes ?? []) place(placed, theme.margins.top);
     tree.artifact('Pagination', () => drawFurniture(canvas, page, recto, left, input));
+    tree.endPage();
     this.flush();
   }
 

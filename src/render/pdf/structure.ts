@@ -1,10 +1,22 @@
-/** The tagged PDF's structure tree: one pdfkit structure element per layout tag, created as its first box is drawn. */
+/**
+ * The tagged PDF's structure tree: one pdfkit structure element per layout tag, created as its first box is drawn,
+ * and closed (written out, its content references let go) once its pages are behind: a book's tree is as wide as its
+ * paragraphs, and War and Peace nineteen times over has a million lines of them.
+ */
 import type { StructTag } from './layout/types';
+
+/** Pages an element goes without content before it is closed (its content lies on consecutive pages). */
+const IDLE_PAGES = 2;
 
 /** Maps layout tags to pdfkit structure elements under one Document element. */
 export class StructureTree {
   private readonly elements = new Map<StructTag, PDFKit.PDFStructureElement>();
+  /** The last page each open element (or a descendant) took content on. */
+  private readonly lastPage = new Map<StructTag, number>();
+  /** Tags whose elements must stay open: content is still to come (the contents' page numbers). */
+  private readonly pinned = new Set<StructTag>();
   private readonly document: PDFKit.PDFStructureElement;
+  private page = 0;
 
   constructor(private readonly doc: PDFKit.PDFDocument, language: string) {
     this.document = doc.struct('Document', { lang: language });
@@ -17,6 +29,7 @@ export class StructureTree {
     paint();
     this.doc.endMarkedContent();
     this.element(tag).add(content);
+    for (let t: StructTag | undefined = tag; t; t = t.parent) this.lastPage.set(t, this.page);
   }
 
   /** Draws `paint` as an artifact: page furniture and ornaments that a screen reader skips. */
@@ -24,6 +37,24 @@ export class StructureTree {
     this.doc.markContent('Artifact', { type });
     paint();
     this.doc.endMarkedContent();
+  }
+
+  /** Keeps `tag`'s element (and its parents) open until `end`: more of its content is drawn later. */
+  pin(tag: StructTag): void {
+    for (let t: StructTag | undefined = tag; t; t = t.parent) this.pinned.add(t);
+  }
+
+  /** A page is done: closes the elements whose content lies on pages `IDLE_PAGES` or more behind, innermost first. */
+  endPage(): void {
+    const done: StructTag[] = [];
+    for (const [tag, page] of this.lastPage) if (page <= this.page - IDLE_PAGES && !this.pinned.has(tag)) done.push(tag);
+    // Children were made after their parents: closing in reverse order of making closes each child first.
+    for (const tag of done.reverse()) {
+      this.elements.get(tag)?.end();
+      this.elements.delete(tag);
+      this.lastPage.delete(tag);
+    }
+    this.page++;
   }
 
   /**

@@ -75,3 +75,46 @@ test('StructureTree closes 20,000 nested elements and 50,000 siblings without re
     doc.end();
   });
 }, 120_000);
+
+test('StructureTree closes an element once its pages are behind, keeps a pinned one open, and never throws on a late box', () => {
+  const doc = new PDFDocument({ tagged: true, compress: false, autoFirstPage: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  // What pdfkit has written so far, seen as it writes (its 'data' events come later).
+  const out: string[] = [];
+  const write = (doc as unknown as { _write(data: Buffer | string): void })._write.bind(doc);
+  (doc as unknown as { _write(data: Buffer | string): void })._write = (data) => {
+    out.push(Buffer.isBuffer(data) ? data.toString('latin1') : data);
+    write(data);
+  };
+  const written = () => (out.join('').match(/\/S \/P\b/g) ?? []).length;
+  const tree = new StructureTree(doc, 'en');
+  const toc: StructTag = { type: 'TOCI' };
+  const spanning: StructTag = { type: 'P' };
+  const late: StructTag = { type: 'P' };
+  for (let page = 0; page < 10; page++) {
+    doc.addPage();
+    if (page === 0) tree.mark(toc, () => doc.text('Contents line'));
+    if (page === 0) tree.pin(toc);
+    if (page <= 1) tree.mark(spanning, () => doc.text(`part ${page} of a paragraph across two pages`));
+    if (page === 2) tree.mark(late, () => doc.text('a paragraph'));
+    tree.mark({ type: 'P' }, () => doc.text(`page ${page}`));
+    tree.endPage();
+  }
+  // Pages 0 to 7's paragraphs (and the spanning one, and `late`) are written; the last two pages' are not yet.
+  expect(written()).toBe(8 + 1 + 1);
+  // A box of a closed element's tag gets an element of its own rather than an error.
+  doc.addPage();
+  expect(() => tree.mark(late, () => doc.text('more of it'))).not.toThrow();
+  tree.mark(toc, () => doc.text('12'));
+  tree.end();
+  return new Promise<void>((resolve) => {
+    doc.on('end', () => {
+      const pdf = Buffer.concat(chunks).toString('latin1');
+      expect(pdf.match(/\/S \/P\b/g)).toHaveLength(13);
+      expect(pdf.match(/\/S \/TOCI\b/g)).toHaveLength(1);
+      resolve();
+    });
+    doc.end();
+  });
+});

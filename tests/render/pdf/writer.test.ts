@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PdfWriter } from '../../../src/render/pdf/draw';
+import { Output } from '../../../src/render/pdf/output';
 import { FontSet } from '../../../src/render/pdf/fonts';
 import type { Page, TextStyle } from '../../../src/render/pdf/layout/types';
 import { loadTheme } from '../../../src/render/pdf/theme';
@@ -50,4 +51,11 @@ it('writes each page out as it is drawn and fills in the contents’ page number
   const first = pdfText(file).split('\f')[0];
   expect(first).toMatch(/The Last Chapter[\s\S]*27/);
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it('collects the PDF in whole blocks, whatever the size of the pieces pdfkit writes', () => {
+  const output = new Output();
+  const pieces = [Buffer.from('%PDF-1.7\n'), Buffer.alloc(3 << 20, 7), Buffer.from('tail'), Buffer.alloc(1 << 20, 9), Buffer.from('%%EOF')];
+  for (const piece of pieces) output.add(piece);
+  expect(output.bytes().equals(Buffer.concat(pieces))).toBe(true);
 });

@@ -65,7 +65,9 @@ function planSections(book: Book, env: LayoutEnv): SectionPlan {
     plan.sections.set(section, { mark, chapter: count.chapter });
     for (const child of section.sections) visit(child, level + 1);
   };
-  if (!isOneShot(book)) for (const section of book.body) visit(section, 0);
+  // A one-shot's story has no opening of its own (see `oneShotStory`); what lies inside it is planned a level down.
+  if (isOneShot(book)) for (const child of book.body[0].sections) visit(child, 1);
+  else for (const section of book.body) visit(section, 0);
   book.back.forEach((matter, i) => {
     const title = matter.title?.length ? plainText(matter.title).trim() || undefined : undefined;
     const mark = title ? { id: matter.id || `back-${i + 1}`, title, level: 0 } : undefined;
