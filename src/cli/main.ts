@@ -214,10 +214,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 /**
  * V8 lets the heap grow to up to four times what survived the last full collection before it collects again; a
  * build makes garbage a chapter at a time and keeps little, so its peak memory was mostly garbage (War and Peace in
- * both formats: 530 MiB, of which about 150 live). quire's own processes let it grow by a fifth instead: 395 MiB, for
- * about a tenth more CPU time (`npm run bench` measures both). A program using quire as a library keeps its own policy.
+ * both formats: 550 MiB). quire's own processes let it grow by half instead: 420 MiB, for about 7 % more CPU time on
+ * a novel's PDF (by a fifth: 395 MiB, but 25 % more CPU). A program using quire as a library keeps its own policy.
  */
-export const HEAP_GROWTH = '--heap-growing-percent=20';
+export const HEAP_GROWTH = '--heap-growing-percent=50';
 
 if (require.main === module) {
   v8.setFlagsFromString(HEAP_GROWTH);

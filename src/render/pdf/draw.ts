@@ -64,13 +64,6 @@ interface FragmentOptions {
   features?: string[];
 }
 
-/** Renders the pages of a laid-out book into PDF bytes (all at once: see `PdfWriter` for a page at a time). */
-export function drawPdf(input: DrawInput & { pages: readonly Page[]; pageLabels: ReadonlyMap<string, string> }): Promise<Buffer> {
-  const writer = new PdfWriter(input);
-  for (const page of input.pages) writer.page(page);
-  return writer.end(input.pageLabels);
-}
-
 /**
  * Draws pages into a PDF as they are paginated, and writes each out once drawn, so a book's pages need not all be
  * in memory. A page that shows page numbers (the contents, through `pageRef` ops) stays open, its numbers drawn

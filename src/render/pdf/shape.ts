@@ -22,7 +22,7 @@
  * distinct word of the corpus in the four serif faces.
  */
 
-import { shortcutTables, type FontTables, type Triggers } from './lookups';
+import { shortcutTables, type FontTables, type ShortcutTables } from './lookups';
 
 /** A glyph position in font units, as fontkit gives it. */
 export interface GlyphPosition {
@@ -93,6 +93,9 @@ class CopiedRun implements GlyphRun {
   }
 }
 
+/** Distinct strings a face shapes with fontkit alone before it reads its lookups for the shortcut. */
+const WARM_UP = 256;
+
 /** Strings a face keeps shaped: a worker that builds book after book starts afresh past this many. */
 const CACHE_LIMIT = 200_000;
 
@@ -150,22 +153,24 @@ export class Shaper {
   private readonly glyphs: (Glyph | undefined)[] = [];
   /** A character that maps to each glyph the shortcut has met, to lay a pair of them out. */
   private readonly charOf = new Map<number, number>();
-  /** Glyphs a default feature's lookup (other than pair positioning) could act on, or that such a lookup skips. */
-  private readonly triggers: Triggers;
-  private readonly reachable: Uint8Array;
-  /** False for a font whose lookups could make glyphs that are not adjacent interact (see the constructor). */
-  private readonly enabled: boolean;
+  /** What the shortcut may set in this font (lookups.ts), read once the face has shaped `WARM_UP` strings. */
+  private analysis: ShortcutTables | undefined;
+  private distinct = 0;
   private readonly pairs = new Map<number, PairDelta>();
   private readonly shape: (text: string, features?: unknown, script?: string) => GlyphRun;
 
   constructor(private readonly font: ShapedFont) {
     this.shape = font.layout.bind(font);
-    const features = new Set(Object.keys((this.shape('a') as unknown as { features: Record<string, boolean> }).features));
-    for (const tag of FRACTIONS) features.delete(tag);
-    const tables = shortcutTables(font, features, SCRIPTS, SIMPLE_RANGES);
-    this.triggers = tables.triggers;
-    this.reachable = tables.reachable;
-    this.enabled = tables.enabled;
+  }
+
+  /** The font's lookups read for the shortcut: glyphs and pairs it leaves to fontkit, and whether it applies at all. */
+  private get tables(): ShortcutTables {
+    if (!this.analysis) {
+      const features = new Set(Object.keys((this.shape('a') as unknown as { features: Record<string, boolean> }).features));
+      for (const tag of FRACTIONS) features.delete(tag);
+      this.analysis = shortcutTables(this.font, features, SCRIPTS, SIMPLE_RANGES);
+    }
+    return this.analysis;
   }
 
   /** fontkit's `layout`, cached and, for simple strings, shortcut; with features (small capitals) always fontkit's. */
@@ -174,7 +179,9 @@ export class Shaper {
     let run = this.runs.get(text);
     if (!run) {
       if (this.runs.size >= CACHE_LIMIT) this.runs.clear();
-      const shaped = (this.enabled ? this.simple(text) : undefined) ?? this.shaped(text);
+      // Reading the lookups costs about what fontkit takes to shape a few hundred strings: a short text (a cover, a
+      // drabble) is shaped by fontkit alone.
+      const shaped = (++this.distinct > WARM_UP ? this.simple(text) : undefined) ?? this.shaped(text);
       run = pack(shaped.glyphs, shaped.positions);
       this.runs.set(text, run);
     }
@@ -200,6 +207,8 @@ export class Shaper {
 
   /** The shortcut: `text` set from advances and pair adjustments, or undefined when it needs fontkit's shaper. */
   simple(text: string): { glyphs: Glyph[]; positions: GlyphPosition[] } | undefined {
+    const { enabled, triggers } = this.tables;
+    if (!enabled) return undefined;
     const glyphs: Glyph[] = [];
     let script = COMMON;
     for (let i = 0; i < text.length; i++) {
@@ -209,7 +218,7 @@ export class Shaper {
       if (kind === OUTSIDE) return undefined;
       if (script === COMMON) script = kind - 2;
       const glyph = this.glyphs[code] as Glyph;
-      if (i > 0 && this.triggers.pairs.has(glyphs[i - 1].id * 0x10000 + glyph.id)) return undefined;
+      if (i > 0 && triggers.pairs.has(glyphs[i - 1].id * 0x10000 + glyph.id)) return undefined;
       glyphs.push(glyph);
     }
     const positions: GlyphPosition[] = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
@@ -236,7 +245,8 @@ export class Shaper {
     const script = scriptOf(String.fromCharCode(code));
     if (script < 0) return OUTSIDE;
     const glyph = this.font.glyphForCodePoint(code);
-    if (!glyph || !this.reachable[glyph.id] || this.triggers.glyphs[glyph.id] === 1) return OUTSIDE;
+    const { reachable, triggers } = this.tables;
+    if (!glyph || !reachable[glyph.id] || triggers.glyphs[glyph.id] === 1) return OUTSIDE;
     this.glyphs[code] = glyph.codePoints.length ? glyph : (Object.create(glyph, { codePoints: { value: [code] } }) as Glyph);
     if (!this.charOf.has(glyph.id)) this.charOf.set(glyph.id, code);
     return 2 + script;

@@ -6,9 +6,9 @@
  * alone at the foot (orphan) or the head (widow) of a page, moving a line over instead (pages may end a line short).
  */
 import { Foot, noteLines } from './foot';
-import type { FlowBlock, FlowBox, Mark, Page, PageStart } from './types';
+import type { FlowBlock, FlowBox, Page, PageStart } from './types';
 
-/** Pages with numbering state; folios are filled in by `numberPages`. */
+/** Pages with numbering state; labels, folios and heads are filled in by `Paginator.finish`. */
 interface Draft {
   page: Page;
   start: PageStart;
@@ -292,14 +292,5 @@ const ROMAN: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, '
 export function roman(n: number): string {
   let out = '';
   for (const [value, digits] of ROMAN) for (; n >= value; n -= value) out += digits;
-  return out;
-}
-
-/** The page index each mark landed on. */
-export function markPages(pages: readonly Page[]): Map<string, { page: number; mark: Mark }> {
-  const out = new Map<string, { page: number; mark: Mark }>();
-  pages.forEach((p, page) => {
-    for (const mark of p.marks) if (!out.has(mark.id)) out.set(mark.id, { page, mark });
-  });
   return out;
 }
