@@ -90,6 +90,19 @@ function explain(rule: string, json: boolean, io: Io): number {
   return EXIT_OK;
 }
 
+/**
+ * V8 lets the heap grow to up to four times what survived the last full collection before it collects again; a
+ * build makes garbage a chapter at a time and keeps little, so the peak memory of `quire build` was mostly garbage
+ * (War and Peace in both formats: 550 MiB). When quire runs as its own process, a build or preview lets the heap grow
+ * by half instead: 410 MiB, for about a tenth more CPU on a novel's PDF (by a fifth: 395 MiB, but a quarter more CPU).
+ * `quire batch` and `quire worker` keep V8's policy: they build work after work, where throughput is what counts
+ * (the tighter policy cost a batch of one-shots a tenth of its speed), and a program using quire as a library keeps
+ * its own.
+ */
+export const HEAP_GROWTH = '--heap-growing-percent=50';
+/** Whether quire is the process's main program (not a library in someone else's). */
+let ownProcess = false;
+
 /** Runs the CLI with the given arguments; resolves to the exit code. Exported for tests and the library. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let args: CliArgs;
@@ -97,6 +110,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     args = parseArgs(argv);
     const known = Object.keys(renderers);
     if (args.command === 'build' || args.command === 'batch' || args.command === 'preview') for (const format of args.formats) if (!known.includes(format)) throw new UsageError(`unknown format ${format} (known: ${known.join(', ')})`);
+    if (ownProcess && (args.command === 'build' || args.command === 'preview')) v8.setFlagsFromString(HEAP_GROWTH);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     return usageError(e.message, argv.includes('--json'), io);
@@ -211,16 +225,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
-/**
- * V8 lets the heap grow to up to four times what survived the last full collection before it collects again; a
- * build makes garbage a chapter at a time and keeps little, so its peak memory was mostly garbage (War and Peace in
- * both formats: 550 MiB). quire's own processes let it grow by half instead: 420 MiB, for about 7 % more CPU time on
- * a novel's PDF (by a fifth: 395 MiB, but 25 % more CPU). A program using quire as a library keeps its own policy.
- */
-export const HEAP_GROWTH = '--heap-growing-percent=50';
-
 if (require.main === module) {
-  v8.setFlagsFromString(HEAP_GROWTH);
+  ownProcess = true;
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
