@@ -1,6 +1,7 @@
 /** The PDF renderer: lays the book out into pages (layout/) and draws them with pdfkit (draw.ts), a chapter at a time. */
 import { createHash } from 'node:crypto';
 import { subjects } from '../../model/build-helpers';
+import { jsonPieces } from '../../text/json-pieces';
 import type { Book } from '../../model/types';
 import { languageOf, localeOf } from '../../locale';
 import type { Artifact, RenderContext, Renderer } from '../types';
@@ -24,7 +25,11 @@ export { DEFAULT_PDF_OPTIONS, PAGE_SIZES, type PageSize, type PdfOptions } from 
  */
 function fileId(book: Book, options: PdfOptions, theme: unknown): Buffer {
   const placeless = (key: string, value: unknown) => (key === 'file' || key === 'root' || key === 'sources' ? undefined : value);
-  return createHash('md5').update(JSON.stringify([book, options, theme], placeless)).digest();
+  // The same text as JSON.stringify([book, options, theme], placeless), hashed a section at a time: a long book's
+  // model is too large to serialise in one string.
+  const hash = createHash('md5');
+  for (const piece of jsonPieces([book, options, theme], placeless, 4)) hash.update(piece);
+  return hash.digest();
 }
 
 /** Renders a book as a typeset PDF. */
