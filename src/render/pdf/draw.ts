@@ -43,6 +43,8 @@ type Doc = PDFKit.PDFDocument & {
   endPageMarkings(page: PdfPage): void;
   /** Bytes written to the output stream so far. */
   _offset: number;
+  /** Writes a piece of the file: bytes, or a line of text (pdfkit adds the newline and keeps each char's low byte). */
+  _write(data: Uint8Array | string): void;
 };
 /** A pdfkit page, written out by `end()`. */
 type PdfPage = PDFKit.PDFPage & { end(): void };
@@ -115,6 +117,14 @@ export class PdfWriter {
     for (const key of FONT_KEYS) doc.registerFont(key, input.fonts.fontkitFont(key) as unknown as Buffer);
 
     const output = new Output();
+    // pdfkit pushes every piece it writes into its stream, where it waits (with the larger buffer it is a slice of)
+    // until the event loop turns: for a render, which runs to the end without turning it, the whole PDF three times
+    // over. Each piece is copied out as it is written instead, after the header pdfkit wrote when it was made.
+    const header = doc.read() as Buffer | null;
+    if (header) output.add(header);
+    doc._write = (data) => {
+      doc._offset += output.write(data);
+    };
     this.done = new Promise<Buffer>((resolve, reject) => {
       doc.on('data', (chunk: Buffer) => output.add(chunk));
       doc.on('end', () => resolve(output.bytes()));

@@ -1,9 +1,9 @@
 /** Collecting the PDF's bytes as pdfkit writes them. */
 
 /**
- * The PDF's bytes as pdfkit writes them, copied into blocks of a mebibyte: pdfkit's chunks are small slices of larger
- * buffers (a page's deflated content keeps zlib's 16 KiB output buffer alive), which held a long book's PDF three
- * times over.
+ * The PDF's bytes, copied into blocks of a mebibyte as pdfkit writes them (see `PdfWriter`): pdfkit's own pieces are
+ * small slices of larger buffers (a page's deflated content keeps zlib's 16 KiB output buffer alive), and its stream
+ * keeps them until the event loop turns, which for a long book held its PDF three times over.
  */
 export class Output {
   private static readonly BLOCK = 1 << 20;
@@ -11,7 +11,22 @@ export class Output {
   private block = Buffer.allocUnsafe(Output.BLOCK);
   private used = 0;
 
-  add(chunk: Buffer): void {
+  /** Appends pdfkit's `_write` argument as pdfkit writes it (a string as a line, each char's low byte); returns its length. */
+  write(data: Uint8Array | string): number {
+    if (typeof data !== 'string') {
+      this.add(data);
+      return data.length;
+    }
+    const line = `${data}\n`;
+    if (line.length <= this.block.length - this.used) {
+      this.used += this.block.write(line, this.used, 'latin1');
+      return line.length;
+    }
+    this.add(Buffer.from(line, 'latin1'));
+    return line.length;
+  }
+
+  add(chunk: Uint8Array): void {
     for (let from = 0; from < chunk.length; ) {
       if (this.used === this.block.length) {
         this.full.push(this.block);
@@ -19,7 +34,7 @@ export class Output {
         this.used = 0;
       }
       const n = Math.min(chunk.length - from, this.block.length - this.used);
-      chunk.copy(this.block, this.used, from, from + n);
+      this.block.set(chunk.subarray(from, from + n), this.used);
       this.used += n;
       from += n;
     }
