@@ -26,6 +26,14 @@ function structure(data: Uint8Array): { type: string; depth: number }[] {
     .map((line) => ({ type: line.trim().split(' ')[0], depth: (line.length - line.trimStart().length) / 2 }));
 }
 
+/** Ends `doc` and resolves to the whole file as text, once pdfkit has handed over its last chunk. */
+function ended(doc: PDFKit.PDFDocument, chunks: Buffer[]): Promise<string> {
+  return new Promise((resolve) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
+    doc.end();
+  });
+}
+
 async function pdfOf(markdown: string) {
   const dir = tempDir('quire-struct-');
   fs.writeFileSync(path.join(dir, 'book.md'), markdown);
@@ -52,7 +60,7 @@ test('deep: block quotes 40 deep are 40 nested BlockQuote elements around one P'
   expect(Math.max(...tree.map((e) => e.depth))).toBe(41);
 });
 
-test('StructureTree closes 20,000 nested elements and 50,000 siblings without recursing', () => {
+test('StructureTree closes 20,000 nested elements and 50,000 siblings without recursing', async () => {
   const doc = new PDFDocument({ tagged: true, compress: false });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -65,18 +73,12 @@ test('StructureTree closes 20,000 nested elements and 50,000 siblings without re
     tree.mark({ type: 'P' }, () => doc.moveTo(0, 0).lineTo(1, 1));
   }
   expect(() => tree.end()).not.toThrow();
-  return new Promise<void>((resolve) => {
-    doc.on('end', () => {
-      const pdf = Buffer.concat(chunks).toString('latin1');
-      expect(pdf.match(/\/S \/Div\b/g)).toHaveLength(20_000);
-      expect(pdf.match(/\/S \/P\b/g)).toHaveLength(50_001);
-      resolve();
-    });
-    doc.end();
-  });
+  const pdf = await ended(doc, chunks);
+  expect(pdf.match(/\/S \/Div\b/g)).toHaveLength(20_000);
+  expect(pdf.match(/\/S \/P\b/g)).toHaveLength(50_001);
 }, 120_000);
 
-test('StructureTree closes an element once its pages are behind, keeps a pinned one open, and never throws on a late box', () => {
+test('StructureTree closes an element once its pages are behind, keeps a pinned one open, and never throws on a late box', async () => {
   const doc = new PDFDocument({ tagged: true, compress: false, autoFirstPage: false });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -108,13 +110,7 @@ test('StructureTree closes an element once its pages are behind, keeps a pinned 
   expect(() => tree.mark(late, () => doc.text('more of it'))).not.toThrow();
   tree.mark(toc, () => doc.text('12'));
   tree.end();
-  return new Promise<void>((resolve) => {
-    doc.on('end', () => {
-      const pdf = Buffer.concat(chunks).toString('latin1');
-      expect(pdf.match(/\/S \/P\b/g)).toHaveLength(13);
-      expect(pdf.match(/\/S \/TOCI\b/g)).toHaveLength(1);
-      resolve();
-    });
-    doc.end();
-  });
+  const pdf = await ended(doc, chunks);
+  expect(pdf.match(/\/S \/P\b/g)).toHaveLength(13);
+  expect(pdf.match(/\/S \/TOCI\b/g)).toHaveLength(1);
 });

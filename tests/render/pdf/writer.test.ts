@@ -59,3 +59,11 @@ it('collects the PDF in whole blocks, whatever the size of the pieces pdfkit wri
   for (const piece of pieces) output.add(piece);
   expect(output.bytes().equals(Buffer.concat(pieces))).toBe(true);
 });
+
+it('writes a string as pdfkit does: a line, each character’s low byte, across blocks too', () => {
+  const output = new Output();
+  const long = 'x'.repeat((1 << 20) - 3);
+  const written = [output.write('%PDF-1.7'), output.write(long), output.write('\u00e9\u2019'), output.write(Buffer.from([1, 2, 3]))];
+  expect(written).toEqual([9, long.length + 1, 3, 3]);
+  expect(output.bytes().equals(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(`${long}\n`), Buffer.from([0xe9, 0x19, 0x0a]), Buffer.from([1, 2, 3])]))).toBe(true);
+});
