@@ -131,3 +131,24 @@ describe('paginating as the blocks come (Paginator)', () => {
     expect(rest.flatMap(labels)).toEqual([...Array.from({ length: 6 }, (_, i) => `a${i + 19}`), 'B', 'b0', 'b1']);
   });
 });
+
+describe('a run laid out again to fix a runt page starts from the same state each time', () => {
+  const fixing = { ...options, line: 10 };
+  const texts = (boxes: { box: FlowBox }[] | undefined) => (boxes ?? []).flatMap((p) => (p.box.ops[0] ? [(p.box.ops[0] as { text: string }).text] : []));
+  const seq = (id: string, n: number) => Array.from({ length: n }, (_, i) => `${id}${i}`);
+
+  it('sets each line once when the chapter takes over an empty page left before it', () => {
+    const empty: FlowBlock = { boxes: [], spaceBefore: 0, spaceAfter: 0, splittable: true, breakBefore: { numbering: 'arabic', plainFirst: true } };
+    const pages = paginate([chapter('A'), para('a', 3), empty, chapter('B'), para('b', 20)], fixing);
+    expect(pages.flatMap((p) => texts(p.placed))).toEqual(['A', ...seq('a', 3), 'B', ...seq('b', 20)]);
+    expect(pages[pages.length - 1].placed.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('sets each note line once when a note carried over from the chapter before meets a runt fix', () => {
+    const noted = para('x', 9);
+    noted.boxes[7].notes = [seq('n', 9).map(line)];
+    const pages = paginate([chapter('A'), noted, chapter('B'), para('b', 21)], fixing);
+    expect(pages.flatMap((p) => texts(p.placed))).toEqual(['A', ...seq('x', 9), 'B', ...seq('b', 21)]);
+    expect(pages.flatMap((p) => texts(p.notes))).toEqual(seq('n', 9));
+  });
+});

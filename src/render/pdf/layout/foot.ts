@@ -11,6 +11,14 @@ export class Foot {
 
   constructor(private readonly separator: FlowBox) {}
 
+  /** A foot with the same lines, to add to without changing this one. */
+  copy(): Foot {
+    const foot = new Foot(this.separator);
+    foot.lines.push(...this.lines);
+    foot.total = this.total;
+    return foot;
+  }
+
   /** Height the foot takes now, separator included. */
   get height(): number {
     return this.total;

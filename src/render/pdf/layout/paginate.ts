@@ -78,15 +78,15 @@ export class Paginator {
   private settle(last: boolean): Page[] {
     const { height, line } = this.options;
     const held = this.held;
-    const heldState = held && { start: held.draft.start, first: held.draft.first };
     /** Lines each page of the run (by index from `base`) runs long (+1) or short (−1) by. */
     const adjust = new Map<number, number>();
     // The held page keeps the height its own run gave it, unless this run takes it over and changes it.
     const pageHeight = (local: number) => (held && local === 0 && !adjust.has(0) ? held.height : height + line * (adjust.get(local) ?? 0));
     let result: Stacked;
     for (let attempt = 0; ; attempt++) {
-      if (held && heldState) Object.assign(held.draft, heldState);
-      result = stack(this.pending, { base: this.base, held: held?.draft, carry: this.carry, run: this.run }, pageHeight, this.options.noteSeparator);
+      // Each attempt starts from the same state: stacking adds to the held page (when it takes it over) and the carry.
+      const from = { base: this.base, held: held && copyDraft(held.draft), carry: [...this.carry], run: this.run };
+      result = stack(this.pending, from, pageHeight, this.options.noteSeparator);
       const fix = line > 0 && attempt < MAX_ATTEMPTS ? runtFix(result.drafts, adjust) : undefined;
       if (!fix) break;
       for (const [page, delta] of fix) adjust.set(page, delta);
@@ -145,6 +145,11 @@ function runtFix(drafts: readonly Draft[], adjust: ReadonlyMap<number, number>):
     if (shorter.length) return shorter.map((j) => [j, -1]);
   }
   return undefined;
+}
+
+/** A draft to stack onto without changing `d`. */
+function copyDraft(d: Draft): Draft {
+  return { ...d, page: { ...d.page, placed: [...d.page.placed], marks: [...d.page.marks] }, foot: d.foot.copy() };
 }
 
 /** Where stacking a run starts from: the pages and notes the runs before left. */
