@@ -80,6 +80,8 @@ export class PdfWriter {
   private outlineParent: PDFKit.PDFOutline | undefined;
   /** Page numbers to draw once known, with the page and element they belong to. */
   private readonly later: { page: PdfPage; op: DrawOp & { type: 'pageRef' }; x0: number; y0: number; tag: StructTag | undefined }[] = [];
+  /** The pages those page numbers go on: they stay open until `end`. */
+  private readonly waiting = new Set<PdfPage>();
 
   constructor(private readonly input: DrawInput) {
     const { info } = input;
@@ -162,6 +164,7 @@ export class PdfWriter {
           if (Array.isArray(run)) canvas.words(run, left, top + y);
           else if (run.type === 'pageRef') {
             this.later.push({ page: doc.page, op: run, x0: left, y0: top + y, tag: box.tag });
+            this.waiting.add(doc.page);
             if (box.tag) tree.pin(box.tag);
           }
           else canvas.draw(run, left, top + y);
@@ -191,6 +194,7 @@ export class PdfWriter {
       else tree.artifact('Layout', paint);
     }
     this.later.length = 0;
+    this.waiting.clear();
     tree.end();
     doc.end();
     return this.done;
@@ -198,7 +202,7 @@ export class PdfWriter {
 
   /** Writes out the drawn pages, but those waiting for page numbers (pdfkit's own `flushPages`, with exceptions). */
   private flush(): void {
-    const waiting = new Set(this.later.map((l) => l.page));
+    const { waiting } = this;
     const pages = this.doc._pageBuffer;
     this.doc._pageBuffer = pages.filter((p) => waiting.has(p));
     for (const page of pages) {

@@ -7,7 +7,7 @@ import type { Language } from '../../model/types';
 import type { AssetStore } from '../types';
 import type { FontKey, TextStyle } from './layout/types';
 import { fontkit as fontkitModule } from './fontkit';
-import { Shaper, type ShapedFont } from './shape';
+import { CACHE_LIMIT, Shaper, type ShapedFont } from './shape';
 import { isWoff, woffToSfnt } from './woff';
 
 /** The part of a fontkit font that measuring needs (fontkit ships no type declarations). */
@@ -75,12 +75,6 @@ const SPACE = /\s/u;
 
 /** Whether a face is one of the serif's four (the faces with small capitals). */
 export const isSerif = (face: FaceKey): face is FontKey => (FONT_KEYS as readonly string[]).includes(face);
-
-/**
- * Strings a face keeps shaped and measured. A face lives as long as the process (see `FACES`), so a worker that
- * builds book after book starts its caches afresh past this many rather than growing without end.
- */
-const CACHE_LIMIT = 200_000;
 
 /** A loaded face with a width cache: a novel repeats its few thousand distinct words many times. */
 class Face {

@@ -41,7 +41,6 @@ export interface LayoutTable {
   lookupList: { length: number; get(i: number): Lookup };
 }
 
-
 /** Where fontkit looks a script up when the font lacks it (its `DEFAULT_SCRIPTS`). */
 const FALLBACK_SCRIPTS = ['DFLT', 'dflt', 'latn'];
 
@@ -138,7 +137,6 @@ export class Triggers {
     this.mark(table.coverage);
   }
 }
-
 
 /** The part of a fontkit font the analysis reads. */
 export interface FontTables {

@@ -19,7 +19,7 @@
  *   value of the pair before it plus the first value of the pair after it, which is what fontkit computes.
  *
  * tests/render/pdf/shape.test.ts holds the shortcut to fontkit's own result, glyph for glyph and unit for unit, on every
- * distinct word of the corpus in the four serif faces.
+ * distinct word of the corpus in every face quire ships.
  */
 
 import { shortcutTables, type FontTables, type ShortcutTables } from './lookups';
@@ -96,8 +96,11 @@ class CopiedRun implements GlyphRun {
 /** Distinct strings a face shapes with fontkit alone before it reads its lookups for the shortcut. */
 const WARM_UP = 256;
 
-/** Strings a face keeps shaped: a worker that builds book after book starts afresh past this many. */
-const CACHE_LIMIT = 200_000;
+/**
+ * Strings a face keeps shaped (and fonts.ts measured). A face lives as long as the process, so a worker that builds
+ * book after book starts its caches afresh past this many rather than growing without end.
+ */
+export const CACHE_LIMIT = 200_000;
 
 /** The scripts the shortcut sets, by fontkit's OpenType tag; `zzzz` is fontkit's for a string of common characters. */
 const SCRIPTS = ['zzzz', 'latn', 'grek', 'cyrl'] as const;
@@ -132,12 +135,17 @@ const SIMPLE_RANGES: readonly (readonly [number, number])[] = [
 /** Features fontkit's default shaper turns on only around a fraction slash (U+2044, never in a shortcut string). */
 const FRACTIONS = new Set(['frac', 'numr', 'dnom']);
 
-
+/** A character's script, as an index into SCRIPTS (COMMON for common and inherited characters), or -1 for others. */
 function scriptOf(char: string): number {
   if (/\p{Script=Latin}/u.test(char)) return 1;
   if (/\p{Script=Greek}/u.test(char)) return 2;
   if (/\p{Script=Cyrillic}/u.test(char)) return 3;
   return /[\p{Script=Common}\p{Script=Inherited}]/u.test(char) ? COMMON : -1;
+}
+
+/** `glyph` as it is, but standing for `codePoint` in the text layer (fontkit's object is shared; it is not changed). */
+function standingFor(glyph: Glyph, codePoint: number): Glyph {
+  return Object.create(glyph, { codePoints: { value: [codePoint] } }) as Glyph;
 }
 
 /** How the pair (left, right) moves each of its two glyphs, in font units: xAdvance, yAdvance, xOffset, yOffset. */
@@ -202,7 +210,7 @@ export class Shaper {
   private named(glyph: Glyph, text: string): Glyph {
     const candidates = this.font._cmapProcessor?.codePointsForGlyph(glyph.id) ?? [];
     const codePoint = candidates.find((cp) => text.includes(String.fromCodePoint(cp))) ?? candidates[0];
-    return codePoint === undefined ? glyph : (Object.create(glyph, { codePoints: { value: [codePoint] } }) as Glyph);
+    return codePoint === undefined ? glyph : standingFor(glyph, codePoint);
   }
 
   /** The shortcut: `text` set from advances and pair adjustments, or undefined when it needs fontkit's shaper. */
@@ -247,7 +255,7 @@ export class Shaper {
     const glyph = this.font.glyphForCodePoint(code);
     const { reachable, triggers } = this.tables;
     if (!glyph || !reachable[glyph.id] || triggers.glyphs[glyph.id] === 1) return OUTSIDE;
-    this.glyphs[code] = glyph.codePoints.length ? glyph : (Object.create(glyph, { codePoints: { value: [code] } }) as Glyph);
+    this.glyphs[code] = glyph.codePoints.length ? glyph : standingFor(glyph, code);
     if (!this.charOf.has(glyph.id)) this.charOf.set(glyph.id, code);
     return 2 + script;
   }
