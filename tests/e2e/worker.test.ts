@@ -149,11 +149,19 @@ test('a file-system error is tried again with backoff, and the job completes onc
 test('SIGTERM lets the running job finish, then the worker exits 0', async () => {
   const survivor = workers[1];
   const input = corpusFile('fanfic-style/persuasion.txt');
-  const job = await queue.add('book', { input, out: path.join(dir, 'long'), formats: ['epub'] }, { ...bookJobOptions, jobId: 'long' });
-  await until('the long job to start', async () => ((await job.getState()) === 'active' ? true : undefined), 60_000);
+  // Both formats, so the job runs for seconds (the EPUB alone took less than the 100 ms between two polls of its
+  // state, and the job was over before it was seen active); and the start is heard from the queue's events, not polled.
+  let started = false;
+  const onActive = ({ jobId }: { jobId: string }) => { if (jobId === 'long') started = true; };
+  events.on('active', onActive);
+  const job = await queue.add('book', { input, out: path.join(dir, 'long'), formats: ['epub', 'pdf'] }, { ...bookJobOptions, jobId: 'long' });
+  await until('the long job to start', () => started || undefined, 60_000);
+  events.off('active', onActive);
+  expect(await job.getState()).toBe('active');
   survivor.process.kill('SIGTERM');
   expect(await survivor.exited).toBe(0);
   expect(await job.getState()).toBe('completed');
   expect(survivor.log.join('')).toContain('SIGTERM: finishing the running jobs');
   expect(fs.existsSync(path.join(dir, 'long', 'persuasion.epub'))).toBe(true);
+  expect(fs.existsSync(path.join(dir, 'long', 'persuasion.pdf'))).toBe(true);
 });
