@@ -3,7 +3,6 @@
  * the result says what was written (with SHA-256), every diagnostic, and whether a failure is the manuscript's
  * (building again would fail again) or the machine's (a file-system error worth retrying).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from '../build';
@@ -13,6 +12,8 @@ import { QuireError, type Diagnostic } from '../diagnostics/types';
 import type { Book } from '../model/types';
 import { visit } from '../model/visit';
 import { sha256 } from '../publish/checksums';
+import { sha256File } from '../build/checksums';
+import { partsOf } from '../render/types';
 
 export interface WorkRequest {
   /** The work: a manuscript file or folder. */
@@ -80,8 +81,8 @@ export async function buildWork(request: WorkRequest, options: { claimStem?: (st
   const result: WorkResult = { input: request.input, status: 'failed', files: [], diagnostics: report.messages as Diagnostic[], reads: [], ms: 0 };
   try {
     const built = await build({ input: request.input, ...request.overrides, report, checksums: false, claimStem: options.claimStem });
-    const kit = built.kit.map((file) => ({ path: file, sha256: sha256(fs.readFileSync(file)) }));
-    result.files = [...built.outputs.map((file, i) => ({ path: file, sha256: sha256(built.artifacts[i].data) })), ...kit];
+    const kit = built.kit.map((file) => ({ path: file, sha256: sha256File(file) }));
+    result.files = [...built.outputs.map((file, i) => ({ path: file, sha256: sha256(partsOf(built.artifacts[i])) })), ...kit];
     result.stem = path.basename(built.outputs[0] ?? '', built.artifacts[0]?.extension ?? '');
     result.reads = readsOutside(built.book, request.input);
     result.status = 'built';

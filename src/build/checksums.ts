@@ -3,10 +3,24 @@
  * cover every book quire wrote into the folder (two books in one `dist/`, a renamed book), and drops the lines of
  * files that are gone.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatSha256sums, parseSha256sums, sha256, type ChecksumLine } from '../publish/checksums';
+import { formatSha256sums, parseSha256sums, type ChecksumLine } from '../publish/checksums';
 import { writeAtomic, writingTo } from './write';
+
+/** The SHA-256 of a file, read a mebibyte at a time (a long book's PDF is not read into memory whole). */
+export function sha256File(file: string): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
 
 /** The name of the checksum file in an output folder. */
 export const CHECKSUMS = 'SHA256SUMS';
@@ -25,7 +39,7 @@ export function writeChecksums(outDir: string, files: readonly (string | { path:
     for (const file of files) {
       const [where, hex] = typeof file === 'string' ? [file, undefined] : [file.path, file.sha256];
       const name = path.relative(dir, path.resolve(where)).split(path.sep).join('/');
-      lines.set(name, { name, hex: hex ?? sha256(fs.readFileSync(where)) });
+      lines.set(name, { name, hex: hex ?? sha256File(where) });
     }
   });
   writeAtomic(target, Buffer.from(formatSha256sums([...lines.values()]), 'utf8'));

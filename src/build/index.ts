@@ -12,7 +12,7 @@ import { CollectingReporter } from '../diagnostics/reporter';
 import type { Reporter } from '../diagnostics/types';
 import type { Book } from '../model/types';
 import { rendererFor } from '../render';
-import type { Artifact } from '../render/types';
+import { partsOf, type Artifact } from '../render/types';
 import { buildDate } from './date';
 import { writeArchiveKit } from './kit';
 import { readWith } from './read';
@@ -109,7 +109,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const stem = await claimed;
   const outDir = settings.outDir;
   const outputs = artifacts.map((artifact) => path.join(outDir, `${stem}${artifact.extension}`));
-  artifacts.forEach((artifact, i) => writeAtomic(outputs[i], artifact.data));
+  artifacts.forEach((artifact, i) => writeAtomic(outputs[i], partsOf(artifact)));
   const kit =
     options.archiveKit === false ? [] : writeArchiveKit(book, { outDir, stem, outputs, formats: settings.formats, date: now, checksums: options.checksums !== false });
   timings.push(['write', performance.now() - started]);

@@ -78,8 +78,11 @@ export function writingTo<T>(dir: string, work: () => T): T {
   }
 }
 
-/** Writes `data` to `target` through a temporary file in the same folder and an atomic rename. */
-export function writeAtomic(target: string, data: Uint8Array): void {
+/**
+ * Writes `data` (bytes, or pieces of them in order) to `target` through a temporary file in the same folder and an
+ * atomic rename.
+ */
+export function writeAtomic(target: string, data: Uint8Array | readonly Uint8Array[]): void {
   installCleanup();
   const dir = path.dirname(target);
   writingTo(dir, () => {
@@ -87,11 +90,21 @@ export function writeAtomic(target: string, data: Uint8Array): void {
     const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
     pending.add(temp);
     try {
-      fs.writeFileSync(temp, data);
+      if (data instanceof Uint8Array) fs.writeFileSync(temp, data);
+      else writePieces(temp, data);
       fs.renameSync(temp, target);
     } finally {
       fs.rmSync(temp, { force: true });
       pending.delete(temp);
     }
   });
+}
+
+function writePieces(file: string, pieces: readonly Uint8Array[]): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    for (const piece of pieces) for (let done = 0; done < piece.length; ) done += fs.writeSync(fd, piece, done);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

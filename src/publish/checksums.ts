@@ -22,8 +22,12 @@ function entry(hex: string, name: string): string {
   return `\\${hex}  ${name.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}\n`;
 }
 
-/** The SHA-256 of a file's bytes, in hex. */
-export const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
+/** The SHA-256 of a file's bytes (or of pieces of them, in order), in hex. */
+export function sha256(data: Uint8Array | readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const piece of data instanceof Uint8Array ? [data] : data) hash.update(piece);
+  return hash.digest('hex');
+}
 
 /** `<sha256 hex>  <name>` lines (two spaces: text mode, as `sha256sum` writes by default), sorted by name in byte order. */
 export function formatSha256sums(lines: readonly ChecksumLine[]): string {

@@ -26,7 +26,13 @@ export interface RenderContext<Options = unknown> {
 
 /** One output file. */
 export interface Artifact {
-  data: Uint8Array;
+  /** The file's bytes. An artifact made in `parts` joins them into one buffer when this is first read. */
+  readonly data: Uint8Array;
+  /**
+   * The same bytes in order, when the renderer made them in pieces (the PDF: blocks of a mebibyte as they were
+   * written). Writers and hashers take these (`partsOf`), so a long book's file is never held twice to be written.
+   */
+  readonly parts?: readonly Uint8Array[];
   /** `.epub`, `.pdf`. */
   extension: `.${string}`;
   mediaType: string;
@@ -38,4 +44,21 @@ export interface Renderer<Options = unknown> {
   readonly extension: `.${string}`;
   readonly defaultOptions: Readonly<Options>;
   render(book: Book, ctx: RenderContext<Options>): Promise<Artifact>;
+}
+
+/** An artifact's bytes as pieces in order: its `parts`, or its `data` alone. */
+export const partsOf = (artifact: Artifact): readonly Uint8Array[] => artifact.parts ?? [artifact.data];
+
+/** An artifact made of `parts`; its `data` joins them the first time it is read. */
+export function piecedArtifact(parts: readonly Uint8Array[], extension: `.${string}`, mediaType: string): Artifact {
+  let joined: Uint8Array | undefined;
+  return {
+    parts,
+    get data() {
+      joined ??= parts.length === 1 ? parts[0] : Buffer.concat(parts);
+      return joined;
+    },
+    extension,
+    mediaType,
+  };
 }

@@ -75,7 +75,7 @@ export class PdfWriter {
   private readonly doc: Doc;
   private readonly tree: StructureTree;
   private readonly canvas: Canvas;
-  private readonly done: Promise<Buffer>;
+  private readonly done: Promise<Buffer[]>;
   private count = 0;
   private outlineParent: PDFKit.PDFOutline | undefined;
   /** Page numbers to draw once known, with the page and element they belong to. */
@@ -127,9 +127,9 @@ export class PdfWriter {
     doc._write = (data) => {
       doc._offset += output.write(data);
     };
-    this.done = new Promise<Buffer>((resolve, reject) => {
+    this.done = new Promise<Buffer[]>((resolve, reject) => {
       doc.on('data', (chunk: Buffer) => output.add(chunk));
-      doc.on('end', () => resolve(output.bytes()));
+      doc.on('end', () => resolve(output.parts()));
       doc.on('error', reject);
     });
     this.tree = new StructureTree(doc, info.language);
@@ -184,8 +184,8 @@ export class PdfWriter {
     this.flush();
   }
 
-  /** Draws the page numbers that waited for `labels` (by mark id), closes the document and returns its bytes. */
-  end(labels: ReadonlyMap<string, string>): Promise<Buffer> {
+  /** Draws the page numbers that waited for `labels` (by mark id), closes the document and returns its bytes in blocks. */
+  end(labels: ReadonlyMap<string, string>): Promise<Buffer[]> {
     const { doc, tree, canvas } = this;
     for (const { page, op, x0, y0, tag } of this.later) {
       doc.page = page;

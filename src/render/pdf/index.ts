@@ -4,7 +4,7 @@ import { subjects } from '../../model/build-helpers';
 import { jsonPieces } from '../../text/json-pieces';
 import type { Book } from '../../model/types';
 import { languageOf, localeOf } from '../../locale';
-import type { Artifact, RenderContext, Renderer } from '../types';
+import { piecedArtifact, type Artifact, type RenderContext, type Renderer } from '../types';
 import { PdfWriter } from './draw';
 import { FontSet } from './fonts';
 import { layoutBook } from './layout/book';
@@ -91,7 +91,6 @@ export const pdfRenderer: Renderer<PdfOptions> = {
       draw(paginator.add(blocks));
     }
     draw(paginator.end());
-    const data = await writer.end(labels);
-    return { data, extension: '.pdf', mediaType: 'application/pdf' };
+    return piecedArtifact(await writer.end(labels), '.pdf', 'application/pdf');
   },
 };

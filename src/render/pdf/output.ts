@@ -40,7 +40,8 @@ export class Output {
     }
   }
 
-  bytes(): Buffer {
-    return Buffer.concat([...this.full, this.block.subarray(0, this.used)]);
+  /** The bytes written, in order: the full blocks and the used part of the last (not joined: a long book's PDF is large). */
+  parts(): Buffer[] {
+    return [...this.full, this.block.subarray(0, this.used)];
   }
 }
