@@ -26,6 +26,9 @@ export interface ItemOptions {
 /** Builds the items of a paragraph; every box's data is the piece of text it draws. */
 export function buildItems(words: readonly Word[], fonts: FontSet, options: ItemOptions): Item<Piece>[] {
   const items: Item<Piece>[] = [];
+  // The space of the last size asked for: a paragraph's gaps are nearly all in one size.
+  let spaceSize = NaN;
+  let spaceWidth = 0;
   words.forEach((word, index) => {
     for (const piece of word.pieces) pushPiece(items, piece, fonts, options.hyphenate);
     const gap = word.gap;
@@ -38,7 +41,11 @@ export function buildItems(words: readonly Word[], fonts: FontSet, options: Item
     }
     // One space width for the whole paragraph, whatever the face: an italic space is narrower than a roman one,
     // and a justified line must show equal gaps.
-    const space = fonts.width(' ', { font: 'serif-regular', size: gap.style.size }) * options.wordSpace;
+    if (gap.style.size !== spaceSize) {
+      spaceSize = gap.style.size;
+      spaceWidth = fonts.width(' ', { font: 'serif-regular', size: spaceSize });
+    }
+    const space = spaceWidth * options.wordSpace;
     // An ellipsis stays with the word before it ("Kuzmích …"): a line never starts with one (as ~\dots in TeX).
     const bound = gap.kind === 'nbsp' || startsWithEllipsis(words[index + 1]);
     if (bound) items.push({ kind: 'penalty', width: 0, penalty: INFINITY_PENALTY, flagged: false });
@@ -105,7 +112,7 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
   for (const at of ideographic) if (!cuts.some((c) => c.at === at)) cuts.push({ at, hyphen: false, ideographic: true });
   cuts.sort((a, b) => a.at - b.at);
 
-  const hyphenWidth = fonts.width('-', piece.style);
+  const hyphenWidth = cuts.length ? fonts.width('-', piece.style) : 0;
   const widths = fonts.splitWidths(piece.text, cuts.map((c) => c.at), piece.style);
   let start = 0;
   cuts.forEach((cut, i) => {
