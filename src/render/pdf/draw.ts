@@ -1,10 +1,12 @@
 /**
- * The only module that touches pdfkit: draws laid-out pages, folios, running heads, links and the outline.
+ * The only module that imports pdfkit: draws laid-out pages, folios, running heads, links and the outline.
  *
  * Every piece of text is drawn at the position layout computed, with pdfkit's own line wrapping off, so a
  * justified line's gaps are exactly those the line breaker chose. Words of one style with equal gaps between them
- * (most of a justified line) go to pdfkit as one string with `wordSpacing`: pdfkit then shapes each word on its own,
- * as layout measured it, and sets each gap to exactly the given width, in one text object instead of one per word.
+ * (most of a justified line) are drawn as one string with word spacing (`wordRuns`): each word shaped on its own, as
+ * layout measured it, and each gap exactly the given width, in one text object instead of one per word. Text objects
+ * are written by `TextObjects` (text-object.ts), as pdfkit's `_fragment` would write them; pdfkit's own path remains
+ * for small capitals and marks.
  */
 import PDFDocument from 'pdfkit';
 import type { FaceKey, FontSet } from './fonts';
@@ -13,6 +15,8 @@ import { drawnText, firstStrongDirection, isRightToLeftScript, linePieces, visua
 import type { DrawOp, Page, Placed, StructTag, TextStyle } from './layout/types';
 import { Output } from './output';
 import { StructureTree } from './structure';
+import { TextObjects, type TextDoc } from './text-object';
+import { SAME_GAP, wordRuns, type TextOp } from './word-runs';
 import type { Theme } from './theme';
 import { xmpDescriptions, type XmpInfo } from './xmp';
 
@@ -241,60 +245,23 @@ function fitText(text: string, width: number, style: TextStyle, fonts: FontSet):
   return out;
 }
 
-type TextOp = DrawOp & { type: 'text' };
-
 /** pdfkit's option for a glyph scale (none at 1, so unexpanded text is drawn exactly as before). */
 const scaling = (scale: number): { horizontalScaling?: number } => (scale === 1 ? {} : { horizontalScaling: scale * 100 });
-
-/** Gaps closer than this (in points) are the same gap: far below what a reader or pdftotext can tell apart. */
-const SAME_GAP = 1e-6;
-
-/**
- * The ops in order, with each stretch of two or more plain words in one style, on one baseline, with one gap between
- * them, gathered into an array (drawn as one string); every other op stands alone. A plain word has no whitespace
- * (pdfkit splits a run's string at whitespace), no link or strike, and is drawn in one face (`oneFace`).
- */
-export function wordRuns(ops: readonly DrawOp[], oneFace: (op: TextOp) => boolean = () => true): (DrawOp | TextOp[])[] {
-  const plainWord = (op: DrawOp): op is TextOp =>
-    op.type === 'text' && !op.style.link && !op.style.strike && !op.style.smallCaps && !op.rtl && !/\s/.test(op.text) && oneFace(op);
-  const out: (DrawOp | TextOp[])[] = [];
-  let run: TextOp[] = [];
-  const flush = () => {
-    if (run.length > 1) out.push(run);
-    else if (run.length === 1) out.push(run[0]);
-    run = [];
-  };
-  for (const op of ops) {
-    if (!plainWord(op)) {
-      flush();
-      out.push(op);
-      continue;
-    }
-    const last = run[run.length - 1];
-    const gap = last ? op.x - (last.x + last.width) : 0;
-    const fits =
-      last !== undefined &&
-      last.style.font === op.style.font &&
-      last.style.size === op.style.size &&
-      last.baseline === op.baseline &&
-      last.scale === op.scale &&
-      gap > 0 &&
-      (run.length < 2 || Math.abs(gap - (run[1].x - (run[0].x + run[0].width))) < SAME_GAP);
-    if (!fits) flush();
-    run.push(op);
-  }
-  flush();
-  return out;
-}
 
 /** Draws layout ops with pdfkit; coordinates are absolute, y downwards, text at its baseline. */
 class Canvas {
   /** Fallback faces registered with pdfkit so far (the serif's four are registered up front). */
   private readonly registered = new Set<string>(FONT_KEYS);
+  /** Text objects written without pdfkit's `_fragment` (text-object.ts), which stays for what they do not cover. */
+  private readonly objects = new TextObjects();
   constructor(
     private readonly doc: Doc,
     private readonly fonts: FontSet,
   ) {}
+
+  private get textDoc(): TextDoc {
+    return this.doc as unknown as TextDoc;
+  }
 
   /** Selects a face in pdfkit, registering a fallback face the first time it is drawn with. */
   private use(face: FaceKey, size: number): void {
@@ -357,10 +324,13 @@ class Canvas {
     // pdfkit sets words apart by space + wordSpacing, in text space, which the glyph scaling widens too; and it
     // only takes that path when wordSpacing is not 0.
     const wordSpacing = gap / scale - space || SAME_GAP;
-    const text = run.map((op) => op.text).join(' ');
+    const words = run.map((op) => op.text);
     const last = run[run.length - 1];
     const textWidth = last.x + last.width - first.x - gap * (run.length - 1);
-    this.doc._fragment(text, x0 + first.x, y0 + first.baseline, { baseline: 'alphabetic', wordSpacing, textWidth, wordCount: run.length, ...scaling(scale) });
+    const [x, y] = [x0 + first.x, y0 + first.baseline];
+    if (!this.objects.write(this.textDoc, words, x, y, wordSpacing, scale * 100)) {
+      this.doc._fragment(words.join(' '), x, y, { baseline: 'alphabetic', wordSpacing, textWidth, wordCount: run.length, ...scaling(scale) });
+    }
   }
 
   /**
@@ -371,7 +341,9 @@ class Canvas {
     const smallCaps = style.smallCaps ? { features: SMALL_CAPS } : {};
     if (!rtl && this.fonts.inSerif(text, style.font)) {
       this.doc.font(style.font).fontSize(style.size);
-      this.doc._fragment(text, x, baseline, { baseline: 'alphabetic', textWidth: width, wordCount: 1, ...scaling(scale), ...smallCaps });
+      if (style.smallCaps || !this.objects.write(this.textDoc, text, x, baseline, 0, scale * 100)) {
+        this.doc._fragment(text, x, baseline, { baseline: 'alphabetic', textWidth: width, wordCount: 1, ...scaling(scale), ...smallCaps });
+      }
     } else {
       const segments = this.fonts.segments(text, style.font);
       let at = x;
@@ -381,7 +353,9 @@ class Canvas {
           this.use(segment.face, style.size);
           const drawn = drawnText(segment.text, rtl);
           const features = isSerif(segment.face) ? smallCaps : {};
-          this.doc._fragment(drawn, at, baseline, { baseline: 'alphabetic', textWidth: advance / scale, wordCount: 1, ...scaling(scale), ...features });
+          if ('features' in features || !this.objects.write(this.textDoc, drawn, at, baseline, 0, scale * 100)) {
+            this.doc._fragment(drawn, at, baseline, { baseline: 'alphabetic', textWidth: advance / scale, wordCount: 1, ...scaling(scale), ...features });
+          }
         }
         at += advance;
       }

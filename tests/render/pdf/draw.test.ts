@@ -1,5 +1,5 @@
 /** Drawing groups the words of a justified line into runs that pdfkit sets with one word spacing. */
-import { wordRuns } from '../../../src/render/pdf/draw';
+import { wordRuns } from '../../../src/render/pdf/word-runs';
 import type { DrawOp, TextStyle } from '../../../src/render/pdf/layout/types';
 
 const roman: TextStyle = { font: 'serif-regular', size: 10 };

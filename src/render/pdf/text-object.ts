@@ -1,0 +1,163 @@
+/**
+ * A page's text objects, written as pdfkit's `_fragment` writes them, byte for byte, in fewer steps.
+ *
+ * For every string, `_fragment` lays each word out again (`layoutRun`, which scales every glyph position in place
+ * with a `for…in` over its keys), hex-encodes each glyph, joins the arrays of all the words, and writes each line of
+ * the text object as its own chunk. On a novel that was most of pdfkit's share of the time. Here each distinct word is
+ * encoded once per font, by pdfkit's own `encode` (which adds its glyphs to the font's subset, widths and ToUnicode,
+ * in the order a first use would), and kept as its glyphs' hex codes and advances; a string's text object is then
+ * put together from those, and written as one chunk.
+ *
+ * Only what quire draws is taken: the alphabetic baseline, optional word spacing and horizontal scaling, no features
+ * (small capitals go to pdfkit), no character spacing, fill only. A word with a glyph that pdfkit would place with an
+ * offset (a mark) is left to pdfkit too: `write` then returns false and has written nothing. The output is checked
+ * against pdfkit's in tests/render/pdf/text-object.test.ts and by the byte-identical PDFs of the corpus books.
+ */
+
+/** pdfkit's number format in content streams (`PDFObject.number`): at most six decimals. */
+const number = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/** The glyph positions of pdfkit's `encode`, in its units (thousandths of the font size). */
+interface EncodedPosition {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset?: number;
+  yOffset?: number;
+}
+
+/** The part of a pdfkit font that text objects use. */
+export interface PdfkitFont {
+  readonly id: string;
+  encode(text: string, features?: string[]): [string[], EncodedPosition[]];
+  ref(): unknown;
+}
+
+/** The part of a pdfkit document that text objects use (its current font, size and page). */
+export interface TextDoc {
+  _font: PdfkitFont;
+  _fontSize: number;
+  page: { height: number; fonts: Record<string, unknown> };
+  widthOfString(text: string): number;
+  addContent(data: string | Uint8Array): unknown;
+}
+
+/**
+ * A word as encoded once, cut where its glyphs are set apart from their designed advances (kerning): the closed
+ * pieces as `<hex> adjustment` commands but for the hex of what came before them, then the hex after the last cut,
+ * and the last glyph's advance as set and as designed (word spacing is added to it).
+ */
+interface Coded {
+  cutHex: string[];
+  cutAdjust: string[];
+  tailHex: string;
+  lastAdvance: number;
+  lastWidth: number;
+}
+
+/** Distinct strings kept per font before the cache starts again (a novel has some tens of thousands). */
+const LIMIT = 200_000;
+
+export class TextObjects {
+  /** Per font, each string encoded so far; null for one that pdfkit must draw itself. */
+  private readonly coded = new Map<PdfkitFont, Map<string, Coded | null>>();
+  private readonly spaces = new Map<PdfkitFont, Map<number, number>>();
+  /** The last font asked for, and its strings. */
+  private font: PdfkitFont | undefined;
+  private known: Map<string, Coded | null> | undefined;
+
+  /**
+   * Writes `text` at `x` on the baseline `y` (pdfkit's coordinates: y downwards) in the document's current font and
+   * size, as `_fragment(text, x, y, { baseline: 'alphabetic', wordSpacing, horizontalScaling })` would. Returns false,
+   * having written nothing, when the text needs pdfkit's own path. `text` may be given as its words (with word
+   * spacing): what pdfkit makes of the string they make with single spaces between them.
+   */
+  write(doc: TextDoc, text: string | readonly string[], x: number, y: number, wordSpacing = 0, horizontalScaling = 100): boolean {
+    let words: readonly string[];
+    if (typeof text === 'string') {
+      if (text.includes('\n')) text = text.replace(/\n/g, '');
+      if (text.length === 0) return true;
+      words = wordSpacing ? text.trim().split(/\s+/) : [text];
+    } else if (wordSpacing && text.length > 0 && text.every((word) => word !== '' && !/\s/.test(word))) words = text;
+    else return this.write(doc, text.join(' '), x, y, wordSpacing, horizontalScaling);
+    const font = doc._font;
+    const size = doc._fontSize;
+    const coded: Coded[] = [];
+    for (const word of words) {
+      const code = this.code(font, word);
+      if (!code) return false;
+      coded.push(code);
+    }
+    // pdfkit: wordSpacing += widthOfString(' ') + characterSpacing; wordSpacing *= 1000 / fontSize.
+    const spacing = wordSpacing ? (wordSpacing + (this.space(doc, font, size) + 0)) * (1000 / size) : 0;
+    const commands: string[] = [];
+    let hex = '';
+    for (const code of coded) {
+      for (let i = 0; i < code.cutHex.length; i++) {
+        commands.push(`<${hex}${code.cutHex[i]}> ${code.cutAdjust[i]}`);
+        hex = '';
+      }
+      hex += code.tailHex;
+      const adjust = (wordSpacing ? code.lastAdvance + spacing : code.lastAdvance) - code.lastWidth;
+      if (adjust !== 0) {
+        commands.push(`<${hex}> ${number(-adjust)}`);
+        hex = '';
+      }
+    }
+    if (hex) commands.push(`<${hex}> 0`);
+    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    const height = doc.page.height;
+    const lines = ['q', `1 0 0 -1 0 ${number(height)} cm`, 'BT', `1 0 0 1 ${number(x)} ${number(height - y - 0)} Tm`, `/${font.id} ${number(size)} Tf`];
+    if (horizontalScaling !== 100) lines.push(`${horizontalScaling} Tz`);
+    if (commands.length) lines.push(`[${commands.join(' ')}] TJ`);
+    lines.push('ET', 'Q', '');
+    // As bytes, which pdfkit takes as they are (a string it copies a character at a time, adding the newline).
+    doc.addContent(Buffer.from(lines.join('\n'), 'latin1'));
+    return true;
+  }
+
+  /** `word` encoded in `font` by pdfkit (the first time: that adds its glyphs to the subset), or null if it has offsets. */
+  private code(font: PdfkitFont, word: string): Coded | null {
+    if (font !== this.font) {
+      this.font = font;
+      this.known = this.coded.get(font) ?? new Map();
+      this.coded.set(font, this.known);
+    }
+    const known = this.known!;
+    let code = known.get(word);
+    if (code === undefined) {
+      code = encoded(...font.encode(word));
+      if (known.size >= LIMIT) known.clear();
+      known.set(word, code);
+    }
+    return code;
+  }
+
+  /** The width of a space in the current font and size, as pdfkit's `widthOfString(' ')` gives it. */
+  private space(doc: TextDoc, font: PdfkitFont, size: number): number {
+    let bySize = this.spaces.get(font);
+    if (!bySize) this.spaces.set(font, (bySize = new Map()));
+    let width = bySize.get(size);
+    if (width === undefined) bySize.set(size, (width = doc.widthOfString(' ')));
+    return width;
+  }
+}
+
+/** A word's glyphs and positions from pdfkit's `encode`, as `Coded`; null when a glyph has an offset, or none. */
+function encoded(hex: string[], positions: EncodedPosition[]): Coded | null {
+  if (hex.length === 0 || positions.some((p) => p.xOffset || p.yOffset)) return null;
+  const code: Coded = { cutHex: [], cutAdjust: [], tailHex: '', lastAdvance: 0, lastWidth: 0 };
+  const last = hex.length - 1;
+  for (let i = 0; i < last; i++) {
+    code.tailHex += hex[i];
+    const adjust = positions[i].xAdvance - positions[i].advanceWidth;
+    if (adjust !== 0) {
+      code.cutHex.push(code.tailHex);
+      code.cutAdjust.push(`${number(-adjust)}`);
+      code.tailHex = '';
+    }
+  }
+  code.tailHex += hex[last];
+  code.lastAdvance = positions[last].xAdvance;
+  code.lastWidth = positions[last].advanceWidth;
+  return code;
+}
