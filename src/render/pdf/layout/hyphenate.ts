@@ -32,10 +32,17 @@ export function hyphenatorFor(patterns: string | undefined): Hyphenator | undefi
 
 function makeHyphenator(hyphenateSync: HyphenateSync): Hyphenator {
   const cache = new Map<string, { points: number[]; lastResort: number[] }>();
+  // The patterns' answer for each letter core: "Whale," "whale." and "WHALE" ask the patterns once.
+  const patterns = new Map<string, string>();
+  const marked = (core: string) => {
+    let found = patterns.get(core);
+    if (found === undefined) patterns.set(core, (found = hyphenateSync(core, { hyphenChar: SOFT, minWordLength: LEFT_MIN + RIGHT_MIN })));
+    return found;
+  };
   const lookup = (word: string) => {
     let found = cache.get(word);
     if (!found) {
-      const all = breakPoints(word, hyphenateSync, LAST_RESORT_RIGHT_MIN);
+      const all = breakPoints(word, marked, LAST_RESORT_RIGHT_MIN);
       // A point is a last resort when it carries fewer than RIGHT_MIN letters of the word's core over.
       const core = coreOf(word);
       const carried = (at: number) => (core ? core.index + core[0].length - at : 0);
@@ -55,16 +62,15 @@ function coreOf(word: string): RegExpExecArray | null {
 }
 
 /** Break offsets of the letters-only core of `word`, keeping `LEFT_MIN` and `rightMin` letters on each side. */
-function breakPoints(word: string, hyphenateSync: HyphenateSync, rightMin: number): number[] {
+function breakPoints(word: string, marked: (core: string) => string, rightMin: number): number[] {
   const match = coreOf(word);
   if (!match || match[0].length < LEFT_MIN + rightMin) return [];
   const core = match[0];
   // The patterns are lower case: "WHALEBONE" breaks where "whalebone" does (when case mapping keeps the length).
   const lower = core.toLowerCase();
-  const marked = hyphenateSync(lower.length === core.length ? lower : core, { hyphenChar: SOFT, minWordLength: LEFT_MIN + RIGHT_MIN });
   const points: number[] = [];
   let offset = 0;
-  for (const char of marked) {
+  for (const char of marked(lower.length === core.length ? lower : core)) {
     if (char === SOFT) {
       if (offset >= LEFT_MIN && core.length - offset >= rightMin) points.push(match.index + offset);
     } else offset += char.length;
