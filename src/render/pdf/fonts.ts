@@ -135,8 +135,11 @@ export class FontSet {
   private readonly order: Family[];
   /** Per serif face: text → its segments, for text that needs more than the serif (or has characters no face has). */
   private readonly mixed = new Map<FontKey, Map<string, Segment[]>>();
-  /** Per serif face: text the face covers alone. */
-  private readonly plain = new Map<FontKey, Set<string>>();
+  /**
+   * Per serif face: text the face covers alone, with its width in units per 1000 em once measured (NaN before):
+   * measuring a word the serif sets, most of what layout does, is then one lookup.
+   */
+  private readonly plain = new Map<FontKey, Map<string, number>>();
   private readonly chosen = new Map<string, FaceKey | undefined>();
   private readonly advances = new Map<FontKey, Map<number, number>>();
 
@@ -197,7 +200,7 @@ export class FontSet {
   /** Whether the serif face `font` draws all of `text`: the common case, answered from a set after the first time. */
   inSerif(text: string, font: FontKey): boolean {
     let plain = this.plain.get(font);
-    if (!plain) this.plain.set(font, (plain = new Set()));
+    if (!plain) this.plain.set(font, (plain = new Map()));
     if (plain.has(text)) return true;
     let mixed = this.mixed.get(font);
     if (!mixed) this.mixed.set(font, (mixed = new Map()));
@@ -211,7 +214,7 @@ export class FontSet {
       else out.push((current = { text: char, face }));
     }
     if (out.length === 0 || (out.length === 1 && out[0].face === font)) {
-      plain.add(text);
+      plain.set(text, NaN);
       return true;
     }
     mixed.set(text, out);
@@ -253,7 +256,15 @@ export class FontSet {
   }
 
   private units(text: string, font: FontKey, smallCaps = false): number {
-    if (this.inSerif(text, font)) return this.face(font).units(text, smallCaps);
+    if (!smallCaps) {
+      const known = this.plain.get(font)?.get(text);
+      if (known !== undefined && !Number.isNaN(known)) return known;
+    }
+    if (this.inSerif(text, font)) {
+      const units = this.face(font).units(text, smallCaps);
+      if (!smallCaps) this.plain.get(font)!.set(text, units);
+      return units;
+    }
     const segments = this.segments(text, font);
     let units = 0;
     for (const s of segments) if (s.face !== undefined) units += this.face(s.face).units(s.text, smallCaps && isSerif(s.face));
