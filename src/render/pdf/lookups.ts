@@ -16,9 +16,21 @@ export interface ClassDef {
   classValueArray?: number[];
   classRangeRecord?: { start: number; end: number; class: number }[];
 }
+/** A value record of a positioning lookup, in font units (device tables are read only for fonts with variations). */
+interface ValueRecord {
+  xAdvance?: number;
+  yAdvance?: number;
+  xPlacement?: number;
+  yPlacement?: number;
+}
 interface SubTable {
   version?: number;
   lookupType?: number;
+  /** Pair positioning: pairs by glyph (format 1), or by class (format 2). */
+  pairSets?: { get(index: number): Iterable<{ secondGlyph: number; value1?: ValueRecord; value2?: ValueRecord }> };
+  classDef1?: ClassDef;
+  classDef2?: ClassDef;
+  classRecords?: { get(index: number): { get(index: number): { value1?: ValueRecord; value2?: ValueRecord } } };
   extension?: SubTable;
   coverage?: Coverage;
   coverages?: Coverage[];
@@ -152,6 +164,8 @@ export interface FontTables {
 export interface ShortcutTables {
   reachable: Uint8Array;
   triggers: Triggers;
+  /** The kerning of a pair of those glyphs, per script. */
+  pairs: PairPositioning;
   enabled: boolean;
 }
 
@@ -191,5 +205,75 @@ export function shortcutTables(font: FontTables, features: ReadonlySet<string>, 
       if (id !== 0 && kind !== 3 && !(kind === 2 && skipsLigatures)) reachable[id] = 1;
     }
   }
-  return { reachable, triggers: new Triggers(reachable, lookups), enabled: !unsafe && cmap !== undefined };
+  return { reachable, triggers: new Triggers(reachable, lookups), pairs: new PairPositioning(font.GPOS, features, scripts), enabled: !unsafe && cmap !== undefined };
+}
+
+/** A glyph's index in a coverage table, or -1 (fontkit's `coverageIndex`). */
+function coverageIndex(coverage: Coverage | undefined, glyph: number): number {
+  if (coverage?.version === 1) return coverage.glyphs?.indexOf(glyph) ?? -1;
+  for (const r of coverage?.rangeRecords ?? []) if (r.start <= glyph && glyph <= r.end) return r.startCoverageIndex + glyph - r.start;
+  return -1;
+}
+
+/**
+ * How a pair of glyphs moves each of its two glyphs, in font units: xAdvance, yAdvance, xOffset, yOffset of the first,
+ * then of the second; null when not at all.
+ */
+export type PairDelta = readonly [number, number, number, number, number, number, number, number] | null;
+
+/**
+ * The pair positioning (kerning) of two glyphs as fontkit's GPOS processor applies it to a string of just those two:
+ * every pair-positioning lookup of the default features of the script, in turn, the first subtable that covers the
+ * pair applying its two value records. Strings in the shortcut hold no glyph that any other positioning lookup could
+ * act on (`Triggers`), so this is all the positioning they get.
+ */
+export class PairPositioning {
+  /** Per script: each pair lookup's subtables, as many times as fontkit applies the lookup. */
+  private readonly lookups: SubTable[][][];
+
+  constructor(gpos: LayoutTable | undefined, features: ReadonlySet<string>, scripts: readonly string[]) {
+    this.lookups = scripts.map((script) =>
+      (gpos ? defaultLookups(gpos, script, features) : []).flatMap((index) => {
+        const lookup = gpos!.lookupList.get(index);
+        // An extension lookup (type 9) wraps each subtable, with the type it really has.
+        const pairs = [...lookup.subTables].flatMap((table) => {
+          const [type, real] = lookup.lookupType === 9 ? [table.lookupType, table.extension] : [lookup.lookupType, table];
+          return type === 2 && real ? [real] : [];
+        });
+        return pairs.length ? [pairs] : [];
+      }),
+    );
+  }
+
+  /** The adjustments of `left right` in the script at `script` (an index into the scripts given). */
+  delta(script: number, left: number, right: number): PairDelta {
+    const d = [0, 0, 0, 0, 0, 0, 0, 0];
+    const add = (at: number, value: ValueRecord | undefined) => {
+      if (!value) return;
+      if (value.xAdvance != null) d[at] += value.xAdvance;
+      if (value.yAdvance != null) d[at + 1] += value.yAdvance;
+      if (value.xPlacement != null) d[at + 2] += value.xPlacement;
+      if (value.yPlacement != null) d[at + 3] += value.yPlacement;
+    };
+    for (const tables of this.lookups[script]) {
+      for (const table of tables) {
+        const index = coverageIndex(table.coverage, left);
+        if (index === -1) continue;
+        if (table.version === 1) {
+          const pair = [...(table.pairSets?.get(index) ?? [])].find((p) => p.secondGlyph === right);
+          if (!pair) continue;
+          add(0, pair.value1);
+          add(4, pair.value2);
+          break;
+        }
+        if (table.version === 2) {
+          const record = table.classRecords?.get(glyphClass(table.classDef1, left)).get(glyphClass(table.classDef2, right));
+          add(0, record?.value1);
+          add(4, record?.value2);
+          break;
+        }
+      }
+    }
+    return d.every((v) => v === 0) ? null : (d as unknown as PairDelta);
+  }
 }

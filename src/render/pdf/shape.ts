@@ -22,7 +22,7 @@
  * distinct word of the corpus in every face quire ships.
  */
 
-import { shortcutTables, type FontTables, type ShortcutTables } from './lookups';
+import { shortcutTables, type FontTables, type PairDelta, type ShortcutTables } from './lookups';
 
 /** A glyph position in font units, as fontkit gives it. */
 export interface GlyphPosition {
@@ -52,6 +52,8 @@ export interface ShapedFont extends FontTables {
   unitsPerEm: number;
   glyphForCodePoint(codePoint: number): Glyph;
   layout(text: string, features?: unknown, script?: string): GlyphRun;
+  /** Set on an instance of a variable font (internal): its positions then take deltas. */
+  _variationProcessor?: unknown;
 }
 
 /**
@@ -148,8 +150,6 @@ function standingFor(glyph: Glyph, codePoint: number): Glyph {
   return Object.create(glyph, { codePoints: { value: [codePoint] } }) as Glyph;
 }
 
-/** How the pair (left, right) moves each of its two glyphs, in font units: xAdvance, yAdvance, xOffset, yOffset. */
-type PairDelta = readonly [number, number, number, number, number, number, number, number] | null;
 
 /**
  * One face's shaping: `layout` as fontkit's, with each distinct string shaped once and simple strings set by the
@@ -265,7 +265,9 @@ export class Shaper {
     const key = (script * 0x10000 + left) * 0x10000 + right;
     let delta = this.pairs.get(key);
     if (delta === undefined) {
-      delta = this.measurePair(SCRIPTS[script], left, right);
+      // From the font's GPOS as fontkit applies it (lookups.ts); a font without GPOS (kerned by its `kern` table), or
+      // an instance of a variable font, is asked to lay the pair out.
+      delta = this.font.GPOS && !this.font._variationProcessor ? this.tables.pairs.delta(script, left, right) : this.measurePair(SCRIPTS[script], left, right);
       this.pairs.set(key, delta);
     }
     return delta;

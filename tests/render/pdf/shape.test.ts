@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import { fontkit } from '../../../src/render/pdf/fontkit';
 import { fontPath } from '../../../src/render/font-files';
+import type { ShortcutTables } from '../../../src/render/pdf/lookups';
 import { Shaper, type ShapedFont } from '../../../src/render/pdf/shape';
 import { isWoff, woffToSfnt } from '../../../src/render/pdf/woff';
 import { corpusFile } from '../../helpers/tools';
@@ -15,7 +16,7 @@ interface Glyph {
   id: number;
   codePoints: number[];
 }
-type Font = Omit<ShapedFont, 'layout'> & { layout(text: string): { glyphs: Glyph[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] } };
+type Font = Omit<ShapedFont, 'layout'> & { layout(text: string, features?: string[], script?: string): { glyphs: Glyph[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] } };
 
 function load(key: string): Font {
   const data = fs.readFileSync(fontPath(key));
@@ -111,3 +112,37 @@ test('a glyph whose characters fontkit lost (a composite’s component, read for
   // The shortcut (which a face takes once it has shaped a few hundred strings) repairs them too.
   expect(shaper.simple('Ahab.')?.glyphs.at(-1)?.codePoints).toEqual([0x2e]);
 });
+
+test.each(['serif-regular', 'serif-italic', 'serif-bold', 'serif-bold-italic'])(
+  '%s: the kerning of every pair of letters and punctuation, read from GPOS, is what fontkit lays out',
+  (key) => {
+    // lookups.ts applies the font's pair positioning itself; fontkit laying out the two characters is the reference.
+    const font = load(key);
+    const shaper = new Shaper(font as unknown as ShapedFont);
+    const { pairs, reachable } = (shaper as unknown as { tables: ShortcutTables }).tables;
+    const chars = [...'AVWTYLPFKOQRDJafjkrtvwyoe.,;:!?\'’‘“”-—()1470'].filter((c) => reachable[font._cmapProcessor?.lookup(c.codePointAt(0)!) ?? 0]);
+    let kerned = 0;
+    let checked = 0;
+    const wrong: string[] = [];
+    for (const [script, tag] of ['zzzz', 'latn', 'grek'].entries()) {
+      for (const a of chars) {
+        for (const b of chars) {
+          // Pairs that form a ligature, or hold a glyph another lookup acts on, are not the shortcut's.
+          if (!shaper.simple(a + b)) continue;
+          const run = font.layout(a + b, [], tag);
+          const [ga, gb] = run.glyphs;
+          const [pa, pb] = run.positions;
+          const expected = [pa.xAdvance - (ga as unknown as { advanceWidth: number }).advanceWidth, pa.yAdvance, pa.xOffset, pa.yOffset, pb.xAdvance - (gb as unknown as { advanceWidth: number }).advanceWidth, pb.yAdvance, pb.xOffset, pb.yOffset];
+          const delta = pairs.delta(script, ga.id, gb.id) ?? [0, 0, 0, 0, 0, 0, 0, 0];
+          checked++;
+          if (delta.some((v) => v !== 0)) kerned++;
+          if (delta.some((v, i) => v !== expected[i])) wrong.push(`${tag} ${a}${b}: ${delta} against ${expected}`);
+        }
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    // Some pairs are kerned (To, AV, “A): there was something to get right.
+    expect(kerned).toBeGreaterThan(50);
+    expect(checked).toBeGreaterThan(chars.length ** 2);
+  },
+);
