@@ -1,8 +1,9 @@
 /**
  * Which glyphs of a font the shaping shortcut (shape.ts) must leave to fontkit's shaper, read from the font's
  * OpenType lookups as fontkit would apply them by default: a glyph a substitution or a contextual positioning may start
- * at, an adjacent pair that may start a ligature, a mark. Pair positioning is left out: the shortcut works it out per
- * pair. The OpenType structures are fontkit's parsed tables (fontkit ships no declarations; these are the fields read).
+ * at, an adjacent pair that may start a ligature, a mark; and the pair positioning (kerning) of the rest, which is all
+ * the positioning such strings get. The OpenType structures are fontkit's parsed tables (fontkit ships no
+ * declarations; these are the fields read).
  */
 
 interface Coverage {

@@ -4,9 +4,9 @@
  * fontkit's `layout` runs the OpenType shaping model on every call: script and feature selection, a shaping plan, each
  * GSUB and GPOS lookup walked over the string. A novel has some 40,000 distinct words, and for most of them nothing in
  * the font substitutes a glyph or adjusts one by context: only pair kerning applies. Such a string is set here from its
- * glyphs' advances plus the adjustment of each adjacent pair, which fontkit works out once per pair (by laying out the
- * pair itself, in the string's script), and only a string with a glyph that some lookup could act on goes through
- * fontkit's shaper. That is the shortcut HarfBuzz's and browsers' word caches rely on too; the conditions are:
+ * glyphs' advances plus the adjustment of each adjacent pair, worked out once per pair from the font's pair
+ * positioning as fontkit applies it (lookups.ts), and only a string with a glyph that some lookup could act on goes
+ * through fontkit's shaper. That is the shortcut HarfBuzz's and browsers' word caches rely on too; the conditions are:
  *
  * - every character is in a range of simple left-to-right scripts (Latin, Greek, Cyrillic, general punctuation) that
  *   fontkit shapes with its default shaper, and none is a default ignorable or a variation selector;
@@ -149,7 +149,6 @@ function scriptOf(char: string): number {
 function standingFor(glyph: Glyph, codePoint: number): Glyph {
   return Object.create(glyph, { codePoints: { value: [codePoint] } }) as Glyph;
 }
-
 
 /**
  * One face's shaping: `layout` as fontkit's, with each distinct string shaped once and simple strings set by the
