@@ -324,13 +324,9 @@ class Canvas {
     // pdfkit sets words apart by space + wordSpacing, in text space, which the glyph scaling widens too; and it
     // only takes that path when wordSpacing is not 0.
     const wordSpacing = gap / scale - space || SAME_GAP;
-    const words = run.map((op) => op.text);
     const last = run[run.length - 1];
     const textWidth = last.x + last.width - first.x - gap * (run.length - 1);
-    const [x, y] = [x0 + first.x, y0 + first.baseline];
-    if (!this.objects.write(this.textDoc, words, x, y, wordSpacing, scale * 100)) {
-      this.doc._fragment(words.join(' '), x, y, { baseline: 'alphabetic', wordSpacing, textWidth, wordCount: run.length, ...scaling(scale) });
-    }
+    this.fragment(run.map((op) => op.text), x0 + first.x, y0 + first.baseline, textWidth, scale, undefined, wordSpacing);
   }
 
   /**
@@ -338,12 +334,10 @@ class Canvas {
    * `FontSet.segments`), right to left for text at a right-to-left level. Characters no face has are not drawn.
    */
   text(text: string, style: TextStyle, x: number, baseline: number, width: number, scale = 1, rtl = false): void {
-    const smallCaps = style.smallCaps ? { features: SMALL_CAPS } : {};
+    const smallCaps = style.smallCaps ? SMALL_CAPS : undefined;
     if (!rtl && this.fonts.inSerif(text, style.font)) {
       this.doc.font(style.font).fontSize(style.size);
-      if (style.smallCaps || !this.objects.write(this.textDoc, text, x, baseline, 0, scale * 100)) {
-        this.doc._fragment(text, x, baseline, { baseline: 'alphabetic', textWidth: width, wordCount: 1, ...scaling(scale), ...smallCaps });
-      }
+      this.fragment(text, x, baseline, width, scale, smallCaps);
     } else {
       const segments = this.fonts.segments(text, style.font);
       let at = x;
@@ -351,11 +345,7 @@ class Canvas {
         const advance = this.fonts.segmentWidth(segment, style.size, style.smallCaps) * scale;
         if (segment.face !== undefined && segment.text.trim() !== '') {
           this.use(segment.face, style.size);
-          const drawn = drawnText(segment.text, rtl);
-          const features = isSerif(segment.face) ? smallCaps : {};
-          if ('features' in features || !this.objects.write(this.textDoc, drawn, at, baseline, 0, scale * 100)) {
-            this.doc._fragment(drawn, at, baseline, { baseline: 'alphabetic', textWidth: advance / scale, wordCount: 1, ...scaling(scale), ...features });
-          }
+          this.fragment(drawnText(segment.text, rtl), at, baseline, advance / scale, scale, isSerif(segment.face) ? smallCaps : undefined);
         }
         at += advance;
       }
@@ -365,5 +355,18 @@ class Canvas {
       const y = baseline - style.size * 0.28;
       this.doc.save().lineWidth(style.size * 0.05).moveTo(x, y).lineTo(x + width, y).stroke().restore();
     }
+  }
+
+  /**
+   * One text object in the current font and size: a string, or a run's words set `wordSpacing` apart (in pdfkit's
+   * terms: beyond a space). Written by `TextObjects`; pdfkit's `_fragment` draws what those leave to it (features
+   * such as small capitals, glyphs placed with an offset). `textWidth` is the width before glyph scaling.
+   */
+  private fragment(text: string | readonly string[], x: number, baseline: number, textWidth: number, scale: number, features?: string[], wordSpacing = 0): void {
+    if (!features && this.objects.write(this.textDoc, text, x, baseline, wordSpacing, scale * 100)) return;
+    const [string, wordCount] = typeof text === 'string' ? [text, 1] : [text.join(' '), text.length];
+    const options: FragmentOptions = { baseline: 'alphabetic', textWidth, wordCount, ...scaling(scale), ...(features ? { features } : {}) };
+    if (wordSpacing) options.wordSpacing = wordSpacing;
+    this.doc._fragment(string, x, baseline, options);
   }
 }
