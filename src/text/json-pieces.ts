@@ -1,31 +1,44 @@
 /**
  * `JSON.stringify(value, replacer)`'s text in pieces, for hashing a value too large to hold as one string (a
  * ten-million-word book's model is over 100 MB of JSON). Containers down to `depth` are written here, key by key and
- * item by item, as JSON.stringify writes them (the replacer sees every key, undefined and functions are left out of
- * objects and become null in arrays); below that depth each value is JSON.stringify's own text.
+ * item by item, as JSON.stringify writes them (each value's `toJSON` first, then the replacer, which sees every key;
+ * undefined and functions are left out of objects and become null in arrays); below that depth each value is
+ * JSON.stringify's own text.
  */
 export type Replacer = (key: string, value: unknown) => unknown;
 
 export function* jsonPieces(value: unknown, replacer: Replacer, depth: number): Generator<string> {
-  yield* piece('', value, replacer, depth, true);
+  yield* piece(replacer('', toJSON(value, '')), replacer, depth);
 }
 
 const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
-function* piece(key: string, raw: unknown, replacer: Replacer, depth: number, root: boolean): Generator<string> {
-  const value = root ? replacer(key, raw) : raw;
-  const plain = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
-  if (depth === 0 || !plain) {
-    yield JSON.stringify(value, replacer) ?? 'null';
+/** What JSON.stringify serialises for `value` under `key`: its `toJSON(key)`, when it has one. */
+function toJSON(value: unknown, key: string): unknown {
+  const method = value !== null && typeof value === 'object' ? (value as { toJSON?: unknown }).toJSON : undefined;
+  return typeof method === 'function' ? (method as (key: string) => unknown).call(value, key) : value;
+}
+
+/** The text of `value`, which has been through `toJSON` and the replacer already. */
+function* piece(value: unknown, replacer: Replacer, depth: number): Generator<string> {
+  if (depth === 0 || value === null || typeof value !== 'object') {
+    // JSON.stringify would give its root to the replacer (and `toJSON`) once more: that was done for this value.
+    let root = true;
+    const rest = (key: string, v: unknown) => {
+      if (!root) return replacer(key, v);
+      root = false;
+      return v;
+    };
+    yield JSON.stringify(value, rest) ?? 'null';
     return;
   }
   if (Array.isArray(value)) {
     yield '[';
     for (let i = 0; i < value.length; i++) {
       if (i > 0) yield ',';
-      const item = replacer(String(i), value[i]);
+      const item = replacer(String(i), toJSON(value[i], String(i)));
       if (omitted(item)) yield 'null';
-      else yield* piece(String(i), item, replacer, depth - 1, false);
+      else yield* piece(item, replacer, depth - 1);
     }
     yield ']';
     return;
@@ -33,12 +46,12 @@ function* piece(key: string, raw: unknown, replacer: Replacer, depth: number, ro
   yield '{';
   let first = true;
   for (const k of Object.keys(value)) {
-    const item = replacer(k, (value as Record<string, unknown>)[k]);
+    const item = replacer(k, toJSON((value as Record<string, unknown>)[k], k));
     if (omitted(item)) continue;
     if (!first) yield ',';
     first = false;
     yield `${JSON.stringify(k)}:`;
-    yield* piece(k, item, replacer, depth - 1, false);
+    yield* piece(item, replacer, depth - 1);
   }
   yield '}';
 }

@@ -16,6 +16,12 @@ describe('jsonPieces', () => {
     for (const depth of [0, 1, 2, 3, 6]) expect([...jsonPieces(value, placeless, depth)].join('')).toBe(JSON.stringify(value, placeless));
   });
 
+  test.each(cases)('%s: with a replacer that changes values, each value is replaced once, after its toJSON', (_, value) => {
+    // JSON.stringify calls `toJSON` and then the replacer, once per key; a second call would show as `key=key=…`.
+    const marking: Replacer = (key, v) => (typeof v === 'string' ? `${key}=${v}` : v);
+    for (const depth of [0, 1, 2, 3, 6]) expect([...jsonPieces(value, marking, depth)].join('')).toBe(JSON.stringify(value, marking));
+  });
+
   it('keeps each piece small for a long array of large items', () => {
     const book = { body: Array.from({ length: 50 }, (_, i) => ({ title: `Chapter ${i}`, text: 'word '.repeat(10_000) })) };
     const pieces = [...jsonPieces(book, placeless, 2)];
