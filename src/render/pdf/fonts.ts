@@ -93,11 +93,16 @@ class Face {
     let width = this.widths.get(key);
     if (width === undefined) {
       if (this.widths.size >= CACHE_LIMIT) this.widths.clear();
-      const run = smallCaps ? this.font.layout(text, SMALL_CAPS) : this.font.layout(text);
-      width = (run.advanceWidth * 1000) / this.font.unitsPerEm;
+      width = this.measure(text, smallCaps);
       this.widths.set(key, width);
     }
     return width;
+  }
+
+  /** `units` without the cache, for a caller that keeps the answer itself (`FontSet.plain`). */
+  measure(text: string, smallCaps = false): number {
+    const run = smallCaps ? this.font.layout(text, SMALL_CAPS) : this.font.layout(text);
+    return (run.advanceWidth * 1000) / this.font.unitsPerEm;
   }
 
   /** Unshaped advance of one character, in units per 1000 em. */
@@ -256,14 +261,17 @@ export class FontSet {
   }
 
   private units(text: string, font: FontKey, smallCaps = false): number {
-    if (!smallCaps) {
+    if (smallCaps) {
+      if (this.inSerif(text, font)) return this.face(font).units(text, true);
+    } else {
       const known = this.plain.get(font)?.get(text);
       if (known !== undefined && !Number.isNaN(known)) return known;
-    }
-    if (this.inSerif(text, font)) {
-      const units = this.face(font).units(text, smallCaps);
-      if (!smallCaps) this.plain.get(font)!.set(text, units);
-      return units;
+      if (this.inSerif(text, font)) {
+        // Kept in `plain` alone: the face's own cache would hold the same width a second time.
+        const units = this.face(font).measure(text);
+        this.plain.get(font)!.set(text, units);
+        return units;
+      }
     }
     const segments = this.segments(text, font);
     let units = 0;
