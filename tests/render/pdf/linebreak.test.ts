@@ -70,6 +70,24 @@ describe('setParagraph (Knuth–Plass)', () => {
     for (const line of withHyphens) expect(right(line)).toBeLessThanOrEqual(120 + 0.01);
   });
 
+  it('hyphenates only a paragraph that TeX\'s first pass cannot set without hyphens, to the same lines', () => {
+    const en = hyphenatorFor('en')!;
+    const asked: string[] = [];
+    const counting = Object.assign((word: string) => (asked.push(word), en(word)), { lastResort: (word: string) => en.lastResort(word) });
+    // The wide measure sets the opening of Moby-Dick with every gap under 1.5 spaces: no word is looked up.
+    const wide = setParagraph(toWords([{ text: TEXT, style: regular }]), spec(width, { hyphenate: counting }), fonts);
+    expect(asked).toEqual([]);
+    expect(wide.map((l) => texts(l).map((op) => op.text).join(' '))).toEqual(lines.map((l) => texts(l).map((op) => op.text).join(' ')));
+    // The narrow one needs hyphens: every word is hyphenated, and the lines are those the breaker picks with them.
+    const text = 'Notwithstanding extraordinary circumstances, the uncharacteristically meticulous harpooneer deliberated interminably.';
+    const narrow = setParagraph(toWords([{ text, style: regular }]), spec(120, { hyphenate: counting }), fonts);
+    expect(asked).toContain('uncharacteristically');
+    expect(narrow.map((l) => texts(l).map((op) => op.text).join(' '))).toEqual(
+      setParagraph(toWords([{ text, style: regular }]), spec(120, { hyphenate: en }), fonts).map((l) => texts(l).map((op) => op.text).join(' ')),
+    );
+    expect(narrow.some((l) => /\p{L}-$/u.test(texts(l).at(-1)?.text ?? ''))).toBe(true);
+  });
+
   it('widens or narrows the glyphs of a justified line by at most 2%, one scale per line, never on the last line', () => {
     const scales = lines.map((line) => new Set(texts(line).map((op) => op.scale ?? 1)));
     for (const set of scales) expect(set.size).toBe(1);

@@ -118,6 +118,15 @@ export function breakLines<T>(items: readonly Item<T>[], options: BreakOptions):
   throw new Error('line breaking failed: the final pass found no breaks');
 }
 
+/**
+ * TeX's first pass alone (`\pretolerance`, no hyphenation), or null when it finds no breaks or is switched off. A
+ * caller can try it on items built without hyphenation points and hyphenate only the paragraphs it fails, as TeX
+ * does (§891); `breakLines` with `pretolerance: -1` then runs the remaining passes.
+ */
+export function breakWithoutHyphens<T>(items: readonly Item<T>[], options: BreakOptions): Break[] | null {
+  return options.pretolerance >= 0 ? run(items, options, { tolerance: options.pretolerance, hyphens: false, final: false }) : null;
+}
+
 interface Pass {
   tolerance: number;
   hyphens: boolean;

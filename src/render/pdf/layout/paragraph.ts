@@ -4,7 +4,7 @@ import { sameStyle, type Piece, type Word } from './collect';
 import type { Hyphenator } from './hyphenate';
 import { firstStrongDirection, isRightToLeftScript, visualPieces } from './bidi';
 import { buildItems } from './items';
-import { breakLines, FILL, TEX_DEFAULTS, type Item } from './linebreak';
+import { breakLines, breakWithoutHyphens, FILL, TEX_DEFAULTS, type Item } from './linebreak';
 import type { DrawOp, FlowBox, TextStyle } from './types';
 
 /** The shape of a paragraph. All lengths in points. */
@@ -47,11 +47,10 @@ export function setParagraph(words: readonly Word[], spec: ParagraphSpec, fonts:
   if (words.length === 0) return [];
   const justify = spec.align === 'justify';
   const expansion = justify ? EXPANSION : 0;
-  const items = buildItems(words, fonts, { justify, hyphenate: spec.hyphenate, wordSpace: spec.wordSpace ?? 1 });
   const first = spec.firstIndent ?? 0;
   const hang = spec.hang ?? 0;
   const widths = [spec.width - (spec.indent ?? 0) - first, spec.width - (spec.indent ?? 0) - hang];
-  const breaks = breakLines(items, {
+  const options = {
     ...TEX_DEFAULTS,
     pretolerance: spec.hyphenate ? TEX_DEFAULTS.pretolerance : -1,
     // A ladder of tolerances: most paragraphs are set with every gap under 1.5 spaces (badness 100), and a hard one
@@ -61,7 +60,15 @@ export function setParagraph(words: readonly Word[], spec: ParagraphSpec, fonts:
     widths,
     looseness: spec.looseness,
     expansion,
-  });
+  };
+  // TeX's first pass, on words not yet hyphenated: about three paragraphs in four set without hyphenation, and their
+  // words are never looked up in the patterns. Only a paragraph that fails it is hyphenated for the other passes.
+  let items = buildItems(words, fonts, { justify, wordSpace: spec.wordSpace ?? 1 });
+  let breaks = breakWithoutHyphens(items, options);
+  if (!breaks) {
+    if (spec.hyphenate) items = buildItems(words, fonts, { justify, hyphenate: spec.hyphenate, wordSpace: spec.wordSpace ?? 1 });
+    breaks = breakLines(items, { ...options, pretolerance: -1 });
+  }
   const direction = paragraphDirection(words, fonts.rightToLeft);
   const boxes: FlowBox[] = [];
   let start = 0;
