@@ -92,6 +92,11 @@ function lastText(word: Word): string {
 
 /** A piece as boxes split at hyphenation points and after explicit hyphens and dashes. */
 function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate?: Hyphenator): void {
+  // Most pieces of a paragraph's first try (see setParagraph) are one box: no dash, no hyphenation, no CJK.
+  if (!hyphenate && !DASH.test(piece.text) && !IDEOGRAPHIC.test(piece.text)) {
+    items.push({ kind: 'box', width: fonts.width(piece.text, piece.style), data: piece });
+    return;
+  }
   const cuts: { at: number; hyphen: boolean; lastResort?: boolean; ideographic?: boolean }[] = [];
   // A break after a hyphen between letters, or after a dash before a word, needs no added hyphen (TeX's
   // \exhyphenpenalty). Dashes count after punctuation too: "There!–there!–there" must be breakable somewhere.
@@ -130,6 +135,9 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
   });
   items.push({ kind: 'box', width: widths[cuts.length], data: { text: piece.text.slice(start), style: piece.style } });
 }
+
+/** The characters after which `explicit` in `pushPiece` may allow a break. */
+const DASH = /[-\u2010/\u2013\u2014]/;
 
 /** Letters of scripts that are not hyphenated: Hebrew, Arabic, and the CJK scripts (which break between characters). */
 const UNHYPHENATED = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
