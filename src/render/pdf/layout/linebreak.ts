@@ -140,6 +140,7 @@ function run<T>(items: readonly Item<T>[], o: BreakOptions, pass: Pass): Break[]
   const sum = { width: 0, stretch: 0, shrink: 0 };
   const byLine = (o.looseness ?? 0) !== 0;
   const expansion = o.expansion ?? 0;
+  const candidates = new Candidates();
 
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -153,7 +154,7 @@ function run<T>(items: readonly Item<T>[], o: BreakOptions, pass: Pass): Break[]
     if (item.kind === 'glue') canBreak = i > 0 && items[i - 1].kind === 'box';
     else canBreak = item.penalty < INFINITY_PENALTY && (pass.hyphens || !item.hyphen) && (pass.final || !item.lastResort);
     if (canBreak) {
-      active = tryBreak(items, i, active, sum, o, lineWidth, pass, byLine);
+      active = tryBreak(items, i, active, sum, o, lineWidth, pass, byLine, candidates);
       if (active.length === 0) return null;
     }
     if (item.kind === 'glue') {
@@ -191,6 +192,33 @@ function fitnessOf(r: number): number {
   return 3;
 }
 
+/**
+ * The best candidate per key found at one breakpoint (TeX's minimal_demerits), in the order the keys first appear.
+ * One is made per pass and reused at every breakpoint: a paragraph has thousands of them.
+ */
+class Candidates {
+  size = 0;
+  readonly keys: number[] = [];
+  readonly demerits: number[] = [];
+  readonly previous: Node[] = [];
+  readonly fitness: number[] = [];
+  readonly ratio: number[] = [];
+  readonly hyphenRun: number[] = [];
+
+  offer(key: number, demerits: number, previous: Node, fitness: number, ratio: number, hyphenRun: number): void {
+    let k = 0;
+    while (k < this.size && this.keys[k] !== key) k++;
+    if (k < this.size && demerits >= this.demerits[k]) return;
+    if (k === this.size) this.keys[this.size++] = key;
+    this.demerits[k] = demerits;
+    this.previous[k] = previous;
+    this.fitness[k] = fitness;
+    this.ratio[k] = ratio;
+    this.hyphenRun[k] = hyphenRun;
+  }
+}
+
+/** Updates `active` (in place, and returns it) for a possible break at item `i`. */
 function tryBreak<T>(
   items: readonly Item<T>[],
   i: number,
@@ -200,6 +228,7 @@ function tryBreak<T>(
   lineWidth: (line: number) => number,
   pass: Pass,
   byLine: boolean,
+  candidates: Candidates,
 ): Node[] {
   const item = items[i];
   const penalty = item.kind === 'penalty' ? item.penalty : 0;
@@ -207,15 +236,16 @@ function tryBreak<T>(
   const flagged = item.kind === 'penalty' && item.flagged;
   const forced = penalty <= -INFINITY_PENALTY;
   // Best candidate per fitness class (and per line number while widths still vary), as TeX's minimal_demerits.
-  const candidates = new Map<number, { demerits: number; previous: Node; fitness: number; ratio: number; hyphenRun: number }>();
-  const kept: Node[] = [];
+  candidates.size = 0;
+  let kept = 0;
   let lastDropped: Node | null = null;
 
-  for (const node of active) {
+  for (let a = 0; a < active.length; a++) {
+    const node = active[a];
     const width = sum.width - node.width + penaltyWidth;
     const r = ratio(node.target - width, sum.stretch - node.stretch, sum.shrink - node.shrink);
     if (r < -1 || forced) lastDropped = node;
-    else kept.push(node);
+    else active[kept++] = node;
     // Badness as TeX: 100·|r|³, capped at 10000 ("infinitely bad") except in the final pass, where the cap would
     // make a line twice as loose cost no more than one just over the tolerance.
     const raw = Number.isFinite(r) ? 100 * Math.abs(r) ** 3 : 1e8;
@@ -235,26 +265,39 @@ function tryBreak<T>(
     demerits += node.demerits;
     // One candidate per fitness class and hyphen run, and per line number while widths vary or looseness asks.
     const line = byLine ? node.line + 1 : Math.min(node.line + 1, o.widths.length);
-    const key = fitness + 4 * Math.min(hyphenRun, 15) + 64 * line;
-    const best = candidates.get(key);
-    if (!best || demerits < best.demerits) candidates.set(key, { demerits, previous: node, fitness, ratio: r, hyphenRun });
+    candidates.offer(fitness + 4 * Math.min(hyphenRun, 15) + 64 * line, demerits, node, fitness, r, hyphenRun);
   }
+  active.length = kept;
 
   // Final pass with nothing left: accept an overfull line from the last node rather than fail (TeX §851).
-  if (pass.final && kept.length === 0 && candidates.size === 0 && lastDropped) {
-    candidates.set(0, { demerits: lastDropped.demerits + 1e18, previous: lastDropped, fitness: 0, ratio: -1, hyphenRun: 0 });
+  if (pass.final && kept === 0 && candidates.size === 0 && lastDropped) {
+    candidates.offer(0, lastDropped.demerits + 1e18, lastDropped, 0, -1, 0);
   }
-  if (candidates.size === 0) return kept;
+  if (candidates.size === 0) return active;
 
   const after = totalsAfter(items, i, sum);
-  for (const c of candidates.values()) {
-    kept.push({ position: i, line: c.previous.line + 1, fitness: c.fitness, ...after, demerits: c.demerits, previous: c.previous, flagged, hyphenRun: c.hyphenRun, ratio: c.ratio, target: lineWidth(c.previous.line + 1) });
+  for (let k = 0; k < candidates.size; k++) {
+    const previous = candidates.previous[k];
+    active.push({
+      position: i,
+      line: previous.line + 1,
+      fitness: candidates.fitness[k],
+      width: after.width,
+      stretch: after.stretch,
+      shrink: after.shrink,
+      demerits: candidates.demerits[k],
+      previous,
+      flagged,
+      hyphenRun: candidates.hyphenRun[k],
+      ratio: candidates.ratio[k],
+      target: lineWidth(previous.line + 1),
+    });
   }
-  if (kept.length > MAX_ACTIVE) {
-    kept.sort((a, b) => a.demerits - b.demerits);
-    kept.length = MAX_ACTIVE;
+  if (active.length > MAX_ACTIVE) {
+    active.sort((a, b) => a.demerits - b.demerits);
+    active.length = MAX_ACTIVE;
   }
-  return kept;
+  return active;
 }
 
 /** Sums up to the first box after a break at `i`: glue and penalties there vanish at the start of the next line. */
