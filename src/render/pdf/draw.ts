@@ -2,11 +2,10 @@
  * The only module that imports pdfkit: draws laid-out pages, folios, running heads, links and the outline.
  *
  * Every piece of text is drawn at the position layout computed, with pdfkit's own line wrapping off, so a
- * justified line's gaps are exactly those the line breaker chose. Words of one style with equal gaps between them
- * (most of a justified line) are drawn as one string with word spacing (`wordRuns`): each word shaped on its own, as
- * layout measured it, and each gap exactly the given width, in one text object instead of one per word. Text objects
- * are written by `TextObjects` (text-object.ts), as pdfkit's `_fragment` would write them; pdfkit's own path remains
- * for small capitals and marks.
+ * justified line's gaps are exactly those the line breaker chose. Words of one style on a line (most of a justified
+ * line) are drawn as one string (`wordRuns`): each word shaped on its own, as layout measured it, and each gap exactly
+ * its width, in one text object instead of one per word. Text objects are written by `TextObjects` (text-object.ts),
+ * in the form pdfkit's `_fragment` gives them; pdfkit's own path remains for small capitals and marks.
  */
 import PDFDocument from 'pdfkit';
 import type { FaceKey, FontSet } from './fonts';
@@ -16,7 +15,7 @@ import type { DrawOp, Page, Placed, StructTag, TextStyle } from './layout/types'
 import { Output } from './output';
 import { StructureTree } from './structure';
 import { TextObjects, type TextDoc } from './text-object';
-import { SAME_GAP, wordRuns, type TextOp } from './word-runs';
+import { equalGapRuns, gapsOf, SAME_GAP, wordRuns, type TextOp } from './word-runs';
 import type { Theme } from './theme';
 import { xmpDescriptions, type XmpInfo } from './xmp';
 
@@ -314,19 +313,32 @@ class Canvas {
     }
   }
 
-  /** Draws a run of words (see `wordRuns`) as one string whose spaces are the run's gap wide. */
+  /**
+   * Draws a run of words (see `wordRuns`) as one string, each word where layout put it. pdfkit's path, for words it
+   * must draw itself, takes one string per stretch of equal gaps, set apart by its word spacing.
+   */
   words(run: readonly TextOp[], x0: number, y0: number): void {
-    const [first, second] = run;
+    const [first] = run;
     const { style } = first;
     const scale = first.scale ?? 1;
-    const gap = second.x - (first.x + first.width);
-    const space = this.doc.font(style.font).fontSize(style.size).widthOfString(' ');
-    // pdfkit sets words apart by space + wordSpacing, in text space, which the glyph scaling widens too; and it
-    // only takes that path when wordSpacing is not 0.
-    const wordSpacing = gap / scale - space || SAME_GAP;
-    const last = run[run.length - 1];
-    const textWidth = last.x + last.width - first.x - gap * (run.length - 1);
-    this.fragment(run.map((op) => op.text), x0 + first.x, y0 + first.baseline, textWidth, scale, undefined, wordSpacing);
+    this.doc.font(style.font).fontSize(style.size);
+    const x = x0 + first.x;
+    const y = y0 + first.baseline;
+    if (this.objects.writeWords(this.textDoc, run.map((op) => op.text), gapsOf(run), x, y, scale * 100)) return;
+    for (const part of equalGapRuns(run)) {
+      if (!Array.isArray(part)) {
+        this.text(part.text, part.style, x0 + part.x, y, part.width, scale);
+        continue;
+      }
+      const gap = gapsOf(part)[0];
+      const space = this.doc.widthOfString(' ');
+      // pdfkit sets words apart by space + wordSpacing, in text space, which the glyph scaling widens too; and it
+      // only takes that path when wordSpacing is not 0.
+      const wordSpacing = gap / scale - space || SAME_GAP;
+      const last = part[part.length - 1];
+      const textWidth = last.x + last.width - part[0].x - gap * (part.length - 1);
+      this.fragment(part.map((op) => op.text), x0 + part[0].x, y, textWidth, scale, undefined, wordSpacing);
+    }
   }
 
   /**

@@ -79,25 +79,53 @@ export class TextObjects {
       words = wordSpacing ? text.trim().split(/\s+/) : [text];
     } else if (wordSpacing && text.length > 0 && text.every((word) => word !== '' && !/\s/.test(word))) words = text;
     else return this.write(doc, text.join(' '), x, y, wordSpacing, horizontalScaling);
-    const font = doc._font;
-    const size = doc._fontSize;
+    const coded = this.codeAll(doc._font, words);
+    if (!coded) return false;
+    // pdfkit: wordSpacing += widthOfString(' ') + characterSpacing; wordSpacing *= 1000 / fontSize.
+    const spacing = wordSpacing ? (wordSpacing + (this.space(doc, doc._font, doc._fontSize) + 0)) * (1000 / doc._fontSize) : 0;
+    this.emit(doc, coded, () => spacing, x, y, horizontalScaling);
+    return true;
+  }
+
+  /**
+   * Writes a line's words in one text object, the first at `x` and each `gaps[k]` points (as drawn, glyph scaling
+   * included) after the end of the one before it: one string, however the gaps differ, where pdfkit's word spacing
+   * needs a text object per gap. Returns false, having written nothing, when a word needs pdfkit's own path.
+   */
+  writeWords(doc: TextDoc, words: readonly string[], gaps: readonly number[], x: number, y: number, horizontalScaling = 100): boolean {
+    const coded = this.codeAll(doc._font, words);
+    if (!coded) return false;
+    // A TJ adjustment is in thousandths of the font size, and glyph scaling (Tz) widens it as it widens the glyphs.
+    const unit = (1000 / doc._fontSize) * (100 / horizontalScaling);
+    this.emit(doc, coded, (k) => (k < gaps.length ? gaps[k] * unit : 0), x, y, horizontalScaling);
+    return true;
+  }
+
+  /** Every word encoded in `font`, or null if one of them needs pdfkit's own path. */
+  private codeAll(font: PdfkitFont, words: readonly string[]): Coded[] | null {
     const coded: Coded[] = [];
     for (const word of words) {
       const code = this.code(font, word);
-      if (!code) return false;
+      if (!code) return null;
       coded.push(code);
     }
-    // pdfkit: wordSpacing += widthOfString(' ') + characterSpacing; wordSpacing *= 1000 / fontSize.
-    const spacing = wordSpacing ? (wordSpacing + (this.space(doc, font, size) + 0)) * (1000 / size) : 0;
+    return coded;
+  }
+
+  /** Writes a text object: the words in the current font and size, `spacing(k)` thousandths of an em after word k. */
+  private emit(doc: TextDoc, coded: readonly Coded[], spacing: (k: number) => number, x: number, y: number, horizontalScaling: number): void {
+    const font = doc._font;
+    const size = doc._fontSize;
     const commands: string[] = [];
     let hex = '';
-    for (const code of coded) {
+    for (let k = 0; k < coded.length; k++) {
+      const code = coded[k];
       for (let i = 0; i < code.cutHex.length; i++) {
         commands.push(`<${hex}${code.cutHex[i]}> ${code.cutAdjust[i]}`);
         hex = '';
       }
       hex += code.tailHex;
-      const adjust = (wordSpacing ? code.lastAdvance + spacing : code.lastAdvance) - code.lastWidth;
+      const adjust = code.lastAdvance + spacing(k) - code.lastWidth;
       if (adjust !== 0) {
         commands.push(`<${hex}> ${number(-adjust)}`);
         hex = '';
@@ -112,7 +140,6 @@ export class TextObjects {
     lines.push('ET', 'Q', '');
     // As bytes, which pdfkit takes as they are (a string it copies a character at a time, adding the newline).
     doc.addContent(Buffer.from(lines.join('\n'), 'latin1'));
-    return true;
   }
 
   /** `word` encoded in `font` by pdfkit (the first time: that adds its glyphs to the subset), or null if it has offsets. */

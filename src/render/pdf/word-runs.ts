@@ -1,4 +1,4 @@
-/** Words of a line that can be drawn as one string: a justified line's words with equal gaps between them. */
+/** Words of a line that can be drawn as one string: a line's plain words in one style, whatever their gaps. */
 import type { DrawOp } from './layout/types';
 
 export type TextOp = DrawOp & { type: 'text' };
@@ -7,8 +7,8 @@ export type TextOp = DrawOp & { type: 'text' };
 export const SAME_GAP = 1e-6;
 
 /**
- * The ops in order, with each stretch of two or more plain words in one style, on one baseline, with one gap between
- * them, gathered into an array (drawn as one string); every other op stands alone. A plain word has no whitespace
+ * The ops in order, with each stretch of two or more plain words in one style and one glyph scale, on one baseline,
+ * set apart by gaps, gathered into an array (drawn as one string); every other op stands alone. A plain word has no whitespace
  * (pdfkit splits a run's string at whitespace), no link or strike, and is drawn in one face (`oneFace`).
  */
 export function wordRuns(ops: readonly DrawOp[], oneFace: (op: TextOp) => boolean = () => true): (DrawOp | TextOp[])[] {
@@ -35,11 +35,31 @@ export function wordRuns(ops: readonly DrawOp[], oneFace: (op: TextOp) => boolea
       last.style.size === op.style.size &&
       last.baseline === op.baseline &&
       last.scale === op.scale &&
-      gap > 0 &&
-      (run.length < 2 || Math.abs(gap - (run[1].x - (run[0].x + run[0].width))) < SAME_GAP);
+      gap > 0;
     if (!fits) flush();
     run.push(op);
   }
   flush();
+  return out;
+}
+
+/** The gaps between a run's words, in points. */
+export function gapsOf(run: readonly TextOp[]): number[] {
+  return run.slice(1).map((op, k) => op.x - (run[k].x + run[k].width));
+}
+
+/**
+ * A run cut where its gap changes, for pdfkit's word spacing, which sets every gap of a string alike: stretches of
+ * two or more words with one gap as arrays, a word between two other gaps alone.
+ */
+export function equalGapRuns(run: readonly TextOp[]): (TextOp | TextOp[])[] {
+  const gaps = gapsOf(run);
+  const out: (TextOp | TextOp[])[] = [];
+  let from = 0;
+  for (let k = 1; k <= run.length; k++) {
+    if (k < run.length && (k === from + 1 || Math.abs(gaps[k - 1] - gaps[from]) < SAME_GAP)) continue;
+    out.push(k - from > 1 ? run.slice(from, k) : run[from]);
+    from = k;
+  }
   return out;
 }

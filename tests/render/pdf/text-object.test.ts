@@ -3,10 +3,14 @@
  * subset (glyph order, widths, ToUnicode) as pdfkit leaves it. Each case draws the same strings into two fresh
  * documents, one through pdfkit and one through `TextObjects`, and compares the page's content and the fonts.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { FileAssets } from '../../../src/assets';
 import { FONT_KEYS, FontSet } from '../../../src/render/pdf/fonts';
 import { TextObjects, type TextDoc } from '../../../src/render/pdf/text-object';
+import { pdfPages } from '../../helpers/tools';
 
 /** A string to draw: in a face and size, with word spacing (a justified run of words) and glyph scaling. */
 interface Draw {
@@ -28,10 +32,15 @@ type Doc = PDFKit.PDFDocument & TextDoc & {
 const fonts = new FontSet(new FileAssets({ root: '.' }));
 
 /** Draws `draws` through pdfkit, or through `TextObjects` (given a string, or its words as `Canvas.words` gives them). */
-function drawAll(draws: readonly Draw[], ours: boolean, asWords = false): { content: string; subsets: unknown; fellBack: number } {
-  const doc = new PDFDocument({ autoFirstPage: false, compress: false, size: [419.53, 595.28], margin: 0, fontLayoutCache: false }) as unknown as Doc;
+function newDoc(compress = false): Doc {
+  const doc = new PDFDocument({ autoFirstPage: false, compress, size: [419.53, 595.28], margin: 0, fontLayoutCache: false }) as unknown as Doc;
   for (const key of FONT_KEYS) doc.registerFont(key, fonts.fontkitFont(key) as unknown as Buffer);
   doc.addPage();
+  return doc;
+}
+
+function drawAll(draws: readonly Draw[], ours: boolean, asWords = false): { content: string; subsets: unknown; fellBack: number } {
+  const doc = newDoc();
   const objects = new TextObjects();
   let fellBack = 0;
   for (const d of draws) {
@@ -92,4 +101,57 @@ test('a word with a combining mark is left to pdfkit, which places the mark; the
   expect(ours.fellBack).toBe(1);
   expect(ours.content).toBe(theirs.content);
   expect(ours.subsets).toEqual(theirs.subsets);
+});
+
+/** The document's bytes, written to a file for poppler. */
+async function saved(doc: Doc, name: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise((resolve) => doc.on('end', resolve));
+  doc.end();
+  await done;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'quire-text-object-')), name);
+  fs.writeFileSync(file, Buffer.concat(chunks));
+  return file;
+}
+
+test('a line whose gaps differ is one text object, and poppler finds every word where it is drawn alone', async () => {
+  // A justified line with TeX's space factor: wider gaps after the comma and the full stop, kerning, a ligature.
+  const words = ['Whenever', 'I', 'find', 'myself', 'growing', 'grim,', 'about', 'the', 'mouth.', 'Then,', 'AVAST!'];
+  const gaps = [3.1, 3.1, 3.1, 3.1, 3.1, 3.9, 3.1, 3.1, 5.6, 3.5];
+  for (const [font, size, scale] of [['serif-regular', 10, 1.013], ['serif-italic', 9, 0.991], ['serif-bold', 10, 1]] as const) {
+    const style = { font, size };
+    const xs = [42];
+    words.slice(1).forEach((_, k) => xs.push(xs[k] + fonts.width(words[k], style) * scale + gaps[k]));
+
+    const ours = newDoc(true);
+    ours.font(font).fontSize(size);
+    expect(new TextObjects().writeWords(ours, words, gaps, xs[0], 100, scale * 100)).toBe(true);
+    expect(Buffer.concat(ours.page.content.buffer).toString('latin1').match(/\bBT\b/g)).toHaveLength(1);
+
+    // The reference: pdfkit draws each word alone at the place layout gave it.
+    const alone = newDoc(true);
+    alone.font(font).fontSize(size);
+    words.forEach((word, k) =>
+      alone._fragment(word, xs[k], 100, { baseline: 'alphabetic', textWidth: 0, wordCount: 1, ...(scale === 1 ? {} : { horizontalScaling: scale * 100 }) }),
+    );
+
+    const [ourPage] = pdfPages(await saved(ours, 'ours.pdf'));
+    const [theirPage] = pdfPages(await saved(alone, 'alone.pdf'));
+    // (pdftotext gives the "fi" ligature as one character, U+FB01.)
+    expect(ourPage.words.map((w) => w.text.normalize('NFKC'))).toEqual(words);
+    expect(theirPage.words.map((w) => w.text)).toEqual(ourPage.words.map((w) => w.text));
+    ourPage.words.forEach((w, k) => {
+      expect(w.xMin).toBeCloseTo(theirPage.words[k].xMin, 3);
+      expect(w.xMax).toBeCloseTo(theirPage.words[k].xMax, 3);
+      expect(w.xMin).toBeCloseTo(xs[k], 2);
+    });
+  }
+});
+
+test('a word pdfkit must place itself makes writeWords write nothing', () => {
+  const doc = newDoc();
+  doc.font('serif-regular').fontSize(10);
+  expect(new TextObjects().writeWords(doc, ['plain', 'cafe\u0301', 'words'], [3, 3], 54, 100)).toBe(false);
+  expect(Buffer.concat(doc.page.content.buffer).toString('latin1')).not.toContain('BT');
 });
