@@ -40,7 +40,7 @@ interface SubTable {
   lookaheadCoverage?: Coverage[];
   markCoverage?: Coverage;
   mark1Coverage?: Coverage;
-  ligatureSets?: { get(index: number): Iterable<{ components: number[] }> };
+  ligatureSets?: { get(index: number): Iterable<{ glyph: number; components: number[] }> };
 }
 interface Lookup {
   lookupType: number;
@@ -167,6 +167,8 @@ export interface ShortcutTables {
   triggers: Triggers;
   /** The kerning of a pair of those glyphs, per script. */
   pairs: PairPositioning;
+  /** Per script, the one ligature lookup the shortcut applies itself (see `Ligatures`), if there is one. */
+  ligatures: (Ligatures | undefined)[];
   enabled: boolean;
 }
 
@@ -206,7 +208,80 @@ export function shortcutTables(font: FontTables, features: ReadonlySet<string>, 
       if (id !== 0 && kind !== 3 && !(kind === 2 && skipsLigatures)) reachable[id] = 1;
     }
   }
-  return { reachable, triggers: new Triggers(reachable, lookups), pairs: new PairPositioning(font.GPOS, features, scripts), enabled: !unsafe && cmap !== undefined };
+  // Per script, the lookups that can ligate shortcut glyphs. With one such lookup, applied once, the shortcut forms the
+  // ligatures itself: their glyphs join the reachable ones, so that a lookup that could act on one (or start a
+  // ligature with it) is a trigger. Kerning a ligature from GPOS needs no lookup to skip ligatures.
+  const ligatures = scripts.map((script) => {
+    if (!font.GSUB || !font.GPOS || skipsLigatures) return undefined;
+    const indexes = defaultLookups(font.GSUB, script, features);
+    const forming = [...new Set(indexes)].flatMap((i) => {
+      const ligatures = Ligatures.of(font.GSUB!.lookupList.get(i), reachable);
+      return ligatures ? [{ index: i, ligatures }] : [];
+    });
+    // fontkit applies a lookup once per feature that lists it: a second time could ligate a ligature.
+    return forming.length === 1 && indexes.filter((i) => i === forming[0].index).length === 1 ? forming[0].ligatures : undefined;
+  });
+  for (const lookup of ligatures) for (const glyph of lookup?.results() ?? []) reachable[glyph] = 1;
+  return {
+    reachable,
+    triggers: new Triggers(reachable, lookups),
+    pairs: new PairPositioning(font.GPOS, features, scripts),
+    ligatures,
+    enabled: !unsafe && cmap !== undefined,
+  };
+}
+
+/**
+ * A ligature lookup (GSUB type 4) as fontkit applies it to glyphs that no lookup skips: left to right, at each glyph
+ * the first ligature (in the order of the lookup's subtables, then of the ligature set) whose components follow it
+ * replaces them all; the scan then goes on after it. Only ligatures made of shortcut glyphs are kept.
+ */
+export class Ligatures {
+  private constructor(
+    private readonly byFirst: ReadonlyMap<number, readonly { glyph: number; components: readonly number[] }[]>,
+  ) {}
+
+  /** The lookup's ligatures of `reachable` glyphs, or undefined when it has none (or is not a ligature lookup). */
+  static of(lookup: Lookup, reachable: Uint8Array): Ligatures | undefined {
+    const byFirst = new Map<number, { glyph: number; components: number[] }[]>();
+    for (const sub of lookup.subTables) {
+      const [type, table] = lookup.lookupType === 7 ? [sub.lookupType, sub.extension] : [lookup.lookupType, sub];
+      if (type !== 4 || !table?.ligatureSets) continue;
+      for (const [first, index] of covered(table.coverage)) {
+        if (!reachable[first]) continue;
+        for (const ligature of table.ligatureSets.get(index)) {
+          if (ligature.components.length === 0 || !ligature.components.every((g) => reachable[g])) continue;
+          let list = byFirst.get(first);
+          if (!list) byFirst.set(first, (list = []));
+          list.push({ glyph: ligature.glyph, components: ligature.components });
+        }
+      }
+    }
+    return byFirst.size ? new Ligatures(byFirst) : undefined;
+  }
+
+  /** The glyphs the ligatures make. */
+  results(): number[] {
+    return [...this.byFirst.values()].flatMap((list) => list.map((l) => l.glyph));
+  }
+
+  /**
+   * `glyphs` with the ligatures formed: each output glyph as its id and how many input glyphs it stands for, or
+   * undefined when none formed.
+   */
+  apply(glyphs: readonly number[]): { id: number; length: number }[] | undefined {
+    const out: { id: number; length: number }[] = [];
+    let formed = false;
+    for (let i = 0; i < glyphs.length; ) {
+      const ligature = this.byFirst.get(glyphs[i])?.find((l) => l.components.every((g, k) => glyphs[i + 1 + k] === g));
+      if (ligature) {
+        out.push({ id: ligature.glyph, length: ligature.components.length + 1 });
+        i += ligature.components.length + 1;
+        formed = true;
+      } else out.push({ id: glyphs[i++], length: 1 });
+    }
+    return formed ? out : undefined;
+  }
 }
 
 /** A glyph's index in a coverage table, or -1 (fontkit's `coverageIndex`). */

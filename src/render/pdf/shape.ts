@@ -14,6 +14,9 @@
  *   default language of Latin, Greek, Cyrillic and fontkit's fallback script) may start at, and no adjacent pair one
  *   that may start a ligature; a context that needs a glyph these strings never hold (a combining mark) never applies.
  *   lookups.ts reads this from the font. The fraction features apply only around U+2044, which is left out;
+ * - except the ligatures of the one lookup that makes them from such glyphs (Source Serif's `liga`: ff, fi, fl, ffi,
+ *   ffl, fj…), which the shortcut forms itself as fontkit does (`Ligatures` in lookups.ts), when neither the ligature
+ *   glyph nor a pair it ends up in is one a lookup may act on;
  * - pair positioning is additive and looks only at adjacent glyphs when no glyph is skipped (no marks, and no lookup
  *   of those features skips base glyphs or ligatures): then each glyph's position is its advance plus the second
  *   value of the pair before it plus the first value of the pair after it, which is what fontkit computes.
@@ -51,6 +54,8 @@ interface Glyph {
 export interface ShapedFont extends FontTables {
   unitsPerEm: number;
   glyphForCodePoint(codePoint: number): Glyph;
+  /** fontkit's glyph object for an id (one per glyph, kept with the characters it was first made for). */
+  getGlyph(id: number, codePoints?: number[]): Glyph;
   layout(text: string, features?: unknown, script?: string): GlyphRun;
   /** Set on an instance of a variable font (internal): its positions then take deltas. */
   _variationProcessor?: unknown;
@@ -216,8 +221,9 @@ export class Shaper {
   simple(text: string): { glyphs: Glyph[]; positions: GlyphPosition[] } | undefined {
     const { enabled, triggers } = this.tables;
     if (!enabled) return undefined;
-    const glyphs: Glyph[] = [];
+    let glyphs: Glyph[] = [];
     let script = COMMON;
+    let ligate = false;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       let kind = this.chars[code];
@@ -225,8 +231,13 @@ export class Shaper {
       if (kind === OUTSIDE) return undefined;
       if (script === COMMON) script = kind - 2;
       const glyph = this.glyphs[code] as Glyph;
-      if (i > 0 && triggers.pairs.has(glyphs[i - 1].id * 0x10000 + glyph.id)) return undefined;
+      if (i > 0 && triggers.pairs.has(glyphs[i - 1].id * 0x10000 + glyph.id)) ligate = true;
       glyphs.push(glyph);
+    }
+    if (ligate) {
+      const formed = this.ligate(glyphs, script, text);
+      if (!formed) return undefined;
+      glyphs = formed;
     }
     const positions: GlyphPosition[] = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
     for (let i = 1; i < glyphs.length; i++) {
@@ -244,6 +255,32 @@ export class Shaper {
       b.yOffset += d[7];
     }
     return { glyphs, positions };
+  }
+
+  /**
+   * `glyphs` (one per character of `text`) with the script's ligatures formed ("office": o, ﬃ, c, e), as fontkit forms
+   * them (lookups.ts); undefined when the font's ligatures are not the shortcut's, or when a ligature glyph, or a pair
+   * left after forming them, is one that a lookup may act on.
+   */
+  private ligate(glyphs: readonly Glyph[], script: number, text: string): Glyph[] | undefined {
+    const { triggers, ligatures } = this.tables;
+    const formed = ligatures[script]?.apply(glyphs.map((g) => g.id));
+    if (!formed) return undefined;
+    const out: Glyph[] = [];
+    let at = 0;
+    for (const { id, length } of formed) {
+      if (length === 1) out.push(glyphs[at]);
+      else {
+        if (triggers.glyphs[id] === 1) return undefined;
+        // A ligature stands for the characters it replaced (fontkit's GlyphInfo), which pdfkit copies into the text layer.
+        const codePoints = Array.from({ length }, (_, k) => text.charCodeAt(at + k));
+        const glyph = this.font.getGlyph(id, codePoints);
+        out.push(glyph.codePoints.length ? glyph : this.named(glyph, text));
+      }
+      at += length;
+    }
+    for (let i = 1; i < out.length; i++) if (triggers.pairs.has(out[i - 1].id * 0x10000 + out[i].id)) return undefined;
+    return out;
   }
 
   /** Whether the shortcut may set the BMP character `code`: 1 if not, else 2 + its script. */

@@ -76,9 +76,28 @@ describe('the shaping shortcut gives fontkit’s result', () => {
 
   test('strings that need the shaper are left to it', () => {
     const shaper = new Shaper(load('serif-regular') as unknown as ShapedFont);
-    for (const text of ['office', 'ﬁne', 'fjord', 'e\u0301', 'co\u00adoperate', 'a\u200db', '1\u20442', 'Ἀθῆναι']) expect([text, shaper.simple(text)]).toEqual([text, undefined]);
-    for (const text of ['Moby-Dick', 'λόγος', 'Толстой', '“Yes,” she said—', 'AVATAR']) expect(shaper.simple(text)).toBeDefined();
+    // (The presentation form U+FB01 "ﬁ" is outside the shortcut's characters; "fi" forms the same glyph within it.)
+    for (const text of ['ﬁne', 'e\u0301', 'co\u00adoperate', 'a\u200db', '1\u20442', 'Ἀθῆναι']) expect([text, shaper.simple(text)]).toEqual([text, undefined]);
+    for (const text of ['Moby-Dick', 'λόγος', 'Толстой', '“Yes,” she said—', 'AVATAR', 'office', 'fjord']) expect([text, shaper.simple(text)]).not.toEqual([text, undefined]);
   });
+
+  test.each(['serif-regular', 'serif-italic', 'serif-bold', 'serif-bold-italic'])(
+    '%s: the shortcut forms the f-ligatures, kerned, standing for the letters they replace',
+    (key) => {
+      const shaper = new Shaper(load(key) as unknown as ShapedFont);
+      const reference = load(key);
+      for (const text of ['office', 'affluent', 'flick', 'fjord', 'Official', 'baffle,', 'off-hand', '“fly”', 'fffi', 'ff', 'f']) {
+        const mine = shaper.simple(text);
+        const theirs = reference.layout(text);
+        expect([text, mine?.glyphs.map((g) => g.id)]).toEqual([text, theirs.glyphs.map((g) => g.id)]);
+        expect([text, mine?.positions]).toEqual([text, theirs.positions]);
+        // Each glyph stands for its characters in the PDF's text layer, a ligature for all of them.
+        expect([text, mine?.glyphs.flatMap((g) => g.codePoints)]).toEqual([text, [...text].map((c) => c.codePointAt(0))]);
+      }
+      // Ligatures did form: "office" is four glyphs in each of these faces.
+      expect(shaper.simple('office')?.glyphs).toHaveLength(4);
+    },
+  );
 
   test('a glyph shared by two characters still names the character the text used (the PDF’s text layer)', () => {
     // U+2018 and U+02BB share a glyph in Source Serif; fontkit keeps the characters of the first lookup of a glyph.
@@ -127,8 +146,9 @@ test.each(['serif-regular', 'serif-italic', 'serif-bold', 'serif-bold-italic'])(
     for (const [script, tag] of ['zzzz', 'latn', 'grek'].entries()) {
       for (const a of chars) {
         for (const b of chars) {
-          // Pairs that form a ligature, or hold a glyph another lookup acts on, are not the shortcut's.
-          if (!shaper.simple(a + b)) continue;
+          // Pairs that hold a glyph another lookup acts on are not the shortcut's; those that form a ligature are
+          // checked above.
+          if ((shaper.simple(a + b)?.glyphs.length ?? 0) !== 2) continue;
           const run = font.layout(a + b, [], tag);
           const [ga, gb] = run.glyphs;
           const [pa, pb] = run.positions;
