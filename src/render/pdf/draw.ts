@@ -12,7 +12,7 @@ import type { FaceKey, FontSet } from './fonts';
 import { FONT_KEYS, isSerif, SMALL_CAPS } from './fonts';
 import { drawnText, firstStrongDirection, isRightToLeftScript, linePieces, visualPieces } from './layout/bidi';
 import type { DrawOp, Page, Placed, StructTag, TextStyle } from './layout/types';
-import { Output } from './output';
+import { deflateContent, Output, type ContentStream } from './output';
 import { StructureTree } from './structure';
 import { TextObjects, type TextDoc } from './text-object';
 import { equalGapRuns, gapsOf, SAME_GAP, wordRuns, type TextOp } from './word-runs';
@@ -50,7 +50,7 @@ type Doc = PDFKit.PDFDocument & {
   _write(data: Uint8Array | string): void;
 };
 /** A pdfkit page, written out by `end()`. */
-type PdfPage = PDFKit.PDFPage & { end(): void };
+type PdfPage = PDFKit.PDFPage & { end(): void; content: ContentStream };
 
 /**
  * The options of pdfkit's `_fragment`, which draws one string at one place. `text()` wraps it in option merging and,
@@ -211,6 +211,7 @@ export class PdfWriter {
     for (const page of pages) {
       if (waiting.has(page)) continue;
       this.doc.endPageMarkings(page);
+      deflateContent(page.content);
       page.end();
     }
   }

@@ -1,4 +1,5 @@
 /** Collecting the PDF's bytes as pdfkit writes them. */
+import { deflateSync } from 'node:zlib';
 
 /**
  * The PDF's bytes, copied into blocks of a mebibyte as pdfkit writes them (see `PdfWriter`): pdfkit's own pieces are
@@ -44,4 +45,24 @@ export class Output {
   parts(): Buffer[] {
     return [...this.full, this.block.subarray(0, this.used)];
   }
+}
+
+/** The part of pdfkit's `PDFReference` for a page's content stream that `deflateContent` uses. */
+export interface ContentStream {
+  buffer: Uint8Array[];
+  compress: boolean;
+}
+
+/**
+ * zlib's level for page content. pdfkit deflates at zlib's default (6); on a novel's text objects level 4 takes half
+ * the time for 9% more compressed content (Moby-Dick: 2.08 → 2.27 MB of 10.5 MB, about 100 ms less).
+ */
+export const CONTENT_LEVEL = 4;
+
+/** Deflates a finished page's content stream at `CONTENT_LEVEL`, so that pdfkit writes it as it is. */
+export function deflateContent(stream: ContentStream): void {
+  if (!stream.compress || stream.buffer.length === 0) return;
+  stream.buffer = [deflateSync(Buffer.concat(stream.buffer), { level: CONTENT_LEVEL })];
+  // pdfkit's write() already set /Filter /FlateDecode; its finalize() must not deflate a second time.
+  stream.compress = false;
 }
