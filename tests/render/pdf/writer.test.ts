@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PdfWriter } from '../../../src/render/pdf/draw';
-import { Output } from '../../../src/render/pdf/output';
+import { inflateSync } from 'node:zlib';
+import { CONTENT_LEVEL, deflateContent, Output } from '../../../src/render/pdf/output';
 import { FontSet } from '../../../src/render/pdf/fonts';
 import type { Page, TextStyle } from '../../../src/render/pdf/layout/types';
 import { loadTheme } from '../../../src/render/pdf/theme';
@@ -68,4 +69,18 @@ it('writes a string as pdfkit does: a line, each character’s low byte, across 
   const written = [output.write('%PDF-1.7'), output.write(long), output.write('\u00e9\u2019'), output.write(Buffer.from([1, 2, 3]))];
   expect(written).toEqual([9, long.length + 1, 3, 3]);
   expect(Buffer.concat(output.parts()).equals(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(`${long}\n`), Buffer.from([0xe9, 0x19, 0x0a]), Buffer.from([1, 2, 3])]))).toBe(true);
+});
+
+test('a page\'s content is deflated once, at the content level, and inflates to what was drawn', () => {
+  const drawn = ['q', '1 0 0 -1 0 595.28 cm', 'BT', '[<004e> 10 <0032> -369.404781] TJ', 'ET', 'Q'].map((line) => Buffer.from(`${line}\n`));
+  const stream = { buffer: [...drawn], compress: true };
+  deflateContent(stream);
+  expect(stream.compress).toBe(false);
+  expect(stream.buffer).toHaveLength(1);
+  expect(inflateSync(stream.buffer[0])).toEqual(Buffer.concat(drawn));
+  expect(CONTENT_LEVEL).toBeLessThan(6);
+  // A stream pdfkit would not compress is left as it is.
+  const plain = { buffer: [...drawn], compress: false };
+  deflateContent(plain);
+  expect(plain.buffer).toEqual(drawn);
 });
