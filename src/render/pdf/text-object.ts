@@ -116,30 +116,31 @@ export class TextObjects {
   private emit(doc: TextDoc, coded: readonly Coded[], spacing: (k: number) => number, x: number, y: number, horizontalScaling: number): void {
     const font = doc._font;
     const size = doc._fontSize;
-    const commands: string[] = [];
+    // The TJ array's commands, space-separated, built as one string.
+    let tj = '';
     let hex = '';
     for (let k = 0; k < coded.length; k++) {
       const code = coded[k];
       for (let i = 0; i < code.cutHex.length; i++) {
-        commands.push(`<${hex}${code.cutHex[i]}> ${code.cutAdjust[i]}`);
+        tj += `${tj ? ' ' : ''}<${hex}${code.cutHex[i]}> ${code.cutAdjust[i]}`;
         hex = '';
       }
       hex += code.tailHex;
       const adjust = code.lastAdvance + spacing(k) - code.lastWidth;
       if (adjust !== 0) {
-        commands.push(`<${hex}> ${number(-adjust)}`);
+        tj += `${tj ? ' ' : ''}<${hex}> ${number(-adjust)}`;
         hex = '';
       }
     }
-    if (hex) commands.push(`<${hex}> 0`);
+    if (hex) tj += `${tj ? ' ' : ''}<${hex}> 0`;
     if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
     const height = doc.page.height;
-    const lines = ['q', `1 0 0 -1 0 ${number(height)} cm`, 'BT', `1 0 0 1 ${number(x)} ${number(height - y - 0)} Tm`, `/${font.id} ${number(size)} Tf`];
-    if (horizontalScaling !== 100) lines.push(`${horizontalScaling} Tz`);
-    if (commands.length) lines.push(`[${commands.join(' ')}] TJ`);
-    lines.push('ET', 'Q', '');
+    let object = `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(height - y - 0)} Tm\n/${font.id} ${number(size)} Tf\n`;
+    if (horizontalScaling !== 100) object += `${horizontalScaling} Tz\n`;
+    if (tj) object += `[${tj}] TJ\n`;
+    object += 'ET\nQ\n';
     // As bytes, which pdfkit takes as they are (a string it copies a character at a time, adding the newline).
-    doc.addContent(Buffer.from(lines.join('\n'), 'latin1'));
+    doc.addContent(Buffer.from(object, 'latin1'));
   }
 
   /** `word` encoded in `font` by pdfkit (the first time: that adds its glyphs to the subset), or null if it has offsets. */

@@ -99,6 +99,9 @@ function visibleText(text: string): string {
   return text.replace(JOINED_SPACE, (m) => m.replace(/[ \t]+/, '\u00a0')).replace(INVISIBLE, '');
 }
 
+/** White space between words. */
+const WHITE = /[ \t\n\r\u00a0]+/g;
+
 /** Splits runs into words at white space, without the invisible format characters. */
 export function toWords(runs: readonly Run[]): Word[] {
   const words: Word[] = [];
@@ -120,15 +123,24 @@ export function toWords(runs: readonly Run[]): Word[] {
       gap({ kind: 'break' });
       continue;
     }
-    for (const part of visibleText(run.text).split(/([ \t\n\r\u00a0]+)/)) {
-      if (part === '') continue;
-      if (/^[ \t\n\r\u00a0]+$/.test(part)) {
-        gap({ kind: part.includes('\u00a0') && !/[ \t\n\r]/.test(part) ? 'nbsp' : 'space', style: run.style });
-        continue;
+    const text = visibleText(run.text);
+    // One gap object per kind in a run: words only point at them.
+    let space: Gap | undefined;
+    let nbsp: Gap | undefined;
+    let from = 0;
+    WHITE.lastIndex = 0;
+    for (let m = WHITE.exec(text); ; m = WHITE.exec(text)) {
+      const end = m ? m.index : text.length;
+      if (end > from) {
+        const part = text.slice(from, end);
+        const last = current[current.length - 1];
+        if (last && sameStyle(last.style, run.style)) last.text += part;
+        else current.push({ text: part, style: run.style });
       }
-      const last = current[current.length - 1];
-      if (last && sameStyle(last.style, run.style)) last.text += part;
-      else current.push({ text: part, style: run.style });
+      if (!m) break;
+      if (m[0].includes('\u00a0') && !/[ \t\n\r]/.test(m[0])) gap((nbsp ??= { kind: 'nbsp', style: run.style }));
+      else gap((space ??= { kind: 'space', style: run.style }));
+      from = end + m[0].length;
     }
   }
   flush();

@@ -29,6 +29,8 @@ export function buildItems(words: readonly Word[], fonts: FontSet, options: Item
   // The space of the last size asked for: a paragraph's gaps are nearly all in one size.
   let spaceSize = NaN;
   let spaceWidth = 0;
+  // Gaps of one size and space factor are one glue item, shared (the breaker and positioning only read items).
+  let glues = new Map<number, Item<Piece>>();
   words.forEach((word, index) => {
     for (const piece of word.pieces) pushPiece(items, piece, fonts, options.hyphenate);
     const gap = word.gap;
@@ -44,6 +46,7 @@ export function buildItems(words: readonly Word[], fonts: FontSet, options: Item
     if (gap.style.size !== spaceSize) {
       spaceSize = gap.style.size;
       spaceWidth = fonts.width(' ', { font: 'serif-regular', size: spaceSize });
+      glues = new Map();
     }
     const space = spaceWidth * options.wordSpace;
     // An ellipsis stays with the word before it ("Kuzmích …"): a line never starts with one (as ~\dots in TeX).
@@ -55,7 +58,9 @@ export function buildItems(words: readonly Word[], fonts: FontSet, options: Item
       // (\frenchspacing widths). Stretch below TeX's ½ makes the breaker see a gap of 1.4 spaces as a badness
       // of 100, so it avoids them; shrink to 0.6 of a space keeps the gaps readable.
       const factor = spaceFactor(lastText(word));
-      items.push({ kind: 'glue', width: space, stretch: space * STRETCH * factor, shrink: (space * SHRINK) / factor });
+      let glue = glues.get(factor);
+      if (!glue) glues.set(factor, (glue = { kind: 'glue', width: space, stretch: space * STRETCH * factor, shrink: (space * SHRINK) / factor }));
+      items.push(glue);
     } else {
       // Ragged right (TeX's \raggedright): stretch that exists only where a line ends.
       const ragged = space * 12;

@@ -135,8 +135,8 @@ function lineSlots(items: readonly Item<Piece>[], from: number, to: number): Slo
       const last = slots[slots.length - 1];
       // Adjacent fragments in the same style are drawn as one string, so kerning across a hyphenation point survives.
       if (last?.kind === 'text' && sameStyle(last.piece.style, item.data.style)) last.piece = { ...last.piece, text: last.piece.text + item.data.text };
-      else slots.push({ kind: 'text', piece: { ...item.data } });
-    } else if (item.kind === 'glue') slots.push({ kind: 'glue', width: item.width, stretch: item.stretch, shrink: item.shrink });
+      else slots.push({ kind: 'text', piece: item.data });
+    } else if (item.kind === 'glue') slots.push(item);
   }
   const end = items[to];
   if (end.kind === 'penalty' && end.width > 0) {
@@ -198,8 +198,9 @@ function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphS
     ops.push(op);
     x += measured[i] * scale;
   });
-  const notes = slots.flatMap((s) => (s.kind === 'text' && s.piece.style.note !== undefined ? [s.piece.style.note] : []));
-  return notes.length ? { height: spec.leading, ops, noteNumbers: notes } : { height: spec.leading, ops };
+  let notes: number[] | undefined;
+  for (const s of slots) if (s.kind === 'text' && s.piece.style.note !== undefined) (notes ??= []).push(s.piece.style.note);
+  return notes ? { height: spec.leading, ops, noteNumbers: notes } : { height: spec.leading, ops };
 }
 
 /** Where the baseline sits in a line box: the x-height centred between the leading's halves. */
