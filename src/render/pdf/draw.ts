@@ -160,7 +160,7 @@ export class PdfWriter {
         if (mark.level === 0) this.outlineParent = item;
       } else this.outlineParent.addItem(mark.title);
     }
-    const oneFace = (op: TextOp) => input.fonts.inSerif(op.text, op.style.font);
+    const oneFace = (op: TextOp) => op.serif === true || input.fonts.inSerif(op.text, op.style.font);
     const place = ({ y, box }: Placed, top: number) => {
       const draw = (ops: readonly DrawOp[]) => () => {
         for (const run of wordRuns(ops, oneFace)) {

@@ -254,6 +254,16 @@ export class FontSet {
     return (this.units(text, style.font, style.smallCaps) * style.size) / 1000;
   }
 
+  /**
+   * The width in points of `text` when the serif face draws all of it and it has been measured before (a word, the
+   * second time), else undefined: one lookup that also tells drawing it needs no fallback face.
+   */
+  knownSerifWidth(text: string, style: TextStyle): number | undefined {
+    if (style.smallCaps) return undefined;
+    const known = this.plain.get(style.font)?.get(text);
+    return known === undefined || Number.isNaN(known) ? undefined : (known * style.size) / 1000;
+  }
+
   /** Width in points of one segment (see `segments`); small capitals only in the serif. */
   segmentWidth(segment: Segment, size: number, smallCaps = false): number {
     if (segment.face === undefined) return 0;

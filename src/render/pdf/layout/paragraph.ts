@@ -151,7 +151,14 @@ function lineSlots(items: readonly Item<Piece>[], from: number, to: number): Slo
  * and, on a justified line, by the glyphs (up to `expansion` of their width, drawn horizontally scaled).
  */
 function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphSpec, fonts: FontSet, expansion: number): FlowBox {
-  const measured = slots.map((s) => (s.kind === 'text' ? fonts.width(s.piece.text, s.piece.style) : s.width));
+  const serif: boolean[] = [];
+  const measured = slots.map((s, i) => {
+    if (s.kind !== 'text') return s.width;
+    const known = fonts.knownSerifWidth(s.piece.text, s.piece.style);
+    if (known === undefined) return fonts.width(s.piece.text, s.piece.style);
+    serif[i] = true;
+    return known;
+  });
   const natural = measured.reduce((a, b) => a + b, 0);
   let stretch = 0;
   let shrink = 0;
@@ -195,6 +202,7 @@ function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphS
     const op = textOp(s.piece.text, s.piece.style, x, baseline, measured[i] * scale);
     if (scale !== 1) (op as { scale?: number }).scale = scale;
     if (s.rtl) (op as { rtl?: boolean }).rtl = true;
+    if (serif[i]) (op as { serif?: boolean }).serif = true;
     ops.push(op);
     x += measured[i] * scale;
   });

@@ -25,7 +25,8 @@ export type DrawOp =
    * marks text at a right-to-left embedding level: its characters run from right to left, so its runs in different
    * faces are drawn in reverse order (each face's shaping already orders Hebrew or Arabic glyphs right to left).
    */
-  | { type: 'text'; text: string; style: TextStyle; x: number; baseline: number; width: number; scale?: number; rtl?: boolean }
+  /** `serif`: the serif face draws every character (known from measuring it), so drawing needs no fallback face. */
+  | { type: 'text'; text: string; style: TextStyle; x: number; baseline: number; width: number; scale?: number; rtl?: boolean; serif?: boolean }
   | { type: 'rule'; x1: number; y1: number; x2: number; y2: number; width: number }
   | { type: 'image'; data: Buffer; x: number; y: number; width: number; height: number }
   /**
