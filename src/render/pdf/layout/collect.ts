@@ -105,6 +105,7 @@ const WHITE = /[ \t\n\r\u00a0]+/g;
 /** Splits runs into words at white space, without the invisible format characters. */
 export function toWords(runs: readonly Run[]): Word[] {
   const words: Word[] = [];
+  const styles = new Map<TextStyle, TextStyle>();
   let current: Piece[] = [];
   const flush = () => {
     if (current.length > 0) {
@@ -124,6 +125,8 @@ export function toWords(runs: readonly Run[]): Word[] {
       continue;
     }
     const text = visibleText(run.text);
+    let style = styles.get(run.style);
+    if (!style) styles.set(run.style, (style = uniform(run.style)));
     // One gap object per kind in a run: words only point at them.
     let space: Gap | undefined;
     let nbsp: Gap | undefined;
@@ -134,12 +137,12 @@ export function toWords(runs: readonly Run[]): Word[] {
       if (end > from) {
         const part = text.slice(from, end);
         const last = current[current.length - 1];
-        if (last && sameStyle(last.style, run.style)) last.text += part;
-        else current.push({ text: part, style: run.style });
+        if (last && sameStyle(last.style, style)) last.text += part;
+        else current.push({ text: part, style });
       }
       if (!m) break;
-      if (m[0].includes('\u00a0') && !/[ \t\n\r]/.test(m[0])) gap((nbsp ??= { kind: 'nbsp', style: run.style }));
-      else gap((space ??= { kind: 'space', style: run.style }));
+      if (m[0].includes('\u00a0') && !/[ \t\n\r]/.test(m[0])) gap((nbsp ??= { kind: 'nbsp', style }));
+      else gap((space ??= { kind: 'space', style }));
       from = end + m[0].length;
     }
   }
@@ -147,6 +150,15 @@ export function toWords(runs: readonly Run[]): Word[] {
   const last = words[words.length - 1];
   if (last) delete last.gap;
   return words;
+}
+
+/**
+ * `style` with every field, in one order (absent ones undefined): the styles of a paragraph's pieces, made in many
+ * places with spreads, then have one object shape for the layout and drawing code that reads them.
+ */
+function uniform(style: TextStyle): TextStyle {
+  const { font, size, rise, link, strike, note, smallCaps } = style;
+  return { font, size, rise, link, strike, note, smallCaps };
 }
 
 /** Whether two styles draw identically (so their text can be one string, keeping kerning between them). */

@@ -36,9 +36,9 @@ export function buildItems(words: readonly Word[], fonts: FontSet, options: Item
     const gap = word.gap;
     if (!gap) return;
     if (gap.kind === 'break') {
-      items.push({ kind: 'penalty', width: 0, penalty: INFINITY_PENALTY, flagged: false });
+      items.push(penalty(0, INFINITY_PENALTY, false));
       items.push({ kind: 'glue', width: 0, stretch: FILL, shrink: 0 });
-      items.push({ kind: 'penalty', width: 0, penalty: -INFINITY_PENALTY, flagged: false });
+      items.push(penalty(0, -INFINITY_PENALTY, false));
       return;
     }
     // One space width for the whole paragraph, whatever the face: an italic space is narrower than a roman one,
@@ -51,7 +51,7 @@ export function buildItems(words: readonly Word[], fonts: FontSet, options: Item
     const space = spaceWidth * options.wordSpace;
     // An ellipsis stays with the word before it ("Kuzmích …"): a line never starts with one (as ~\dots in TeX).
     const bound = gap.kind === 'nbsp' || startsWithEllipsis(words[index + 1]);
-    if (bound) items.push({ kind: 'penalty', width: 0, penalty: INFINITY_PENALTY, flagged: false });
+    if (bound) items.push(penalty(0, INFINITY_PENALTY, false));
     if (options.justify || bound) {
       // Stretch and shrink 0.4 of the space, with TeX's space factor: a gap after a sentence or clause stretches
       // more, so it takes up slack before the gaps inside a phrase widen; the natural width stays one space
@@ -65,15 +65,20 @@ export function buildItems(words: readonly Word[], fonts: FontSet, options: Item
       // Ragged right (TeX's \raggedright): stretch that exists only where a line ends.
       const ragged = space * 12;
       items.push({ kind: 'glue', width: 0, stretch: ragged, shrink: 0 });
-      items.push({ kind: 'penalty', width: 0, penalty: 0, flagged: false });
+      items.push(penalty(0, 0, false));
       items.push({ kind: 'glue', width: space, stretch: -ragged, shrink: space / 3 });
     }
   });
   // The last line: no break before the fill glue, then the forced end (TeX's \parfillskip).
-  items.push({ kind: 'penalty', width: 0, penalty: INFINITY_PENALTY, flagged: false });
+  items.push(penalty(0, INFINITY_PENALTY, false));
   items.push({ kind: 'glue', width: 0, stretch: FILL, shrink: 0 });
-  items.push({ kind: 'penalty', width: 0, penalty: -INFINITY_PENALTY, flagged: false });
+  items.push(penalty(0, -INFINITY_PENALTY, false));
   return items;
+}
+
+/** A penalty item, always with the same fields (one object shape for the breaker to read). */
+function penalty(width: number, cost: number, flagged: boolean, hyphen = false, lastResort = false): Item<Piece> {
+  return { kind: 'penalty', width, penalty: cost, flagged, hyphen, lastResort };
 }
 
 /** Whether a word starts with an ellipsis (…, or three full stops). */
@@ -131,10 +136,10 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
       cut.ideographic
         ? { kind: 'glue', width: 0, stretch: piece.style.size * IDEOGRAPHIC_STRETCH, shrink: 0 }
         : cut.lastResort
-        ? { kind: 'penalty', width: hyphenWidth, penalty: LAST_RESORT_PENALTY, flagged: true, hyphen: true, lastResort: true }
+        ? penalty(hyphenWidth, LAST_RESORT_PENALTY, true, true, true)
         : cut.hyphen
-        ? { kind: 'penalty', width: hyphenWidth, penalty: HYPHEN_PENALTY, flagged: true, hyphen: true }
-        : { kind: 'penalty', width: 0, penalty: EXPLICIT_HYPHEN_PENALTY, flagged: true },
+        ? penalty(hyphenWidth, HYPHEN_PENALTY, true, true)
+        : penalty(0, EXPLICIT_HYPHEN_PENALTY, true),
     );
     start = cut.at;
   });

@@ -134,7 +134,19 @@ interface Pass {
   final: boolean;
 }
 
-function run<T>(items: readonly Item<T>[], o: BreakOptions, pass: Pass): Break[] | null {
+function run<T>(items: readonly Item<T>[], options: BreakOptions, pass: Pass): Break[] | null {
+  // The options as read in the loop, in one object shape whatever shape the caller's has (a spread, a literal):
+  // compiled code that meets a second shape is thrown away and compiled again.
+  const o = {
+    widths: options.widths,
+    maxHyphenRun: options.maxHyphenRun,
+    looseness: options.looseness,
+    expansion: options.expansion,
+    linePenalty: options.linePenalty,
+    adjacentDemerits: options.adjacentDemerits,
+    doubleHyphenDemerits: options.doubleHyphenDemerits,
+    finalHyphenDemerits: options.finalHyphenDemerits,
+  };
   const lineWidth = (line: number) => o.widths[Math.min(line, o.widths.length - 1)];
   let active: Node[] = [{ position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, previous: null, flagged: false, hyphenRun: 0, ratio: 0, target: lineWidth(0) }];
   const sum = { width: 0, stretch: 0, shrink: 0 };
@@ -224,7 +236,7 @@ function tryBreak<T>(
   i: number,
   active: Node[],
   sum: { width: number; stretch: number; shrink: number },
-  o: BreakOptions,
+  o: Pick<BreakOptions, 'widths' | 'maxHyphenRun' | 'linePenalty' | 'adjacentDemerits' | 'doubleHyphenDemerits' | 'finalHyphenDemerits'>,
   lineWidth: (line: number) => number,
   pass: Pass,
   byLine: boolean,

@@ -152,14 +152,21 @@ function lineSlots(items: readonly Item<Piece>[], from: number, to: number): Slo
  */
 function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphSpec, fonts: FontSet, expansion: number): FlowBox {
   const serif: boolean[] = [];
-  const measured = slots.map((s, i) => {
-    if (s.kind !== 'text') return s.width;
-    const known = fonts.knownSerifWidth(s.piece.text, s.piece.style);
-    if (known === undefined) return fonts.width(s.piece.text, s.piece.style);
-    serif[i] = true;
-    return known;
+  // (A typed array: a plain one changes its element kind with the first whole-number width, and the compiled code
+  // that read the other kind is thrown away.)
+  const measured = new Float64Array(slots.length);
+  let natural = 0;
+  slots.forEach((s, i) => {
+    let width: number;
+    if (s.kind === 'glue') width = s.width;
+    else {
+      const known = fonts.knownSerifWidth(s.piece.text, s.piece.style);
+      serif[i] = known !== undefined;
+      width = known ?? fonts.width(s.piece.text, s.piece.style);
+    }
+    measured[i] = width;
+    natural += width;
   });
-  const natural = measured.reduce((a, b) => a + b, 0);
   let stretch = 0;
   let shrink = 0;
   let fill = false;
@@ -199,11 +206,12 @@ function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphS
       x += s.width + adjust(s);
       return;
     }
-    const op = textOp(s.piece.text, s.piece.style, x, baseline, measured[i] * scale);
-    if (scale !== 1) (op as { scale?: number }).scale = scale;
-    if (s.rtl) (op as { rtl?: boolean }).rtl = true;
-    if (serif[i]) (op as { serif?: boolean }).serif = true;
-    ops.push(op);
+    // Every op of a line made by one literal with every field (absent ones undefined): one object shape for the
+    // code that reads them, where properties added afterwards made several.
+    const { text, style } = s.piece;
+    const width = measured[i] * scale;
+    const rise = style.rise ?? 0;
+    ops.push({ type: 'text', text, style, x, baseline: baseline - rise, width, scale: scale !== 1 ? scale : undefined, rtl: s.rtl || undefined, serif: serif[i] || undefined });
     x += measured[i] * scale;
   });
   let notes: number[] | undefined;
