@@ -41,38 +41,41 @@ export function smarten(text: string, style: QuoteStyle = ENGLISH_QUOTES): strin
   }
   if (!s.includes('"') && !s.includes("'")) return s;
 
+  // The text between quotes is copied a stretch at a time (a character at a time made a string of every letter).
   let out = '';
+  let copied = 0;
+  const put = (at: number, skip: number, text: string) => {
+    out += s.slice(copied, at) + text;
+    copied = at + skip;
+  };
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    if (c !== '"' && c !== "'") {
-      out += c;
-      continue;
-    }
+    if (c !== '"' && c !== "'") continue;
     const prev = neighbour(s, i, -1);
     const next = neighbour(s, i, 1);
     if (c === '"') {
       const opening = isSpaceOrStart(prev) || (prev !== undefined && /["'\u2018\u201c]/.test(prev) && isWord(next));
-      out += opening && next !== undefined && !/\s/.test(next) ? style.open2 : style.close2;
+      put(i, 1, opening && next !== undefined && !/\s/.test(next) ? style.open2 : style.close2);
       continue;
     }
     // Single quote: apostrophe inside a word, before a decade ('90s) or an elided word ('Twas, rock 'n' roll).
     if (isWord(prev) && isWord(next)) {
-      out += APOSTROPHE;
+      put(i, 1, APOSTROPHE);
     } else if ((isSpaceOrStart(prev) || /["\u201c\u00ab]/.test(prev ?? '')) && (/^\d\d(?:s\b|\b)/.test(s.slice(i + 1, i + 4)) || ELISIONS.test(s.slice(i + 1, i + 8)))) {
       // `'n'` in rock 'n' roll: both quotes are apostrophes.
       if (/^n'/i.test(s.slice(i + 1, i + 3))) {
-        out += `${APOSTROPHE}${s[i + 1]}${APOSTROPHE}`;
+        put(i, 3, `${APOSTROPHE}${s[i + 1]}${APOSTROPHE}`);
         i += 2;
       } else {
-        out += APOSTROPHE;
+        put(i, 1, APOSTROPHE);
       }
     } else if (isSpaceOrStart(prev) || (prev !== undefined && /["\u201c\u2018\u00ab]/.test(prev))) {
-      out += next === undefined || /\s/.test(next) ? APOSTROPHE : style.open1;
+      put(i, 1, next === undefined || /\s/.test(next) ? APOSTROPHE : style.open1);
     } else {
-      out += style.close1;
+      put(i, 1, style.close1);
     }
   }
-  return out;
+  return out + s.slice(copied);
 }
 
 /** Applies `smarten` to a run of inlines as one string, then hands each text node its share back. */
