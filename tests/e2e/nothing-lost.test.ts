@@ -33,14 +33,19 @@ test('the manuscript folder is only ever read', () => {
 test('Ctrl-C during a build leaves the earlier files byte-identical and no temporary file behind', async () => {
   const dir = tempDir();
   const input = corpusFile('novels/moby-dick.md');
+  const started = Date.now();
   const first = quire(['build', input, '--out', dir]);
+  const took = Date.now() - started;
   expect(first.status).toBe(0);
   const before = Object.fromEntries(fs.readdirSync(dir).map((f) => [f, sha(path.join(dir, f))]));
-  // Interrupt a second build of the same book part-way through rendering.
+  // Interrupt a second build of the same book part-way through rendering: half the first build's time, so the
+  // signal lands in the build however fast the machine (a fixed 2.5 s came after the end once builds got faster).
   const child = spawn(process.execPath, [BIN, 'build', input, '--out', dir], { stdio: 'ignore' });
-  await new Promise((resolve) => setTimeout(resolve, 2500));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (c, signal) => resolve(signal ? 130 : c)));
+  await new Promise((resolve) => setTimeout(resolve, took / 2));
+  expect(child.exitCode).toBeNull();
   child.kill('SIGINT');
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (c, signal) => resolve(signal ? 130 : c)));
+  const code = await exited;
   expect(code).not.toBe(0);
   expect(Object.fromEntries(fs.readdirSync(dir).map((f) => [f, sha(path.join(dir, f))]))).toEqual(before);
 });
