@@ -100,8 +100,13 @@ class CopiedRun implements GlyphRun {
   }
 }
 
-/** Distinct strings a face shapes with fontkit alone before it reads its lookups for the shortcut. */
-const WARM_UP = 256;
+/**
+ * Distinct strings a face shapes with fontkit alone before it reads its lookups for the shortcut. Reading them costs
+ * a few milliseconds a face, about what fontkit takes for a few dozen strings: a generated cover (five strings or so)
+ * is shaped by fontkit alone, a book by the shortcut almost from its start. (At 256, Moby-Dick's faces sent some 550
+ * strings to fontkit's shaper, about 150 ms.)
+ */
+const WARM_UP = 16;
 
 /**
  * Strings a face keeps shaped (and fonts.ts measured). A face lives as long as the process, so a worker that builds
@@ -191,8 +196,6 @@ export class Shaper {
     let run = this.runs.get(text);
     if (!run) {
       if (this.runs.size >= CACHE_LIMIT) this.runs.clear();
-      // Reading the lookups costs about what fontkit takes to shape a few hundred strings: a short text (a cover, a
-      // drabble) is shaped by fontkit alone.
       const shaped = (++this.distinct > WARM_UP ? this.simple(text) : undefined) ?? this.shaped(text);
       run = pack(shaped.glyphs, shaped.positions);
       this.runs.set(text, run);

@@ -128,7 +128,7 @@ test('a glyph whose characters fontkit lost (a composite’s component, read for
     expect(glyphs.every((g) => g.codePoints.length > 0)).toBe(true);
   }
   expect((shaper.layout('Whale.').glyphs as Glyph[]).at(-1)?.codePoints).toEqual([0x2e]);
-  // The shortcut (which a face takes once it has shaped a few hundred strings) repairs them too.
+  // The shortcut (which a face takes once it has shaped a few strings) repairs them too.
   expect(shaper.simple('Ahab.')?.glyphs.at(-1)?.codePoints).toEqual([0x2e]);
 });
 
