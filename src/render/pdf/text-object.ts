@@ -119,6 +119,9 @@ export class TextObjects {
     // The TJ array's commands, space-separated, built as one string.
     let tj = '';
     let hex = '';
+    // A line's gaps are mostly alike: the last adjustment's text is kept rather than formatted again.
+    let lastAdjust = NaN;
+    let lastText = '';
     for (let k = 0; k < coded.length; k++) {
       const code = coded[k];
       for (let i = 0; i < code.cutHex.length; i++) {
@@ -128,7 +131,11 @@ export class TextObjects {
       hex += code.tailHex;
       const adjust = code.lastAdvance + spacing(k) - code.lastWidth;
       if (adjust !== 0) {
-        tj += `${tj ? ' ' : ''}<${hex}> ${number(-adjust)}`;
+        if (adjust !== lastAdjust) {
+          lastAdjust = adjust;
+          lastText = `${number(-adjust)}`;
+        }
+        tj += `${tj ? ' ' : ''}<${hex}> ${lastText}`;
         hex = '';
       }
     }
