@@ -146,6 +146,10 @@ function run<T>(items: readonly Item<T>[], options: BreakOptions, pass: Pass): B
     adjacentDemerits: options.adjacentDemerits,
     doubleHyphenDemerits: options.doubleHyphenDemerits,
     finalHyphenDemerits: options.finalHyphenDemerits,
+    // The ratio whose badness is the pass's tolerance, with a margin so that rounding never rules out a line the
+    // badness itself would admit (it decides in tryBreak); none in the final pass, or where badness is capped below
+    // the tolerance.
+    loosest: pass.final || pass.tolerance >= INFINITY_PENALTY ? Infinity : Math.cbrt(pass.tolerance / 100) * 1.001,
   };
   const lineWidth = (line: number) => o.widths[Math.min(line, o.widths.length - 1)];
   let active: Node[] = [{ position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, previous: null, flagged: false, hyphenRun: 0, ratio: 0, target: lineWidth(0) }];
@@ -236,7 +240,7 @@ function tryBreak<T>(
   i: number,
   active: Node[],
   sum: { width: number; stretch: number; shrink: number },
-  o: Pick<BreakOptions, 'widths' | 'maxHyphenRun' | 'linePenalty' | 'adjacentDemerits' | 'doubleHyphenDemerits' | 'finalHyphenDemerits'>,
+  o: Pick<BreakOptions, 'widths' | 'maxHyphenRun' | 'linePenalty' | 'adjacentDemerits' | 'doubleHyphenDemerits' | 'finalHyphenDemerits'> & { loosest: number },
   lineWidth: (line: number) => number,
   pass: Pass,
   byLine: boolean,
@@ -249,6 +253,7 @@ function tryBreak<T>(
   const forced = penalty <= -INFINITY_PENALTY;
   // Best candidate per fitness class (and per line number while widths still vary), as TeX's minimal_demerits.
   candidates.size = 0;
+  const { loosest } = o;
   let kept = 0;
   let lastDropped: Node | null = null;
 
@@ -258,6 +263,8 @@ function tryBreak<T>(
     const r = ratio(node.target - width, sum.stretch - node.stretch, sum.shrink - node.shrink);
     if (r < -1 || forced) lastDropped = node;
     else active[kept++] = node;
+    // A line looser than any the pass accepts, known without the cube (most nodes at most breakpoints).
+    if (r < -1 || r > loosest) continue;
     // Badness as TeX: 100·|r|³, capped at 10000 ("infinitely bad") except in the final pass, where the cap would
     // make a line twice as loose cost no more than one just over the tolerance.
     const raw = Number.isFinite(r) ? 100 * Math.abs(r) ** 3 : 1e8;
