@@ -259,9 +259,14 @@ export class FontSet {
    * second time), else undefined: one lookup that also tells drawing it needs no fallback face.
    */
   knownSerifWidth(text: string, style: TextStyle): number | undefined {
-    if (style.smallCaps) return undefined;
-    const known = this.plain.get(style.font)?.get(text);
-    return known === undefined || Number.isNaN(known) ? undefined : (known * style.size) / 1000;
+    const known = style.smallCaps ? undefined : this.knownUnits(text, style.font);
+    return known === undefined ? undefined : (known * style.size) / 1000;
+  }
+
+  /** The width in units of a serif string measured before, from `plain`; undefined if not measured yet. */
+  private knownUnits(text: string, font: FontKey): number | undefined {
+    const known = this.plain.get(font)?.get(text);
+    return known === undefined || Number.isNaN(known) ? undefined : known;
   }
 
   /** Width in points of one segment (see `segments`); small capitals only in the serif. */
@@ -274,8 +279,8 @@ export class FontSet {
     if (smallCaps) {
       if (this.inSerif(text, font)) return this.face(font).units(text, true);
     } else {
-      const known = this.plain.get(font)?.get(text);
-      if (known !== undefined && !Number.isNaN(known)) return known;
+      const known = this.knownUnits(text, font);
+      if (known !== undefined) return known;
       if (this.inSerif(text, font)) {
         // Kept in `plain` alone: the face's own cache would hold the same width a second time.
         const units = this.face(font).measure(text);

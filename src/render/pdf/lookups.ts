@@ -57,6 +57,18 @@ export interface LayoutTable {
 /** Where fontkit looks a script up when the font lacks it (its `DEFAULT_SCRIPTS`). */
 const FALLBACK_SCRIPTS = ['DFLT', 'dflt', 'latn'];
 
+/**
+ * A lookup's subtables, each with the type it really has: an extension lookup (GSUB type 7, GPOS type 9) wraps every
+ * subtable of another type.
+ */
+function* subtablesOf(lookup: Lookup, kind: 'GSUB' | 'GPOS'): Generator<[type: number, table: SubTable]> {
+  const extension = kind === 'GSUB' ? 7 : 9;
+  for (const sub of lookup.subTables) {
+    if (lookup.lookupType !== extension) yield [lookup.lookupType, sub];
+    else if (sub.extension) yield [sub.lookupType ?? 0, sub.extension];
+  }
+}
+
 /** The glyphs of a coverage table with their coverage indexes. */
 function* covered(coverage: Coverage | undefined): Generator<[glyph: number, index: number]> {
   if (!coverage) return;
@@ -99,7 +111,7 @@ function defaultLookups(table: LayoutTable, script: string, features: ReadonlySe
  */
 export class Triggers {
   readonly glyphs: Uint8Array;
-  readonly pairs = new Set<number>();
+  private readonly pairs = new Set<number>();
 
   constructor(
     private readonly reachable: Uint8Array,
@@ -107,7 +119,12 @@ export class Triggers {
     lookups: { kind: 'GSUB' | 'GPOS'; lookup: Lookup }[],
   ) {
     this.glyphs = new Uint8Array(reachable.length);
-    for (const { kind, lookup } of lookups) for (const sub of lookup.subTables) this.subtable(kind, lookup.lookupType, sub);
+    for (const { kind, lookup } of lookups) for (const [type, table] of subtablesOf(lookup, kind)) this.subtable(kind, type, table);
+  }
+
+  /** Whether the adjacent glyphs `left right` may start a ligature. */
+  startsLigature(left: number, right: number): boolean {
+    return this.pairs.has(left * 0x10000 + right);
   }
 
   private mark(coverage: Coverage | undefined): void {
@@ -123,10 +140,6 @@ export class Triggers {
   }
 
   private subtable(kind: 'GSUB' | 'GPOS', type: number, table: SubTable): void {
-    if ((kind === 'GSUB' && type === 7) || (kind === 'GPOS' && type === 9)) {
-      if (table.extension) this.subtable(kind, table.lookupType ?? 0, table.extension);
-      return;
-    }
     if (kind === 'GPOS' && type === 2) return; // pair positioning: worked out per pair
     if (kind === 'GPOS' && (type === 4 || type === 5)) return this.mark(table.markCoverage);
     if (kind === 'GPOS' && type === 6) return this.mark(table.mark1Coverage);
@@ -244,9 +257,8 @@ export class Ligatures {
   /** The lookup's ligatures of `reachable` glyphs, or undefined when it has none (or is not a ligature lookup). */
   static of(lookup: Lookup, reachable: Uint8Array): Ligatures | undefined {
     const byFirst = new Map<number, { glyph: number; components: number[] }[]>();
-    for (const sub of lookup.subTables) {
-      const [type, table] = lookup.lookupType === 7 ? [sub.lookupType, sub.extension] : [lookup.lookupType, sub];
-      if (type !== 4 || !table?.ligatureSets) continue;
+    for (const [type, table] of subtablesOf(lookup, 'GSUB')) {
+      if (type !== 4 || !table.ligatureSets) continue;
       for (const [first, index] of covered(table.coverage)) {
         if (!reachable[first]) continue;
         for (const ligature of table.ligatureSets.get(index)) {
@@ -310,12 +322,7 @@ export class PairPositioning {
   constructor(gpos: LayoutTable | undefined, features: ReadonlySet<string>, scripts: readonly string[]) {
     this.lookups = scripts.map((script) =>
       (gpos ? defaultLookups(gpos, script, features) : []).flatMap((index) => {
-        const lookup = gpos!.lookupList.get(index);
-        // An extension lookup (type 9) wraps each subtable, with the type it really has.
-        const pairs = [...lookup.subTables].flatMap((table) => {
-          const [type, real] = lookup.lookupType === 9 ? [table.lookupType, table.extension] : [lookup.lookupType, table];
-          return type === 2 && real ? [real] : [];
-        });
+        const pairs = [...subtablesOf(gpos!.lookupList.get(index), 'GPOS')].flatMap(([type, table]) => (type === 2 ? [table] : []));
         return pairs.length ? [pairs] : [];
       }),
     );

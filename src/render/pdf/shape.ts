@@ -234,7 +234,7 @@ export class Shaper {
       if (kind === OUTSIDE) return undefined;
       if (script === COMMON) script = kind - 2;
       const glyph = this.glyphs[code] as Glyph;
-      if (i > 0 && triggers.pairs.has(glyphs[i - 1].id * 0x10000 + glyph.id)) ligate = true;
+      if (i > 0 && triggers.startsLigature(glyphs[i - 1].id, glyph.id)) ligate = true;
       glyphs.push(glyph);
     }
     if (ligate) {
@@ -282,7 +282,7 @@ export class Shaper {
       }
       at += length;
     }
-    for (let i = 1; i < out.length; i++) if (triggers.pairs.has(out[i - 1].id * 0x10000 + out[i].id)) return undefined;
+    for (let i = 1; i < out.length; i++) if (triggers.startsLigature(out[i - 1].id, out[i].id)) return undefined;
     return out;
   }
 

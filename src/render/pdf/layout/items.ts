@@ -36,9 +36,7 @@ export function buildItems(words: readonly Word[], fonts: FontSet, options: Item
     const gap = word.gap;
     if (!gap) return;
     if (gap.kind === 'break') {
-      items.push(penalty(0, INFINITY_PENALTY, false));
-      items.push({ kind: 'glue', width: 0, stretch: FILL, shrink: 0 });
-      items.push(penalty(0, -INFINITY_PENALTY, false));
+      pushForcedBreak(items);
       return;
     }
     // One space width for the whole paragraph, whatever the face: an italic space is narrower than a roman one,
@@ -70,10 +68,15 @@ export function buildItems(words: readonly Word[], fonts: FontSet, options: Item
     }
   });
   // The last line: no break before the fill glue, then the forced end (TeX's \parfillskip).
+  pushForcedBreak(items);
+  return items;
+}
+
+/** A forced line end (a line break, a paragraph's end): no break before the fill glue, then the break. */
+function pushForcedBreak(items: Item<Piece>[]): void {
   items.push(penalty(0, INFINITY_PENALTY, false));
   items.push({ kind: 'glue', width: 0, stretch: FILL, shrink: 0 });
   items.push(penalty(0, -INFINITY_PENALTY, false));
-  return items;
 }
 
 /** A penalty item, always with the same fields (one object shape for the breaker to read). */

@@ -107,8 +107,9 @@ const MAX_ACTIVE = 400;
  * The items must end with a forced break (`penalty -INFINITY_PENALTY`), normally after a `FILL` glue.
  */
 export function breakLines<T>(items: readonly Item<T>[], options: BreakOptions): Break[] {
+  const first = breakWithoutHyphens(items, options);
+  if (first) return first;
   const passes: Pass[] = [];
-  if (options.pretolerance >= 0) passes.push({ tolerance: options.pretolerance, hyphens: false, final: false });
   for (const tolerance of options.tolerances) passes.push({ tolerance, hyphens: true, final: false });
   passes.push({ tolerance: Infinity, hyphens: true, final: true });
   for (const pass of passes) {

@@ -206,12 +206,7 @@ function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphS
       x += s.width + adjust(s);
       return;
     }
-    // Every op of a line made by one literal with every field (absent ones undefined): one object shape for the
-    // code that reads them, where properties added afterwards made several.
-    const { text, style } = s.piece;
-    const width = measured[i] * scale;
-    const rise = style.rise ?? 0;
-    ops.push({ type: 'text', text, style, x, baseline: baseline - rise, width, scale: scale !== 1 ? scale : undefined, rtl: s.rtl || undefined, serif: serif[i] || undefined });
+    ops.push(textOp(s.piece.text, s.piece.style, x, baseline, measured[i] * scale, scale !== 1 ? scale : undefined, s.rtl, serif[i]));
     x += measured[i] * scale;
   });
   let notes: number[] | undefined;
@@ -225,7 +220,10 @@ export function baselineOf(leading: number, slots: readonly Slot[] = []): number
   return (leading + size * 0.7) / 2;
 }
 
-/** A text drawing op (raised for superscripts). */
-export function textOp(text: string, style: TextStyle, x: number, baseline: number, width: number): DrawOp {
-  return { type: 'text', text, style, x, baseline: baseline - (style.rise ?? 0), width };
+/**
+ * A text drawing op (raised for superscripts). Every text op is made by this one literal with every field (absent
+ * ones undefined): one object shape for the code that reads them, where properties added afterwards made several.
+ */
+export function textOp(text: string, style: TextStyle, x: number, baseline: number, width: number, scale?: number, rtl?: boolean, serif?: boolean): DrawOp {
+  return { type: 'text', text, style, x, baseline: baseline - (style.rise ?? 0), width, scale, rtl: rtl || undefined, serif: serif || undefined };
 }
