@@ -1,5 +1,6 @@
 /** npm packages quire depends on: where one is installed (fonts, the preview's reading engines), and loading one when used. */
 import * as fs from 'node:fs';
+import Module from 'node:module';
 import * as path from 'node:path';
 
 /**
@@ -26,4 +27,45 @@ export function packageDir(name: string): string {
 export function whenUsed<T>(load: () => T): () => T {
   let loaded: T | undefined;
   return () => (loaded ??= load());
+}
+
+/**
+ * Puts off `request` as `dependency` (or the last of a chain of dependencies) requires it, for a module that a dependency requires as it loads but that a
+ * build almost never calls: `standIn(load)` is put in require's cache for the dependency to get, and `load()` loads
+ * the real module, the first time one of the stand-in's functions runs. Does nothing if the module is laid out
+ * otherwise, or already loaded (then the dependency has it). Loading these cost about 40 ms of every process
+ * (measured on Moby-Dick's PDF, 2 cores):
+ *
+ * - `brotli/decompress.js` (fontkit): builds its dictionary as it loads, for WOFF2 fonts, which quire's faces are not;
+ * - `@noble/ciphers/aes` (pdfkit): for encrypted PDFs, which quire does not write;
+ * - `esprima` (js-yaml, under gray-matter): for the `!!js/function` tag, which the safe schema gray-matter reads
+ *   front matter with does not have.
+ *
+ * A stand-in has only the functions its dependency calls, so it is only for a module whose use is that narrow.
+ */
+export function defer(request: string, dependency: string | readonly string[], standIn: (load: () => never) => unknown): void {
+  let file: string;
+  try {
+    // A dependency of a dependency is found from the folder of the one that requires it.
+    let dir = __dirname;
+    for (const name of typeof dependency === 'string' ? [dependency] : dependency) dir = path.dirname(require.resolve(name, { paths: [dir] }));
+    file = require.resolve(request, { paths: [dir] });
+  } catch {
+    return;
+  }
+  if (require.cache[file]) return;
+  const module = new Module(file);
+  module.filename = file;
+  module.loaded = true;
+  let real: unknown;
+  const load = (): never => {
+    if (real === undefined) {
+      delete require.cache[file];
+      real = require(file);
+      require.cache[file] = module;
+    }
+    return real as never;
+  };
+  module.exports = standIn(load);
+  require.cache[file] = module;
 }

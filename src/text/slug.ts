@@ -2,7 +2,9 @@
  * Slugs: `A Moment of Friendship` → `a-moment-of-friendship`, `שיר השירים הקטן` → `שיר-השירים-הקטן`, `月の庭` → `月の庭`.
  * `slugify` keeps the letters of every script (for file names); `asciiSlug` is for identifiers that must be ASCII.
  */
-import anyAscii from 'any-ascii';
+import { whenUsed } from '../files/packages';
+
+const anyAscii = whenUsed(() => require('any-ascii') as typeof import('any-ascii'));
 
 /** Apostrophes, straight or curled (and the modifier letter), vanish inside a word: `O'Neill` and `O’Neill` → `oneill`. */
 const APOSTROPHES = /['\u2018\u2019\u02bc]/g;
@@ -39,7 +41,8 @@ export function slugify(text: string, maxLength = 80): string {
  */
 export function asciiSlug(text: string, maxLength = 80, { transliterate = true } = {}): string {
   const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(APOSTROPHES, '');
-  const slug = (transliterate ? anyAscii(folded) : folded)
+  // ASCII is left as it is (and any-ascii is loaded only for text that is not).
+  const slug = (transliterate && !/^[\x00-\x7f]*$/.test(folded) ? anyAscii().default(folded) : folded)
     .toLowerCase()
     .replace(APOSTROPHES, '')
     .replace(/[^a-z0-9]+/g, '-')

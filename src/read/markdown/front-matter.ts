@@ -3,11 +3,15 @@
  * options (without them it caches by text, and after an error hands back empty data for the same text), and
  * with its JavaScript and CoffeeScript engines replaced (by default `---js` front matter is `eval`ed).
  */
-import matter from 'gray-matter';
+import { defer } from '../../files/packages';
 import { pointPosition } from '../../diagnostics/reporter';
 import type { Reporter } from '../../diagnostics/types';
 import type { Position } from '../../model/types';
 import type { MetaEntry } from '../metadata';
+
+// js-yaml (under gray-matter) loads esprima, for a tag the safe schema gray-matter reads with does not have.
+defer('esprima', ['gray-matter', 'js-yaml'], (load) => ({ parse: (...args: unknown[]) => (load() as { parse(...a: unknown[]): unknown }).parse(...args) }));
+const matter = require('gray-matter') as typeof import('gray-matter');
 
 /** A Markdown file split at its front matter. */
 export interface FrontMatter {

@@ -1,5 +1,6 @@
 /**
- * The only module that imports pdfkit: draws laid-out pages, folios, running heads, links and the outline.
+ * The only module that uses pdfkit (loaded in fontkit.ts): draws laid-out pages, folios, running heads, links and
+ * the outline.
  *
  * Every piece of text is drawn at the position layout computed, with pdfkit's own line wrapping off, so a
  * justified line's gaps are exactly those the line breaker chose. Words of one style on a line (most of a justified
@@ -7,9 +8,9 @@
  * its width, in one text object instead of one per word. Text objects are written by `TextObjects` (text-object.ts),
  * in the form pdfkit's `_fragment` gives them; pdfkit's own path remains for small capitals and marks.
  */
-import PDFDocument from 'pdfkit';
 import type { FaceKey, FontSet } from './fonts';
 import { FONT_KEYS, isSerif, SMALL_CAPS } from './fonts';
+import { PDFDocument } from './fontkit';
 import { drawnText, firstStrongDirection, isRightToLeftScript, linePieces, visualPieces } from './layout/bidi';
 import type { DrawOp, Page, Placed, StructTag, TextStyle } from './layout/types';
 import { deflateContent, Output, type ContentStream } from './output';
