@@ -161,7 +161,7 @@ export class PdfWriter {
         if (mark.level === 0) this.outlineParent = item;
       } else this.outlineParent.addItem(mark.title);
     }
-    const oneFace = (op: TextOp) => op.serif === true || input.fonts.inSerif(op.text, op.style.font);
+    const oneFace = (op: TextOp) => op.serif !== undefined || input.fonts.inSerif(op.text, op.style.font);
     const place = ({ y, box }: Placed, top: number) => {
       const draw = (ops: readonly DrawOp[]) => () => {
         for (const run of wordRuns(ops, oneFace)) {
@@ -326,7 +326,7 @@ class Canvas {
     this.doc.font(style.font).fontSize(style.size);
     const x = x0 + first.x;
     const y = y0 + first.baseline;
-    if (this.objects.writeWords(this.textDoc, run.map((op) => op.text), gapsOf(run), x, y, scale * 100)) return;
+    if (this.objects.writeWords(this.textDoc, run, gapsOf(run), x, y, scale * 100)) return;
     for (const part of equalGapRuns(run)) {
       if (!Array.isArray(part)) {
         this.text(part.text, part.style, x0 + part.x, y, part.width, scale);

@@ -5,7 +5,7 @@
  */
 import type { Language } from '../../model/types';
 import type { AssetStore } from '../types';
-import type { FontKey, TextStyle } from './layout/types';
+import type { FontKey, SerifText, TextStyle } from './layout/types';
 import { fontkit as fontkitModule } from './fontkit';
 import { CACHE_LIMIT, Shaper, type ShapedFont } from './shape';
 import { isWoff, woffToSfnt } from './woff';
@@ -141,10 +141,10 @@ export class FontSet {
   /** Per serif face: text → its segments, for text that needs more than the serif (or has characters no face has). */
   private readonly mixed = new Map<FontKey, Map<string, Segment[]>>();
   /**
-   * Per serif face: text the face covers alone, with its width in units per 1000 em once measured (NaN before):
-   * measuring a word the serif sets, most of what layout does, is then one lookup.
+   * Per serif face: text the face covers alone, with its width once measured: measuring a word the serif sets, most
+   * of what layout does, is then one lookup, and the record goes with the word to drawing (`SerifText`).
    */
-  private readonly plain = new Map<FontKey, Map<string, number>>();
+  private readonly plain = new Map<FontKey, Map<string, SerifText>>();
   private readonly chosen = new Map<string, FaceKey | undefined>();
   private readonly advances = new Map<FontKey, Map<number, number>>();
 
@@ -219,7 +219,7 @@ export class FontSet {
       else out.push((current = { text: char, face }));
     }
     if (out.length === 0 || (out.length === 1 && out[0].face === font)) {
-      plain.set(text, NaN);
+      plain.set(text, { units: NaN, drawn: undefined, drawnWith: undefined });
       return true;
     }
     mixed.set(text, out);
@@ -255,18 +255,17 @@ export class FontSet {
   }
 
   /**
-   * The width in points of `text` when the serif face draws all of it and it has been measured before (a word, the
-   * second time), else undefined: one lookup that also tells drawing it needs no fallback face.
+   * `text`'s record when the serif face draws all of it and it has been measured before (a word, the second time),
+   * else undefined: one lookup that gives its width (`units`) and tells drawing it needs no fallback face.
    */
-  knownSerifWidth(text: string, style: TextStyle): number | undefined {
-    const known = style.smallCaps ? undefined : this.knownUnits(text, style.font);
-    return known === undefined ? undefined : (known * style.size) / 1000;
+  knownSerif(text: string, style: TextStyle): SerifText | undefined {
+    return style.smallCaps ? undefined : this.knownUnits(text, style.font);
   }
 
-  /** The width in units of a serif string measured before, from `plain`; undefined if not measured yet. */
-  private knownUnits(text: string, font: FontKey): number | undefined {
+  /** The record of a serif string measured before, from `plain`; undefined if not measured yet. */
+  private knownUnits(text: string, font: FontKey): SerifText | undefined {
     const known = this.plain.get(font)?.get(text);
-    return known === undefined || Number.isNaN(known) ? undefined : known;
+    return known === undefined || Number.isNaN(known.units) ? undefined : known;
   }
 
   /** Width in points of one segment (see `segments`); small capitals only in the serif. */
@@ -280,11 +279,11 @@ export class FontSet {
       if (this.inSerif(text, font)) return this.face(font).units(text, true);
     } else {
       const known = this.knownUnits(text, font);
-      if (known !== undefined) return known;
+      if (known !== undefined) return known.units;
       if (this.inSerif(text, font)) {
         // Kept in `plain` alone: the face's own cache would hold the same width a second time.
         const units = this.face(font).measure(text);
-        this.plain.get(font)!.set(text, units);
+        this.plain.get(font)!.get(text)!.units = units;
         return units;
       }
     }

@@ -13,6 +13,7 @@
  * offset (a mark) is left to pdfkit too: `write` then returns false and has written nothing. The output is checked
  * against pdfkit's in tests/render/pdf/text-object.test.ts and by the byte-identical PDFs of the corpus books.
  */
+import type { SerifText } from './layout/types';
 
 /** pdfkit's number format in content streams (`PDFObject.number`): at most six decimals. */
 const number = (n: number): number => Math.round(n * 1e6) / 1e6;
@@ -54,6 +55,12 @@ interface Coded {
   lastWidth: number;
 }
 
+/** A word to write, with its string's record when layout measured it in a serif face alone. */
+export interface Word {
+  text: string;
+  serif?: SerifText;
+}
+
 /** Distinct strings kept per font before the cache starts again (a novel has some tens of thousands). */
 const LIMIT = 200_000;
 
@@ -90,9 +97,10 @@ export class TextObjects {
   /**
    * Writes a line's words in one text object, the first at `x` and each `gaps[k]` points (as drawn, glyph scaling
    * included) after the end of the one before it: one string, however the gaps differ, where pdfkit's word spacing
-   * needs a text object per gap. Returns false, having written nothing, when a word needs pdfkit's own path.
+   * needs a text object per gap. Returns false, having written nothing, when a word needs pdfkit's own path. A word
+   * may come with its string's record (`serif`, see `SerifText`): its encoded form is then kept there.
    */
-  writeWords(doc: TextDoc, words: readonly string[], gaps: readonly number[], x: number, y: number, horizontalScaling = 100): boolean {
+  writeWords(doc: TextDoc, words: readonly (string | Word)[], gaps: readonly number[], x: number, y: number, horizontalScaling = 100): boolean {
     const coded = this.codeAll(doc._font, words);
     if (!coded) return false;
     // A TJ adjustment is in thousandths of the font size, and glyph scaling (Tz) widens it as it widens the glyphs.
@@ -102,14 +110,25 @@ export class TextObjects {
   }
 
   /** Every word encoded in `font`, or null if one of them needs pdfkit's own path. */
-  private codeAll(font: PdfkitFont, words: readonly string[]): Coded[] | null {
+  private codeAll(font: PdfkitFont, words: readonly (string | Word)[]): Coded[] | null {
     const coded: Coded[] = [];
     for (const word of words) {
-      const code = this.code(font, word);
+      const code = typeof word === 'string' ? this.code(font, word) : this.codeWord(font, word);
       if (!code) return null;
       coded.push(code);
     }
     return coded;
+  }
+
+  /** `code`, kept in the word's record when it has one (the record is per face; `drawnWith` says for which font). */
+  private codeWord(font: PdfkitFont, word: Word): Coded | null {
+    const record = word.serif;
+    if (record === undefined) return this.code(font, word.text);
+    if (record.drawnWith !== font) {
+      record.drawn = this.code(font, word.text);
+      record.drawnWith = font;
+    }
+    return record.drawn as Coded | null;
   }
 
   /** Writes a text object: the words in the current font and size, `spacing(k)` thousandths of an em after word k. */

@@ -5,7 +5,7 @@ import type { Hyphenator } from './hyphenate';
 import { firstStrongDirection, isRightToLeftScript, visualPieces } from './bidi';
 import { buildItems } from './items';
 import { breakLines, breakWithoutHyphens, FILL, TEX_DEFAULTS, type Item } from './linebreak';
-import type { DrawOp, FlowBox, TextStyle } from './types';
+import type { DrawOp, FlowBox, SerifText, TextStyle } from './types';
 
 /** The shape of a paragraph. All lengths in points. */
 export interface ParagraphSpec {
@@ -151,7 +151,7 @@ function lineSlots(items: readonly Item<Piece>[], from: number, to: number): Slo
  * and, on a justified line, by the glyphs (up to `expansion` of their width, drawn horizontally scaled).
  */
 function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphSpec, fonts: FontSet, expansion: number): FlowBox {
-  const serif: boolean[] = [];
+  const serif: (SerifText | undefined)[] = [];
   // (A typed array: a plain one changes its element kind with the first whole-number width, and the compiled code
   // that read the other kind is thrown away.)
   const measured = new Float64Array(slots.length);
@@ -160,9 +160,9 @@ function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphS
     let width: number;
     if (s.kind === 'glue') width = s.width;
     else {
-      const known = fonts.knownSerifWidth(s.piece.text, s.piece.style);
-      serif[i] = known !== undefined;
-      width = known ?? fonts.width(s.piece.text, s.piece.style);
+      const known = fonts.knownSerif(s.piece.text, s.piece.style);
+      serif[i] = known;
+      width = known !== undefined ? (known.units * s.piece.style.size) / 1000 : fonts.width(s.piece.text, s.piece.style);
     }
     measured[i] = width;
     natural += width;
@@ -224,6 +224,6 @@ export function baselineOf(leading: number, slots: readonly Slot[] = []): number
  * A text drawing op (raised for superscripts). Every text op is made by this one literal with every field (absent
  * ones undefined): one object shape for the code that reads them, where properties added afterwards made several.
  */
-export function textOp(text: string, style: TextStyle, x: number, baseline: number, width: number, scale?: number, rtl?: boolean, serif?: boolean): DrawOp {
-  return { type: 'text', text, style, x, baseline: baseline - (style.rise ?? 0), width, scale, rtl: rtl || undefined, serif: serif || undefined };
+export function textOp(text: string, style: TextStyle, x: number, baseline: number, width: number, scale?: number, rtl?: boolean, serif?: SerifText): DrawOp {
+  return { type: 'text', text, style, x, baseline: baseline - (style.rise ?? 0), width, scale, rtl: rtl || undefined, serif };
 }

@@ -18,6 +18,18 @@ export interface TextStyle {
   smallCaps?: boolean;
 }
 
+/**
+ * A string that one serif face draws alone, as `FontSet` keeps it, once per face and string: its width, and a slot
+ * for what drawing makes of it (text-object.ts keeps the string's encoded glyphs there, for the font it drew with).
+ * A text op carries its string's record from measuring to drawing, so neither looks the string up again.
+ */
+export interface SerifText {
+  /** Width in units per 1000 em; NaN until measured. */
+  units: number;
+  drawn: unknown;
+  drawnWith: unknown;
+}
+
 /** One thing to draw, relative to the top-left corner of the box that holds it (y grows downwards). */
 export type DrawOp =
   /**
@@ -26,7 +38,7 @@ export type DrawOp =
    * faces are drawn in reverse order (each face's shaping already orders Hebrew or Arabic glyphs right to left).
    */
   /** `serif`: the serif face draws every character (known from measuring it), so drawing needs no fallback face. */
-  | { type: 'text'; text: string; style: TextStyle; x: number; baseline: number; width: number; scale?: number; rtl?: boolean; serif?: boolean }
+  | { type: 'text'; text: string; style: TextStyle; x: number; baseline: number; width: number; scale?: number; rtl?: boolean; serif?: SerifText }
   | { type: 'rule'; x1: number; y1: number; x2: number; y2: number; width: number }
   | { type: 'image'; data: Buffer; x: number; y: number; width: number; height: number }
   /**
