@@ -262,6 +262,18 @@ export class FontSet {
     return style.smallCaps ? undefined : this.knownUnits(text, style.font);
   }
 
+  /**
+   * `text`'s record when the serif face draws all of it, measured now if it was not, else undefined (as for small
+   * capitals, which have none).
+   */
+  serifText(text: string, style: TextStyle): SerifText | undefined {
+    if (style.smallCaps) return undefined;
+    const known = this.knownUnits(text, style.font);
+    if (known !== undefined || !this.inSerif(text, style.font)) return known;
+    this.units(text, style.font);
+    return this.knownUnits(text, style.font);
+  }
+
   /** The record of a serif string measured before, from `plain`; undefined if not measured yet. */
   private knownUnits(text: string, font: FontKey): SerifText | undefined {
     const known = this.plain.get(font)?.get(text);

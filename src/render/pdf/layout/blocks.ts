@@ -204,7 +204,7 @@ export function smallCapsLead(words: readonly Word[]): Word[] {
   const out = [...words];
   for (let i = 0; i < Math.min(LEAD_WORDS, out.length); i++) {
     const word = out[i];
-    out[i] = { ...word, pieces: word.pieces.map((piece) => (piece.style.rise ? piece : { ...piece, style: { ...piece.style, smallCaps: true } })) };
+    out[i] = { ...word, pieces: word.pieces.map((piece) => (piece.style.rise ? piece : { ...piece, style: { ...piece.style, smallCaps: true }, serif: undefined })) };
     if (word.gap?.kind === 'break' || /[,.;:!?\u2014\u2026][\u2019\u201d"')]*$/u.test(word.pieces[word.pieces.length - 1]?.text ?? '')) break;
   }
   return out;

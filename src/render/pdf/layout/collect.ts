@@ -1,6 +1,6 @@
 /** Step one of inline layout: model inlines → styled runs → words (pieces of text that no space separates). */
 import type { Inline, InlineMap } from '../../../model/types';
-import type { FontKey, TextStyle } from './types';
+import type { FontKey, SerifText, TextStyle } from './types';
 
 /** Text in one style, or a hard line break. */
 export type Run = { text: string; style: TextStyle } | { lineBreak: true };
@@ -9,6 +9,11 @@ export type Run = { text: string; style: TextStyle } | { lineBreak: true };
 export interface Piece {
   text: string;
   style: TextStyle;
+  /**
+   * The record of `text` in `style`'s serif face once measured as one box (see `SerifText`), so positioning and
+   * drawing need not look it up. A piece made from another with a different text or style does not keep it.
+   */
+  serif: SerifText | undefined;
 }
 
 /** What separates two words: a breakable space, a no-break space, or a forced line break. */
@@ -138,7 +143,7 @@ export function toWords(runs: readonly Run[]): Word[] {
         const part = text.slice(from, end);
         const last = current[current.length - 1];
         if (last && sameStyle(last.style, style)) last.text += part;
-        else current.push({ text: part, style });
+        else current.push({ text: part, style, serif: undefined });
       }
       if (!m) break;
       if (m[0].includes('\u00a0') && !/[ \t\n\r]/.test(m[0])) gap((nbsp ??= { kind: 'nbsp', style }));

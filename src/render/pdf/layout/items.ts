@@ -107,7 +107,9 @@ function lastText(word: Word): string {
 function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate?: Hyphenator): void {
   // Most pieces of a paragraph's first try (see setParagraph) are one box: no dash, no hyphenation, no CJK.
   if (!hyphenate && !DASH.test(piece.text) && !IDEOGRAPHIC.test(piece.text)) {
-    items.push({ kind: 'box', width: fonts.width(piece.text, piece.style), data: piece });
+    const serif = fonts.serifText(piece.text, piece.style);
+    piece.serif = serif;
+    items.push({ kind: 'box', width: serif !== undefined ? (serif.units * piece.style.size) / 1000 : fonts.width(piece.text, piece.style), data: piece });
     return;
   }
   const cuts: { at: number; hyphen: boolean; lastResort?: boolean; ideographic?: boolean }[] = [];
@@ -134,7 +136,7 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
   const widths = fonts.splitWidths(piece.text, cuts.map((c) => c.at), piece.style);
   let start = 0;
   cuts.forEach((cut, i) => {
-    items.push({ kind: 'box', width: widths[i], data: { text: piece.text.slice(start, cut.at), style: piece.style } });
+    items.push({ kind: 'box', width: widths[i], data: { text: piece.text.slice(start, cut.at), style: piece.style, serif: undefined } });
     items.push(
       cut.ideographic
         ? { kind: 'glue', width: 0, stretch: piece.style.size * IDEOGRAPHIC_STRETCH, shrink: 0 }
@@ -146,7 +148,7 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
     );
     start = cut.at;
   });
-  items.push({ kind: 'box', width: widths[cuts.length], data: { text: piece.text.slice(start), style: piece.style } });
+  items.push({ kind: 'box', width: widths[cuts.length], data: { text: piece.text.slice(start), style: piece.style, serif: undefined } });
 }
 
 /** The characters after which `explicit` in `pushPiece` may allow a break. */

@@ -109,7 +109,7 @@ function bidiSlots(slots: readonly Slot[], direction: 'ltr' | 'rtl'): Slot[] {
   const visual = visualPieces(pieces, direction).map(({ source, text, level }): Slot => {
     const slot = slots[source];
     if (slot.kind === 'glue') return slot;
-    return level % 2 === 1 ? { kind: 'text', piece: { ...slot.piece, text }, rtl: true } : { kind: 'text', piece: { ...slot.piece, text } };
+    return level % 2 === 1 ? { kind: 'text', piece: { ...slot.piece, text, serif: undefined }, rtl: true } : { kind: 'text', piece: { ...slot.piece, text, serif: undefined } };
   });
   return direction === 'rtl' ? visual.reverse() : visual;
 }
@@ -134,14 +134,14 @@ function lineSlots(items: readonly Item<Piece>[], from: number, to: number): Slo
     if (item.kind === 'box') {
       const last = slots[slots.length - 1];
       // Adjacent fragments in the same style are drawn as one string, so kerning across a hyphenation point survives.
-      if (last?.kind === 'text' && sameStyle(last.piece.style, item.data.style)) last.piece = { ...last.piece, text: last.piece.text + item.data.text };
+      if (last?.kind === 'text' && sameStyle(last.piece.style, item.data.style)) last.piece = { ...last.piece, text: last.piece.text + item.data.text, serif: undefined };
       else slots.push({ kind: 'text', piece: item.data });
     } else if (item.kind === 'glue') slots.push(item);
   }
   const end = items[to];
   if (end.kind === 'penalty' && end.width > 0) {
     const last = slots[slots.length - 1];
-    if (last?.kind === 'text') last.piece = { ...last.piece, text: `${last.piece.text}-` };
+    if (last?.kind === 'text') last.piece = { ...last.piece, text: `${last.piece.text}-`, serif: undefined };
   }
   return slots;
 }
@@ -160,7 +160,7 @@ function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphS
     let width: number;
     if (s.kind === 'glue') width = s.width;
     else {
-      const known = fonts.knownSerif(s.piece.text, s.piece.style);
+      const known = s.piece.serif ?? fonts.knownSerif(s.piece.text, s.piece.style);
       serif[i] = known;
       width = known !== undefined ? (known.units * s.piece.style.size) / 1000 : fonts.width(s.piece.text, s.piece.style);
     }
