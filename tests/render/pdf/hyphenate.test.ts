@@ -1,6 +1,11 @@
-/** Pattern hyphenation: break points keep at least two letters before and three after. */
+/**
+ * Pattern hyphenation: break points keep at least two letters before and three after; the walk over the `hyphen`
+ * package's patterns finds what the package's own `hyphenateSync` finds.
+ */
+import * as fs from 'node:fs';
 import { decideLanguage } from '../../../src/locale';
-import { hyphenatorFor, LEFT_MIN, RIGHT_MIN } from '../../../src/render/pdf/layout/hyphenate';
+import { hyphenatorFor, LEFT_MIN, markers, RIGHT_MIN, type Patterns } from '../../../src/render/pdf/layout/hyphenate';
+import { corpusFile } from '../../helpers/tools';
 
 describe('hyphenatorFor', () => {
   const en = hyphenatorFor('en');
@@ -45,5 +50,45 @@ describe('hyphenatorFor', () => {
     const points = en?.('\u201cbeautiful,') ?? [];
     expect(points.length).toBeGreaterThan(0);
     for (const at of points) expect(at).toBeGreaterThan(1);
+  });
+});
+
+describe('markers', () => {
+  const SOFT = '\u00ad';
+  const TEXTS = ['novels/moby-dick.md', 'war-and-peace/war-and-peace.md', 'leaves-of-grass/leaves-of-grass.md', 'fanfic-style/persuasion.txt', 'pandoc/MANUAL.txt'];
+  // Words of other scripts and cases: Greek, Cyrillic, German, a case mapping that changes the length (İ → i̇), marks.
+  const CHOSEN = ['λογοτεχνία', 'Ἀθῆναι', 'достопримечательность', 'Толстой', 'Donaudampfschifffahrt', 'Straßenbahn', 'İstanbulluların', 'CAFE\u0301TERIA', 'associate', 'philanthropic', 'constructor', 'hasOwnProperty'];
+  /** The letter runs of the corpus's words, as quire gives them to the patterns (lower-cased when that keeps the length). */
+  const cores = (() => {
+    const out = new Set<string>(CHOSEN);
+    for (const rel of TEXTS) {
+      for (const m of fs.readFileSync(corpusFile(rel), 'utf8').matchAll(/\p{L}[\p{L}\p{M}]*\p{L}/gu)) {
+        const lower = m[0].toLowerCase();
+        out.add(lower.length === m[0].length ? lower : m[0]);
+      }
+    }
+    return [...out];
+  })();
+  /** The package's answer: the offsets of the soft hyphens `hyphenateSync` puts in. */
+  const reference = (hyphenateSync: (text: string, options: object) => string, text: string): number[] => {
+    const out: number[] = [];
+    let at = 0;
+    for (const char of hyphenateSync(text, { hyphenChar: SOFT, minWordLength: LEFT_MIN + RIGHT_MIN })) {
+      if (char === SOFT) out.push(at);
+      else at += char.length;
+    }
+    return out;
+  };
+
+  test.each(['en-us', 'en-gb', 'de-1996', 'ru', 'el-monoton', 'fr'])('%s: the package\u2019s offsets for every corpus word', (language) => {
+    // A fresh copy of the patterns for each side: the package writes what it works out into its exceptions.
+    const { hyphenateSync } = jest.requireActual<{ hyphenateSync: (text: string, options: object) => string }>(`hyphen/${language}`);
+    const patterns = structuredClone(jest.requireActual<Patterns>(`hyphen/patterns/${language}`));
+    expect(cores.length).toBeGreaterThan(30_000);
+    const differ = cores.filter((core) => JSON.stringify(markers(core, patterns)) !== JSON.stringify(reference(hyphenateSync, core)));
+    expect(differ).toEqual([]);
+    // …and the comparison can fail: a word of the language's script has offsets.
+    const word = language === 'ru' ? 'достопримечательность' : language === 'el-monoton' ? 'λογοτεχνία' : 'philanthropic';
+    expect(markers(word, patterns).length).toBeGreaterThan(0);
   });
 });
