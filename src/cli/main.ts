@@ -11,6 +11,7 @@ import { renderers } from '../render';
 import { nearMiss } from '../text/keys';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { ProgressDisplay } from './progress';
+import { lowerHelperThreads } from './threads';
 
 export const EXIT_OK = 0;
 export const EXIT_MANUSCRIPT = 1;
@@ -111,6 +112,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const known = Object.keys(renderers);
     if (args.command === 'build' || args.command === 'batch' || args.command === 'preview') for (const format of args.formats) if (!known.includes(format)) throw new UsageError(`unknown format ${format} (known: ${known.join(', ')})`);
     if (ownProcess && (args.command === 'build' || args.command === 'preview')) v8.setFlagsFromString(HEAP_GROWTH);
+    if (ownProcess && (args.command === 'build' || args.command === 'batch' || args.command === 'worker')) lowerHelperThreads();
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     return usageError(e.message, argv.includes('--json'), io);
