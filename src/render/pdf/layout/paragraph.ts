@@ -151,68 +151,75 @@ function lineSlots(items: readonly Item<Piece>[], from: number, to: number): Slo
  * and, on a justified line, by the glyphs (up to `expansion` of their width, drawn horizontally scaled).
  */
 function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphSpec, fonts: FontSet, expansion: number): FlowBox {
-  const serif: (SerifText | undefined)[] = [];
+  const serif: (SerifText | undefined)[] = new Array<SerifText | undefined>(slots.length);
   // (A typed array: a plain one changes its element kind with the first whole-number width, and the compiled code
   // that read the other kind is thrown away.)
   const measured = new Float64Array(slots.length);
+  // The natural width, the text's share of it, the glue's stretch and shrink (in slot order, as sums go).
   let natural = 0;
-  slots.forEach((s, i) => {
-    let width: number;
-    if (s.kind === 'glue') width = s.width;
-    else {
-      const known = s.piece.serif ?? fonts.knownSerif(s.piece.text, s.piece.style);
-      serif[i] = known;
-      width = known !== undefined ? (known.units * s.piece.style.size) / 1000 : fonts.width(s.piece.text, s.piece.style);
-    }
-    measured[i] = width;
-    natural += width;
-  });
+  let text = 0;
   let stretch = 0;
   let shrink = 0;
   let fill = false;
-  let text = 0;
-  slots.forEach((s, i) => {
-    if (s.kind === 'text') {
-      text += measured[i];
-      return;
+  // Combining marks are positioned inside the text by pdfkit, which does not scale them with the glyphs.
+  let marks = false;
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i];
+    let w: number;
+    if (s.kind === 'glue') {
+      w = s.width;
+      if (s.stretch >= FILL) fill = true;
+      else if (s.stretch > 0) stretch += s.stretch;
+      shrink += s.shrink;
+    } else {
+      const known = s.piece.serif ?? fonts.knownSerif(s.piece.text, s.piece.style);
+      serif[i] = known;
+      w = known !== undefined ? (known.units * s.piece.style.size) / 1000 : fonts.width(s.piece.text, s.piece.style);
+      text += w;
+      if (!marks && expansion > 0 && MARK.test(s.piece.text)) marks = true;
     }
-    if (s.stretch >= FILL) fill = true;
-    else if (s.stretch > 0) stretch += s.stretch;
-    shrink += s.shrink;
-  });
+    measured[i] = w;
+    natural += w;
+  }
   const slack = width - natural;
   // The glyphs' share: the same ratio as the glue's, up to their limit (TeX lets glue, not fonts, go past its
-  // stretch). Not on a paragraph's last line, and not where combining marks are positioned inside the text, whose
-  // placement pdfkit works out without the scaling.
+  // stretch). Not on a paragraph's last line, and not where combining marks are positioned inside the text.
   let scale = 1;
-  const expand = expansion > 0 && !fill && text > 0 && !slots.some((s) => s.kind === 'text' && /\p{M}/u.test(s.piece.text));
+  const expand = expansion > 0 && !fill && text > 0 && !marks;
   if (expand && slack > 0) scale = 1 + expansion * Math.min(1, slack / (stretch + expansion * text));
   else if (expand && slack < 0) scale = 1 + expansion * Math.max(-1, slack / (shrink + expansion * text));
   const glueSlack = slack - (scale - 1) * text;
   // Justified lines fill the measure; the last line (fill glue) and ragged lines keep natural spacing unless too long.
+  const stretches = spec.align === 'justify' && !fill && stretch !== 0;
   const adjust = (s: Slot & { kind: 'glue' }): number => {
     if (glueSlack < 0) return shrink > 0 ? (glueSlack * s.shrink) / shrink : 0;
-    if (spec.align !== 'justify' || fill || stretch === 0) return 0;
+    if (!stretches) return 0;
     return s.stretch > 0 ? (glueSlack * s.stretch) / stretch : 0;
   };
-  const used = slots.reduce((sum, s) => (s.kind === 'glue' ? sum + adjust(s) : sum), natural + (scale - 1) * text);
   let x = x0;
-  if (spec.align === 'center') x += Math.max(0, width - used) / 2;
-  else if (spec.align === 'right') x += Math.max(0, width - used);
+  if (spec.align === 'center' || spec.align === 'right') {
+    let used = natural + (scale - 1) * text;
+    for (const s of slots) if (s.kind === 'glue') used += adjust(s);
+    x += spec.align === 'center' ? Math.max(0, width - used) / 2 : Math.max(0, width - used);
+  }
   const baseline = baselineOf(spec.leading, slots);
   const ops: DrawOp[] = [];
-  slots.forEach((s, i) => {
+  let notes: number[] | undefined;
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i];
     if (s.kind === 'glue') {
       x += s.width + adjust(s);
-      return;
+      continue;
     }
     ops.push(textOp(s.piece.text, s.piece.style, x, baseline, measured[i] * scale, scale !== 1 ? scale : undefined, s.rtl, serif[i]));
     x += measured[i] * scale;
-  });
-  let notes: number[] | undefined;
-  for (const s of slots) if (s.kind === 'text' && s.piece.style.note !== undefined) (notes ??= []).push(s.piece.style.note);
+    if (s.piece.style.note !== undefined) (notes ??= []).push(s.piece.style.note);
+  }
   return notes ? { height: spec.leading, ops, noteNumbers: notes } : { height: spec.leading, ops };
 }
+
+/** A combining mark (see `positionLine`). */
+const MARK = /\p{M}/u;
 
 /** Where the baseline sits in a line box: the x-height centred between the leading's halves. */
 export function baselineOf(leading: number, slots: readonly Slot[] = []): number {
