@@ -4,6 +4,7 @@ import { FileAssets } from '../../../src/assets';
 import { FontSet } from '../../../src/render/pdf/fonts';
 import { toWords } from '../../../src/render/pdf/layout/collect';
 import { hyphenatorFor } from '../../../src/render/pdf/layout/hyphenate';
+import { spaceFactor } from '../../../src/render/pdf/layout/items';
 import { breakLines, FILL, INFINITY_PENALTY, TEX_DEFAULTS, type Item } from '../../../src/render/pdf/layout/linebreak';
 import { setParagraph, type ParagraphSpec } from '../../../src/render/pdf/layout/paragraph';
 import type { DrawOp, FlowBox, TextStyle } from '../../../src/render/pdf/layout/types';
@@ -157,5 +158,25 @@ describe('breakLines', () => {
     const items = [box(60), glue(), box(10), ...end];
     const breaks = breakLines(items, options);
     expect(breaks[breaks.length - 1].position).toBe(items.length - 1);
+  });
+});
+
+describe('spaceFactor (plain TeX\u2019s \\sfcode for the character that ends a word)', () => {
+  test.each([
+    ['whale', 1],
+    ['whale,', 1.25],
+    ['whale;', 1.5],
+    ['whale:', 2],
+    ['whale.', 3],
+    ['whale?', 3],
+    ['whale!\u2019', 3],
+    ['whale.\u201d)', 3],
+    ['J.', 1],
+    ['U.S.', 1],
+    ['Mr.', 3],
+    ['\u201c', 1],
+    ['', 1],
+  ])('%j: %d', (word, factor) => {
+    expect(spaceFactor(word)).toBe(factor);
   });
 });

@@ -92,12 +92,18 @@ function startsWithEllipsis(word: Word | undefined): boolean {
 
 /** TeX's space factors (plain TeX's \sfcode), for the character that ends a word: 3 after a sentence, 2 after a colon. */
 export function spaceFactor(text: string): number {
-  const end = text.replace(/[\u2019\u201d"')\]]+$/u, '').slice(-1);
-  if (end === '' || !/[.!?:;,]/.test(end)) return 1;
+  // The last character before any closing quotes and brackets.
+  let at = text.length - 1;
+  while (at >= 0 && CLOSING.includes(text[at])) at--;
+  const end = at >= 0 ? text[at] : '';
+  if (end === '' || !'.!?:;,'.includes(end)) return 1;
   // A single capital before a period is an initial ("J. Smith"), not a sentence end (plain TeX's \sfcode 999).
   if (end === '.' && /(^|[^\p{L}])\p{Lu}\.$/u.test(text)) return 1;
   return end === ',' ? 1.25 : end === ';' ? 1.5 : end === ':' ? 2 : 3;
 }
+
+/** What may follow a sentence's end and still leave it one: closing quotes and brackets. */
+const CLOSING = '\u2019\u201d"\')]';
 
 function lastText(word: Word): string {
   return word.pieces[word.pieces.length - 1]?.text ?? '';
