@@ -173,7 +173,8 @@ export class Shaper {
   /** What the shortcut may set in this font (lookups.ts), read once the face has shaped `WARM_UP` strings. */
   private analysis: ShortcutTables | undefined;
   private distinct = 0;
-  private readonly pairs = new Map<number, PairDelta>();
+  /** Per script, each pair's adjustments by `left * 0x10000 + right` (a small integer for most fonts' glyph ids). */
+  private readonly pairs = SCRIPTS.map(() => new Map<number, PairDelta>());
   private readonly shape: (text: string, features?: unknown, script?: string) => GlyphRun;
 
   constructor(private readonly font: ShapedFont) {
@@ -301,13 +302,14 @@ export class Shaper {
 
   /** The adjustments of the pair `left right` in `script`, from fontkit's own shaping of the two glyphs. */
   private pair(script: number, left: number, right: number): PairDelta {
-    const key = (script * 0x10000 + left) * 0x10000 + right;
-    let delta = this.pairs.get(key);
+    const pairs = this.pairs[script];
+    const key = left * 0x10000 + right;
+    let delta = pairs.get(key);
     if (delta === undefined) {
       // From the font's GPOS as fontkit applies it (lookups.ts); a font without GPOS (kerned by its `kern` table), or
       // an instance of a variable font, is asked to lay the pair out.
       delta = this.font.GPOS && !this.font._variationProcessor ? this.tables.pairs.delta(script, left, right) : this.measurePair(SCRIPTS[script], left, right);
-      this.pairs.set(key, delta);
+      pairs.set(key, delta);
     }
     return delta;
   }
