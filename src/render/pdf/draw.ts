@@ -255,6 +255,8 @@ class Canvas {
   private readonly registered = new Set<string>(FONT_KEYS);
   /** Text objects written without pdfkit's `_fragment` (text-object.ts), which stays for what they do not cover. */
   private readonly objects = new TextObjects();
+  /** The gaps of the run being written (`gapsOf`), one array for every run. */
+  private readonly gaps: number[] = [];
   constructor(
     private readonly doc: Doc,
     private readonly fonts: FontSet,
@@ -326,7 +328,7 @@ class Canvas {
     this.doc.font(style.font).fontSize(style.size);
     const x = x0 + first.x;
     const y = y0 + first.baseline;
-    if (this.objects.writeWords(this.textDoc, run, gapsOf(run), x, y, scale * 100)) return;
+    if (this.objects.writeWords(this.textDoc, run, gapsOf(run, this.gaps), x, y, scale * 100)) return;
     for (const part of equalGapRuns(run)) {
       if (!Array.isArray(part)) {
         this.text(part.text, part.style, x0 + part.x, y, part.width, scale);

@@ -68,6 +68,8 @@ export class TextObjects {
   /** Per font, each string encoded so far; null for one that pdfkit must draw itself. */
   private readonly coded = new Map<PdfkitFont, Map<string, Coded | null>>();
   private readonly spaces = new Map<PdfkitFont, Map<number, number>>();
+  /** `codeAll`'s answer, one array for every call. */
+  private readonly scratch: Coded[] = [];
   /** The last font asked for, and its strings. */
   private font: PdfkitFont | undefined;
   private known: Map<string, Coded | null> | undefined;
@@ -90,7 +92,7 @@ export class TextObjects {
     if (!coded) return false;
     // pdfkit: wordSpacing += widthOfString(' ') + characterSpacing; wordSpacing *= 1000 / fontSize.
     const spacing = wordSpacing ? (wordSpacing + (this.space(doc, doc._font, doc._fontSize) + 0)) * (1000 / doc._fontSize) : 0;
-    this.emit(doc, coded, () => spacing, x, y, horizontalScaling);
+    this.emit(doc, coded, undefined, spacing, x, y, horizontalScaling);
     return true;
   }
 
@@ -105,13 +107,14 @@ export class TextObjects {
     if (!coded) return false;
     // A TJ adjustment is in thousandths of the font size, and glyph scaling (Tz) widens it as it widens the glyphs.
     const unit = (1000 / doc._fontSize) * (100 / horizontalScaling);
-    this.emit(doc, coded, (k) => (k < gaps.length ? gaps[k] * unit : 0), x, y, horizontalScaling);
+    this.emit(doc, coded, gaps, unit, x, y, horizontalScaling);
     return true;
   }
 
-  /** Every word encoded in `font`, or null if one of them needs pdfkit's own path. */
+  /** Every word encoded in `font` (in an array reused by the next call), or null if one needs pdfkit's own path. */
   private codeAll(font: PdfkitFont, words: readonly (string | Word)[]): Coded[] | null {
-    const coded: Coded[] = [];
+    const coded = this.scratch;
+    coded.length = 0;
     for (const word of words) {
       const code = typeof word === 'string' ? this.code(font, word) : this.codeWord(font, word);
       if (!code) return null;
@@ -131,8 +134,11 @@ export class TextObjects {
     return record.drawn as Coded | null;
   }
 
-  /** Writes a text object: the words in the current font and size, `spacing(k)` thousandths of an em after word k. */
-  private emit(doc: TextDoc, coded: readonly Coded[], spacing: (k: number) => number, x: number, y: number, horizontalScaling: number): void {
+  /**
+   * Writes a text object: the words in the current font and size, each followed by `gaps[k] * factor` thousandths of
+   * an em (none after the last), or without `gaps` by `factor` (after every word, the last too, as pdfkit does).
+   */
+  private emit(doc: TextDoc, coded: readonly Coded[], gaps: readonly number[] | undefined, factor: number, x: number, y: number, horizontalScaling: number): void {
     const font = doc._font;
     const size = doc._fontSize;
     // The TJ array's commands, space-separated, built as one string.
@@ -148,7 +154,7 @@ export class TextObjects {
         hex = '';
       }
       hex += code.tailHex;
-      const adjust = code.lastAdvance + spacing(k) - code.lastWidth;
+      const adjust = code.lastAdvance + (gaps === undefined ? factor : k < gaps.length ? gaps[k] * factor : 0) - code.lastWidth;
       if (adjust !== 0) {
         if (adjust !== lastAdjust) {
           lastAdjust = adjust;

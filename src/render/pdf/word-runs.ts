@@ -43,9 +43,11 @@ export function wordRuns(ops: readonly DrawOp[], oneFace: (op: TextOp) => boolea
   return out;
 }
 
-/** The gaps between a run's words, in points. */
-export function gapsOf(run: readonly TextOp[]): number[] {
-  return run.slice(1).map((op, k) => op.x - (run[k].x + run[k].width));
+/** The gaps between a run's words, in points: in `into` (emptied first) when it is given. */
+export function gapsOf(run: readonly TextOp[], into: number[] = []): number[] {
+  into.length = 0;
+  for (let k = 1; k < run.length; k++) into.push(run[k].x - (run[k - 1].x + run[k - 1].width));
+  return into;
 }
 
 /**
