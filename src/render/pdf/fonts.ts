@@ -22,9 +22,10 @@ interface FontkitFont extends ShapedFont {
  * `Shaper`'s (shape.ts). pdfkit is given this same font object (its own layout cache is turned off in draw.ts), so a
  * word that layout measured is not shaped a second time when it is drawn.
  */
-function shareShaping(font: FontkitFont): void {
+function shareShaping(font: FontkitFont): Shaper {
   const shaper = new Shaper(font);
   font.layout = (text: string, features?: unknown) => shaper.layout(text, features);
+  return shaper;
 }
 
 // fontkit ships no type declarations; the interface above is the part we use.
@@ -80,8 +81,9 @@ export const isSerif = (face: FaceKey): face is FontKey => (FONT_KEYS as readonl
 class Face {
   private readonly widths = new Map<string, number>();
   private readonly advances = new Map<number, number>();
+  private readonly shaper: Shaper;
   constructor(readonly font: FontkitFont) {
-    shareShaping(font);
+    this.shaper = shareShaping(font);
   }
 
   /**
@@ -101,8 +103,8 @@ class Face {
 
   /** `units` without the cache, for a caller that keeps the answer itself (`FontSet.plain`). */
   measure(text: string, smallCaps = false): number {
-    const run = smallCaps ? this.font.layout(text, SMALL_CAPS) : this.font.layout(text);
-    return (run.advanceWidth * 1000) / this.font.unitsPerEm;
+    const advance = smallCaps ? this.font.layout(text, SMALL_CAPS).advanceWidth : this.shaper.advanceWidth(text);
+    return (advance * 1000) / this.font.unitsPerEm;
   }
 
   /** Unshaped advance of one character, in units per 1000 em. */

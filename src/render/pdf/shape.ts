@@ -194,6 +194,18 @@ export class Shaper {
   /** fontkit's `layout`, cached and, for simple strings, shortcut; with features (small capitals) always fontkit's. */
   layout(text: string, features?: unknown): GlyphRun {
     if (features !== undefined) return this.shape(text, features);
+    return new CopiedRun(this.packed(text));
+  }
+
+  /** `layout(text).advanceWidth`, summed the same way, without copying the run's positions. */
+  advanceWidth(text: string): number {
+    let width = 0;
+    for (const advance of this.packed(text).advances) width += advance;
+    return width;
+  }
+
+  /** `text`'s run from the cache, shaped the first time. */
+  private packed(text: string): Packed {
     let run = this.runs.get(text);
     if (!run) {
       if (this.runs.size >= CACHE_LIMIT) this.runs.clear();
@@ -201,7 +213,7 @@ export class Shaper {
       run = pack(shaped.glyphs, shaped.positions);
       this.runs.set(text, run);
     }
-    return new CopiedRun(run);
+    return run;
   }
 
   private shaped(text: string): { glyphs: unknown[]; positions: GlyphPosition[] } {
