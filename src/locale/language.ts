@@ -20,7 +20,7 @@ const LANGUAGE_ALIASES: Record<string, string> = {
   'português brasileiro': 'pt-BR', 'português europeu': 'pt-PT', '中文-普通话 國語': 'zh', '中文-广东话 粵語': 'yue',
   '中文-客家话': 'hak', '中文-闽南话 臺語': 'nan', 'tiếng việt': 'vi', 'af soomaali': 'so',
 };
-let languageNames: Map<string, string> | undefined;
+let languageNamesTable: Map<string, string> | undefined;
 
 /**
  * The tag of a language written as a name (`English`, `Français`, `Deutsch`), as FanFiction.net pages and FanFicFare
@@ -28,8 +28,8 @@ let languageNames: Map<string, string> | undefined;
  * two-letter ISO 639-1 code, so no table of names is kept here; deprecated codes (`iw`) give their canonical tag.
  */
 export function languageTagOf(name: string): string | undefined {
-  if (!languageNames) {
-    languageNames = new Map(Object.entries(LANGUAGE_ALIASES));
+  if (!languageNamesTable) {
+    languageNamesTable = new Map(Object.entries(LANGUAGE_ALIASES));
     const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
     for (let a = 97; a <= 122; a++) {
       for (let b = 97; b <= 122; b++) {
@@ -38,11 +38,11 @@ export function languageTagOf(name: string): string | undefined {
         if (!inEnglish) continue;
         const tag = Intl.getCanonicalLocales(code)[0];
         const native = new Intl.DisplayNames([tag], { type: 'language', fallback: 'none' }).of(tag);
-        for (const known of [inEnglish, native]) if (known && !languageNames.has(known.toLowerCase())) languageNames.set(known.toLowerCase(), tag);
+        for (const known of [inEnglish, native]) if (known && !languageNamesTable.has(known.toLowerCase())) languageNamesTable.set(known.toLowerCase(), tag);
       }
     }
   }
-  return languageNames.get(name.trim().toLowerCase());
+  return languageNamesTable.get(name.trim().toLowerCase());
 }
 
 /**
@@ -50,7 +50,20 @@ export function languageTagOf(name: string): string | undefined {
  * undefined when it is neither.
  */
 export function languageTagFrom(written: string): string | undefined {
-  return canonicalTag(languageTagOf(written) ?? written.trim().replace(/_/g, '-'));
+  const trimmed = written.trim();
+  // A two-letter code (`en`, `pt_br`) is no language's name (tests/locale holds ICU to that): the table of names,
+  // which takes ICU some milliseconds to build, is not needed for it.
+  if (TWO_LETTER_TAG.test(trimmed)) return canonicalTag(trimmed.replace(/_/g, '-'));
+  return canonicalTag(languageTagOf(written) ?? trimmed.replace(/_/g, '-'));
+}
+
+/** A tag whose language subtag has two letters. */
+const TWO_LETTER_TAG = /^[A-Za-z]{2}(?:[-_][A-Za-z0-9]+)*$/;
+
+/** Every language name `languageTagOf` knows, lower-cased (for tests). */
+export function languageNames(): string[] {
+  languageTagOf('');
+  return [...(languageNamesTable ?? new Map()).keys()];
 }
 
 /** A BCP 47 tag in its canonical form (`en-us` → `en-US`), or undefined when it is not one. */

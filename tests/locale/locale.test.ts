@@ -2,6 +2,7 @@ import { pointPosition, CollectingReporter } from '../../src/diagnostics/reporte
 import { directionOfLanguage, ENGLISH, LABELS, localeOf, OPTIONAL_LABELS, type LabelKey } from '../../src/locale';
 import { emptyBook, emptyMeta } from '../../src/model/build-helpers';
 import { applyMetadata } from '../../src/read/metadata';
+import { languageNames, languageTagFrom } from '../../src/locale/language';
 
 describe('the book locale', () => {
   it('decides direction from the language’s likely script, with an explicit script subtag winning', () => {
@@ -102,4 +103,11 @@ describe('labels: in the metadata', () => {
     expect(apply({ words: 12 }).messages).toEqual([['meta-invalid', '`labels.words` should be text; ignored', undefined, 4]]);
     expect(apply(['contents']).messages[0][1]).toMatch(/^`labels` should be a mapping of label names to text/);
   });
+});
+
+test('no language name is a two-letter tag, so a two-letter code is read without the table of names', () => {
+  const names = languageNames();
+  expect(names.length).toBeGreaterThan(300);
+  expect(names.filter((name) => /^[a-z]{2}(?:[-_][a-z0-9]+)*$/i.test(name))).toEqual([]);
+  expect([languageTagFrom('en'), languageTagFrom('pt_br'), languageTagFrom('EN-gb'), languageTagFrom('Ewe'), languageTagFrom('Français')]).toEqual(['en', 'pt-BR', 'en-GB', 'ee', 'fr']);
 });
