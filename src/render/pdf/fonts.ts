@@ -261,7 +261,7 @@ export class FontSet {
    * else undefined: one lookup that gives its width (`units`) and tells drawing it needs no fallback face.
    */
   knownSerif(text: string, style: TextStyle): SerifText | undefined {
-    return style.smallCaps ? undefined : this.knownUnits(text, style.font);
+    return style.smallCaps ? undefined : this.measuredSerif(text, style.font);
   }
 
   /**
@@ -270,14 +270,14 @@ export class FontSet {
    */
   serifText(text: string, style: TextStyle): SerifText | undefined {
     if (style.smallCaps) return undefined;
-    const known = this.knownUnits(text, style.font);
+    const known = this.measuredSerif(text, style.font);
     if (known !== undefined || !this.inSerif(text, style.font)) return known;
     this.units(text, style.font);
-    return this.knownUnits(text, style.font);
+    return this.measuredSerif(text, style.font);
   }
 
   /** The record of a serif string measured before, from `plain`; undefined if not measured yet. */
-  private knownUnits(text: string, font: FontKey): SerifText | undefined {
+  private measuredSerif(text: string, font: FontKey): SerifText | undefined {
     const known = this.plain.get(font)?.get(text);
     return known === undefined || Number.isNaN(known.units) ? undefined : known;
   }
@@ -292,7 +292,7 @@ export class FontSet {
     if (smallCaps) {
       if (this.inSerif(text, font)) return this.face(font).units(text, true);
     } else {
-      const known = this.knownUnits(text, font);
+      const known = this.measuredSerif(text, font);
       if (known !== undefined) return known.units;
       if (this.inSerif(text, font)) {
         // Kept in `plain` alone: the face's own cache would hold the same width a second time.

@@ -56,7 +56,7 @@ interface Coded {
 }
 
 /** A word to write, with its string's record when layout measured it in a serif face alone. */
-export interface Word {
+export interface MeasuredWord {
   text: string;
   serif?: SerifText;
 }
@@ -102,7 +102,7 @@ export class TextObjects {
    * needs a text object per gap. Returns false, having written nothing, when a word needs pdfkit's own path. A word
    * may come with its string's record (`serif`, see `SerifText`): its encoded form is then kept there.
    */
-  writeWords(doc: TextDoc, words: readonly (string | Word)[], gaps: readonly number[], x: number, y: number, horizontalScaling = 100): boolean {
+  writeWords(doc: TextDoc, words: readonly (string | MeasuredWord)[], gaps: readonly number[], x: number, y: number, horizontalScaling = 100): boolean {
     const coded = this.codeAll(doc._font, words);
     if (!coded) return false;
     // A TJ adjustment is in thousandths of the font size, and glyph scaling (Tz) widens it as it widens the glyphs.
@@ -112,7 +112,7 @@ export class TextObjects {
   }
 
   /** Every word encoded in `font` (in an array reused by the next call), or null if one needs pdfkit's own path. */
-  private codeAll(font: PdfkitFont, words: readonly (string | Word)[]): Coded[] | null {
+  private codeAll(font: PdfkitFont, words: readonly (string | MeasuredWord)[]): Coded[] | null {
     const coded = this.scratch;
     coded.length = 0;
     for (const word of words) {
@@ -124,7 +124,7 @@ export class TextObjects {
   }
 
   /** `code`, kept in the word's record when it has one (the record is per face; `drawnWith` says for which font). */
-  private codeWord(font: PdfkitFont, word: Word): Coded | null {
+  private codeWord(font: PdfkitFont, word: MeasuredWord): Coded | null {
     const record = word.serif;
     if (record === undefined) return this.code(font, word.text);
     if (record.drawnWith !== font) {

@@ -65,9 +65,13 @@ export function markers(text: string, patterns: Patterns): readonly number[] {
       const next: TrieNode[string] | undefined = node[chars[i]];
       if (next === undefined) break;
       let index = -1;
-      if (Array.isArray(next)) [node, index] = next;
-      else if (typeof next === 'number') [node, index] = [undefined, next];
-      else node = next;
+      if (Array.isArray(next)) {
+        node = next[0];
+        index = next[1];
+      } else if (typeof next === 'number') {
+        node = undefined;
+        index = next;
+      } else node = next;
       if (index < 0) continue;
       const pattern = table[index];
       for (let k = 0; k < pattern.length; k++) levels[offset + k] = Math.max(pattern[k], levels[offset + k]);
@@ -82,10 +86,10 @@ export function markers(text: string, patterns: Patterns): readonly number[] {
 function makeHyphenator(patterns: Patterns): Hyphenator {
   const cache = new Map<string, { points: number[]; lastResort: number[] }>();
   // The patterns' answer for each letter core: "Whale," "whale." and "WHALE" ask the patterns once.
-  const found = new Map<string, readonly number[]>();
+  const byCore = new Map<string, readonly number[]>();
   const marked = (core: string) => {
-    let offsets = found.get(core);
-    if (offsets === undefined) found.set(core, (offsets = markers(core, patterns)));
+    let offsets = byCore.get(core);
+    if (offsets === undefined) byCore.set(core, (offsets = markers(core, patterns)));
     return offsets;
   };
   const lookup = (word: string) => {

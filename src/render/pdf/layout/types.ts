@@ -37,7 +37,10 @@ export type DrawOp =
    * marks text at a right-to-left embedding level: its characters run from right to left, so its runs in different
    * faces are drawn in reverse order (each face's shaping already orders Hebrew or Arabic glyphs right to left).
    */
-  /** `serif`: the serif face draws every character (known from measuring it), so drawing needs no fallback face. */
+  /**
+   * `serif`: the text's record (`SerifText`) when the serif face draws every character (known from measuring it):
+   * drawing then needs no fallback face, and keeps the encoded text there.
+   */
   | { type: 'text'; text: string; style: TextStyle; x: number; baseline: number; width: number; scale?: number; rtl?: boolean; serif?: SerifText }
   | { type: 'rule'; x1: number; y1: number; x2: number; y2: number; width: number }
   | { type: 'image'; data: Buffer; x: number; y: number; width: number; height: number }
