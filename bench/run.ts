@@ -4,8 +4,9 @@
  *   node .bench/run.js [--runs N] [--pandoc-runs N] [--books seed,moby,wap,synthetic-1M,wap19] [--no-pandoc] [--no-typst] [--no-scaling] [--no-scale] [--only-scale] [--quick]
  *
  * For each book: EPUB only, PDF only and both (wall, CPU, peak memory; median and spread over the runs; words per
- * second), pandoc's EPUB and XeLaTeX PDF when installed, typst's compile of Moby-Dick (bench/typst.ts), typeset_metrics.py on every PDF, quire's PDF time against
- * pdfkit's own greedy justification, cost per word from 20k to 1M words, and `quire batch` against calibre's
+ * second), pandoc's EPUB and XeLaTeX PDF when installed, typst's compile of Moby-Dick (bench/typst.ts; each compile
+ * follows a run of quire's PDF, and issue 13's ratio is taken run by run), typeset_metrics.py on every PDF, quire's PDF
+ * time against pdfkit's own greedy justification, cost per word from 20k to 1M words, and `quire batch` against calibre's
  * `ebook-convert` on forty one-shots and twelve multi-chapter works (bench/scale.ts). Writes bench/results/latest.json
  * and latest.md (scale.json and scale.md with `--only-scale`), and puts the tables into the README between its bench
  * and scale markers.
@@ -16,7 +17,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fontPath } from '../lib/render/font-files';
 import { corpusBooks, repeatedBook, syntheticBook, type BenchBook } from './books';
-import { CommandFailed, GNU_TIME, have, measure, type Measurement } from './measure';
+import { CommandFailed, GNU_TIME, have, measure, runOnce, type Measurement } from './measure';
 import { typesetMetrics, type QualityFigures } from './quality';
 import { renderMarkdown, scaleTable, updateReadme } from './report';
 import { runScale, type ScaleResults } from './scale';
@@ -184,7 +185,12 @@ function main(): void {
     if (book.key === 'moby' && options.typst) {
       if (!haveTypst()) notes.push('typst is not installed (npm ci installs @myriaddreamin/typst-ts-node-compiler and pandoc-wasm): no typst figures.');
       else {
-        const run = runTypst(book, options.runs, path.join(work, `${book.key}-typst`), path.dirname(fontPath('serif-regular')), log);
+        const alongside = path.join(work, `${book.key}-pdf-alongside`);
+        const quireOnce = () => {
+          fs.rmSync(alongside, { recursive: true, force: true });
+          return runOnce(process.execPath, [QUIRE, 'build', book.input, '--out', alongside, '--format', 'pdf', '--quiet'], { env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } }).wallMs;
+        };
+        const run = runTypst(book, options.runs, path.join(work, `${book.key}-typst`), path.dirname(fontPath('serif-regular')), log, quireOnce);
         results.typst.push(run);
         results.quality.push({ book: book.key, tool: 'typst', figures: typesetMetrics(run.pdf) });
       }

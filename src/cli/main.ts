@@ -93,14 +93,31 @@ function explain(rule: string, json: boolean, io: Io): number {
 
 /**
  * V8 lets the heap grow to up to four times what survived the last full collection before it collects again; a
- * build makes garbage a chapter at a time and keeps little, so the peak memory of `quire build` was mostly garbage
- * (War and Peace in both formats: 550 MiB). When quire runs as its own process, a build or preview lets the heap grow
- * by half instead: 410 MiB, for about a tenth more CPU on a novel's PDF (by a fifth: 395 MiB, but a quarter more CPU).
- * `quire batch` and `quire worker` keep V8's policy: they build work after work, where throughput is what counts
- * (the tighter policy cost a batch of one-shots a tenth of its speed), and a program using quire as a library keeps
- * its own.
+ * build makes garbage a chapter at a time and keeps little, so the peak memory of a long book's build is mostly
+ * garbage (War and Peace in both formats: 426 MiB; 352 MiB with the heap let grow by half). Letting it grow by half
+ * costs time, about a twentieth of a novel's PDF, and while the heap is small the garbage V8's own policy lets build
+ * up is small too (Moby-Dick's PDF: 232 MiB, against 206 MiB). So when quire runs as its own process, a build or
+ * preview watches the heap as it goes (at each step it reports) and lets it grow by half once it has passed
+ * `HEAP_TIGHT_FROM`. `quire batch` and `quire worker` keep V8's policy: they build work after work, where throughput
+ * is what counts (the tighter policy cost a batch of one-shots a tenth of its speed), and a program using quire as a
+ * library keeps its own.
  */
 export const HEAP_GROWTH = '--heap-growing-percent=50';
+export const HEAP_TIGHT_FROM = 128 * 2 ** 20;
+
+/**
+ * A check to call as a build goes: the first time the heap is larger than `limit` bytes, it sets `HEAP_GROWTH`.
+ * (`heapSize` and `setFlags` are V8's, but for tests.)
+ */
+export function heapWatch(limit = HEAP_TIGHT_FROM, heapSize = () => v8.getHeapStatistics().total_heap_size, setFlags = v8.setFlagsFromString): () => void {
+  let tight = false;
+  return () => {
+    if (tight || heapSize() <= limit) return;
+    setFlags(HEAP_GROWTH);
+    tight = true;
+  };
+}
+
 /** Whether quire is the process's main program (not a library in someone else's). */
 let ownProcess = false;
 
@@ -111,7 +128,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     args = parseArgs(argv);
     const known = Object.keys(renderers);
     if (args.command === 'build' || args.command === 'batch' || args.command === 'preview') for (const format of args.formats) if (!known.includes(format)) throw new UsageError(`unknown format ${format} (known: ${known.join(', ')})`);
-    if (ownProcess && (args.command === 'build' || args.command === 'preview')) v8.setFlagsFromString(HEAP_GROWTH);
     if (ownProcess && (args.command === 'build' || args.command === 'batch' || args.command === 'worker')) lowerHelperThreads();
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -158,6 +174,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     // Loaded here so that `--help` and usage errors stay fast.
     const { build, read } = await import('../build');
+    const watchHeap = ownProcess && (args.command === 'build' || args.command === 'preview') ? heapWatch() : () => {};
+    const onProgress = (step: Parameters<ProgressDisplay['update']>[0]) => {
+      watchHeap();
+      progress.update(step);
+    };
     if (args.command === 'inspect') {
       io.stdout(`${JSON.stringify(read(args.inputs[0], { report, encoding: args.encoding }), null, 2)}\n`);
       return EXIT_OK;
@@ -170,7 +191,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       try {
         for (const input of args.inputs) {
           report = new CollectingReporter(print);
-          const result = await build({ input, ...overrides(args), report, onProgress: progress.update });
+          const result = await build({ input, ...overrides(args), report, onProgress });
           progress.clear();
           if (args.command !== 'preview') for (const file of result.outputs) io.stdout(`${file}\n`);
           outputs.push(...result.outputs);
