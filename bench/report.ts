@@ -35,12 +35,15 @@ export function targets(results: Results): TargetRow[] {
   const mobyPdf = quire(results, 'moby', 'pdf');
   const pandocMobyPdf = pandoc(results, 'moby', 'pdf');
   if (mobyPdf && pandocMobyPdf) {
-    const r = mobyPdf.time.wallMs.median / pandocMobyPdf.time.wallMs.median;
+    // Taken pair by pair when quire ran in turn with pandoc (bench/run.ts), else from the two medians.
+    const medians = mobyPdf.time.wallMs.median / pandocMobyPdf.time.wallMs.median;
+    const paired = pandocMobyPdf.paired;
+    const r = paired ? paired.ratio.median : medians;
     const quality = results.quality.find((q) => q.book === 'moby' && q.tool === 'quire');
     const missed = quality ? misses(quality.figures) : ['not measured'];
     rows.push({
       target: 'Moby-Dick PDF, wall time against pandoc + xelatex, at issue 4\'s quality',
-      measured: `${ratio(r)}; quality ${missed.length ? `misses ${missed.join(', ')}` : 'meets every target'}`,
+      measured: `${ratio(r)}${paired ? ` (runs in turn, ${ratio(paired.ratio.min)}–${ratio(paired.ratio.max)}; ${ratio(medians)} from the medians)` : ''}; quality ${missed.length ? `misses ${missed.join(', ')}` : 'meets every target'}`,
       goal: '≤ 0.33×',
       met: r <= 0.33 && missed.length === 0,
     });

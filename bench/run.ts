@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fontPath } from '../lib/render/font-files';
 import { corpusBooks, repeatedBook, syntheticBook, type BenchBook } from './books';
-import { CommandFailed, GNU_TIME, have, measure, runOnce, type Measurement } from './measure';
+import { CommandFailed, GNU_TIME, have, measure, runOnce, spread, type Measurement, type Spread } from './measure';
 import { typesetMetrics, type QualityFigures } from './quality';
 import { renderMarkdown, scaleTable, updateReadme } from './report';
 import { runScale, type ScaleResults } from './scale';
@@ -48,6 +48,8 @@ export interface PandocRun {
   book: string;
   format: 'epub' | 'pdf';
   time: Measurement;
+  /** quire's run of the same book and format just before each of pandoc's: its wall times, and theirs over pandoc's. */
+  paired?: { quireMs: number[]; ratio: Spread };
 }
 
 export interface ScalingRow {
@@ -130,13 +132,33 @@ function runQuire(book: BenchBook, mode: Mode, runs: number, out: string): Quire
   return { book: book.key, mode, time, wordsPerSecond: book.words / (time.wallMs.median / 1000) };
 }
 
-function runPandoc(book: BenchBook, format: 'epub' | 'pdf', runs: number, out: string): PandocRun {
+/**
+ * pandoc's build of one book, `runs` times. With `alongside` (one run of quire's, returning its wall time), each of
+ * pandoc's runs follows one of quire's and their ratio is taken pair by pair (see `quireOnce`).
+ */
+function runPandoc(book: BenchBook, format: 'epub' | 'pdf', runs: number, out: string, alongside?: () => number): PandocRun {
   const file = path.join(out, `${book.key}.${format}`);
   const args = ['-f', 'markdown', book.input, '-o', file, ...(format === 'pdf' ? ['--pdf-engine=xelatex'] : [])];
   fs.mkdirSync(out, { recursive: true });
-  const time = measure('pandoc', args, runs, { cwd: path.dirname(book.input) });
+  const quireMs: number[] = [];
+  const time = measure('pandoc', args, runs, { cwd: path.dirname(book.input), setup: alongside && (() => quireMs.push(alongside())) });
   log(`  pandoc ${format.padEnd(4)} ${secs(time.wallMs.median)}, ${time.peakMiB.median.toFixed(0)} MiB`);
-  return { book: book.key, format, time };
+  if (!alongside) return { book: book.key, format, time };
+  const ratio = spread(quireMs.map((ms, i) => ms / time.samples[i].wallMs));
+  log(`  quire ${format} in turn with it: ${quireMs.map((ms) => secs(ms)).join(', ')}; ratio ${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)})`);
+  return { book: book.key, format, time, paired: { quireMs, ratio } };
+}
+
+/**
+ * One run of quire's build of `book` in `format`, its wall time in ms: run in turn with an anchor (typst, pandoc),
+ * whose ratio to quire's is issue 13's target. This machine's speed drifts (typst's compile went from 2.0 to 3.2 s
+ * within hours, pandoc + xelatex's Moby-Dick from 4.8 to 8.5 s), and runs taken in turn see the same machine.
+ */
+function quireOnce(book: BenchBook, format: 'epub' | 'pdf', out: string): () => number {
+  return () => {
+    fs.rmSync(out, { recursive: true, force: true });
+    return runOnce(process.execPath, [QUIRE, 'build', book.input, '--out', out, '--format', format, '--quiet'], { env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } }).wallMs;
+  };
 }
 
 function pandocVersion(): string | undefined {
@@ -185,13 +207,9 @@ function main(): void {
     if (book.key === 'moby' && options.typst) {
       if (!haveTypst()) notes.push('typst is not installed (npm ci installs @myriaddreamin/typst-ts-node-compiler and pandoc-wasm): no typst figures.');
       else {
-        const alongside = path.join(work, `${book.key}-pdf-alongside`);
-        const quireOnce = () => {
-          fs.rmSync(alongside, { recursive: true, force: true });
-          return runOnce(process.execPath, [QUIRE, 'build', book.input, '--out', alongside, '--format', 'pdf', '--quiet'], { env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } }).wallMs;
-        };
         // Five pairs at least: the ratio is issue 13's target, and a pair can straddle a change in the machine's speed.
-        const run = runTypst(book, Math.max(options.runs, 5), path.join(work, `${book.key}-typst`), path.dirname(fontPath('serif-regular')), log, quireOnce);
+        const alongside = quireOnce(book, 'pdf', path.join(work, `${book.key}-pdf-alongside`));
+        const run = runTypst(book, Math.max(options.runs, 5), path.join(work, `${book.key}-typst`), path.dirname(fontPath('serif-regular')), log, alongside);
         results.typst.push(run);
         results.quality.push({ book: book.key, tool: 'typst', figures: typesetMetrics(run.pdf) });
       }
@@ -200,7 +218,10 @@ function main(): void {
       const out = path.join(work, `${book.key}-pandoc`);
       for (const format of withXelatex ? (['epub', 'pdf'] as const) : (['epub'] as const)) {
         try {
-          results.pandoc.push(runPandoc(book, format, options.pandocRuns, out));
+          // Moby-Dick's PDF is issue 13's anchor: three pairs at least, each pandoc run after one of quire's.
+          const anchor = book.key === 'moby' && format === 'pdf';
+          const alongside = anchor ? quireOnce(book, 'pdf', path.join(work, `${book.key}-pdf-alongside`)) : undefined;
+          results.pandoc.push(runPandoc(book, format, anchor ? Math.max(options.pandocRuns, 3) : options.pandocRuns, out, alongside));
           if (format === 'pdf') results.quality.push({ book: book.key, tool: 'pandoc+xelatex', figures: typesetMetrics(path.join(out, `${book.key}.pdf`)) });
         } catch (e) {
           // pandoc is the yardstick, not the subject: a failure is recorded and the run goes on.
