@@ -1,4 +1,7 @@
-/** npm packages quire depends on: where one is installed (fonts, the preview's reading engines), and loading one when used. */
+/**
+ * npm packages quire depends on: where one is installed (fonts, the preview's reading engines), loading one when used,
+ * and putting off what a dependency loads but never needs.
+ */
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
@@ -30,11 +33,11 @@ export function whenUsed<T>(load: () => T): () => T {
 }
 
 /**
- * Puts off `request` as `dependency` (or the last of a chain of dependencies) requires it, for a module that a dependency requires as it loads but that a
- * build almost never calls: `standIn(load)` is put in require's cache for the dependency to get, and `load()` loads
- * the real module, the first time one of the stand-in's functions runs. Does nothing if the module is laid out
- * otherwise, or already loaded (then the dependency has it). Loading these cost about 40 ms of every process
- * (measured on Moby-Dick's PDF, 2 cores):
+ * Puts off `request` as `dependency` (or the last of a chain of dependencies) requires it: for a module that a
+ * dependency requires as it loads but that a build almost never calls. `standIn(load)` is put in require's cache for
+ * the dependency to get, and `load()` loads the real module, the first time one of the stand-in's functions runs.
+ * Does nothing if the module is laid out otherwise, or already loaded (then the dependency has it). Loading these
+ * cost about 40 ms of every process (measured on Moby-Dick's PDF, 2 cores):
  *
  * - `brotli/decompress.js` (fontkit): builds its dictionary as it loads, for WOFF2 fonts, which quire's faces are not;
  * - `@noble/ciphers/aes` (pdfkit): for encrypted PDFs, which quire does not write;
