@@ -251,9 +251,12 @@ export class FontSet {
     return [...out];
   }
 
-  /** Width in points of `text` set in `style`; pdfkit lays text out with the same fontkit shaping, so this is what it draws. */
-  width(text: string, style: TextStyle): number {
-    return (this.units(text, style.font, style.smallCaps) * style.size) / 1000;
+  /**
+   * Width in points of `text` set in `style`; pdfkit lays text out with the same fontkit shaping, so this is what it
+   * draws. With `known`, `text`'s record (see `serifText`), it is read from there, without looking `text` up.
+   */
+  width(text: string, style: TextStyle, known?: SerifText): number {
+    return ((known !== undefined ? known.units : this.units(text, style.font, style.smallCaps)) * style.size) / 1000;
   }
 
   /**

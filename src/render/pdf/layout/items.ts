@@ -115,7 +115,7 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
   if (!hyphenate && !DASH.test(piece.text) && !IDEOGRAPHIC.test(piece.text)) {
     const serif = fonts.serifText(piece.text, piece.style);
     piece.serif = serif;
-    items.push({ kind: 'box', width: serif !== undefined ? (serif.units * piece.style.size) / 1000 : fonts.width(piece.text, piece.style), data: piece });
+    items.push({ kind: 'box', width: fonts.width(piece.text, piece.style, serif), data: piece });
     return;
   }
   const cuts: { at: number; hyphen: boolean; lastResort?: boolean; ideographic?: boolean }[] = [];

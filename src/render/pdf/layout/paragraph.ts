@@ -174,7 +174,7 @@ function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphS
     } else {
       const known = s.piece.serif ?? fonts.knownSerif(s.piece.text, s.piece.style);
       serif[i] = known;
-      w = known !== undefined ? (known.units * s.piece.style.size) / 1000 : fonts.width(s.piece.text, s.piece.style);
+      w = fonts.width(s.piece.text, s.piece.style, known);
       text += w;
       if (!marks && expansion > 0 && MARK.test(s.piece.text)) marks = true;
     }
