@@ -84,6 +84,23 @@ export function measure(
   };
 }
 
+/** quire's runs taken in turn with an anchor's (typst, pandoc): quire's wall times, and theirs over the anchor's. */
+export interface Paired {
+  quireMs: number[];
+  ratio: Spread;
+}
+
+/**
+ * The pairs of `quireMs[i]` and `anchorMs[i]` (quire's run just before the anchor's), logged: this machine's speed
+ * drifts (typst's compile went from 2.0 to 3.2 s within hours, pandoc + xelatex's Moby-Dick from 4.8 to 8.5 s), and
+ * runs taken in turn see the same machine.
+ */
+export function paired(quireMs: number[], anchorMs: readonly number[], label: string, log: (line: string) => void): Paired {
+  const ratio = spread(quireMs.map((ms, i) => ms / anchorMs[i]));
+  log(`  quire ${label} in turn with it: ${quireMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}; ratio ${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)})`);
+  return { quireMs, ratio };
+}
+
 /** Whether an executable is on PATH (or is an absolute path that exists). */
 export function have(command: string): boolean {
   if (path.isAbsolute(command)) return fs.existsSync(command);

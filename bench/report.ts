@@ -1,5 +1,6 @@
 /** The benchmark's results as Markdown: timings, pandoc ratios, typesetting quality, scaling and the targets. */
 import * as fs from 'node:fs';
+import type { Paired } from './measure';
 import { misses } from './quality';
 import type { Mode, Results } from './run';
 
@@ -23,6 +24,15 @@ function pandoc(results: Results, book: string, format: 'epub' | 'pdf') {
   return results.pandoc.find((p) => p.book === book && p.format === format);
 }
 
+/**
+ * quire's time over an anchor's (typst, pandoc): taken pair by pair when quire ran in turn with it (`Paired`), else
+ * the ratio of the two medians; with the text the table shows.
+ */
+function anchorRatio(medians: number, pairs: Paired | undefined): { r: number; text: string } {
+  if (!pairs) return { r: medians, text: ratio(medians) };
+  return { r: pairs.ratio.median, text: `${ratio(pairs.ratio.median)} (runs in turn, ${ratio(pairs.ratio.min)}–${ratio(pairs.ratio.max)}); ${ratio(medians)} from the medians` };
+}
+
 /** The targets of issue 6 (and issue 4's speed target), measured where this run has the figures. */
 export function targets(results: Results): TargetRow[] {
   const rows: TargetRow[] = [];
@@ -35,28 +45,20 @@ export function targets(results: Results): TargetRow[] {
   const mobyPdf = quire(results, 'moby', 'pdf');
   const pandocMobyPdf = pandoc(results, 'moby', 'pdf');
   if (mobyPdf && pandocMobyPdf) {
-    // Taken pair by pair when quire ran in turn with pandoc (bench/run.ts), else from the two medians.
-    const medians = mobyPdf.time.wallMs.median / pandocMobyPdf.time.wallMs.median;
-    const paired = pandocMobyPdf.paired;
-    const r = paired ? paired.ratio.median : medians;
+    const { r, text } = anchorRatio(mobyPdf.time.wallMs.median / pandocMobyPdf.time.wallMs.median, pandocMobyPdf.paired);
     const quality = results.quality.find((q) => q.book === 'moby' && q.tool === 'quire');
     const missed = quality ? misses(quality.figures) : ['not measured'];
     rows.push({
       target: 'Moby-Dick PDF, wall time against pandoc + xelatex, at issue 4\'s quality',
-      measured: `${ratio(r)}${paired ? ` (runs in turn, ${ratio(paired.ratio.min)}–${ratio(paired.ratio.max)}; ${ratio(medians)} from the medians)` : ''}; quality ${missed.length ? `misses ${missed.join(', ')}` : 'meets every target'}`,
+      measured: `${text}; quality ${missed.length ? `misses ${missed.join(', ')}` : 'meets every target'}`,
       goal: '≤ 0.33×',
       met: r <= 0.33 && missed.length === 0,
     });
   }
   const typst = results.typst.find((t) => t.book === 'moby');
   if (mobyPdf && typst) {
-    // Taken pair by pair when quire ran in turn with typst (bench/typst.ts), else from the two medians.
-    const medians = mobyPdf.time.wallMs.median / typst.time.wallMs.median;
-    const r = typst.paired ? typst.paired.ratio.median : medians;
-    const measured = typst.paired
-      ? `${ratio(r)} (runs in turn, ${ratio(typst.paired.ratio.min)}–${ratio(typst.paired.ratio.max)}); ${ratio(medians)} from the medians above`
-      : ratio(r);
-    rows.push({ target: "Moby-Dick PDF, quire's whole process against typst's compile alone (issue 13)", measured, goal: '≤ 1.00×', met: r <= 1 });
+    const { r, text } = anchorRatio(mobyPdf.time.wallMs.median / typst.time.wallMs.median, typst.paired);
+    rows.push({ target: "Moby-Dick PDF, quire's whole process against typst's compile alone (issue 13)", measured: text, goal: '≤ 1.00×', met: r <= 1 });
   }
   const seed = quire(results, 'seed', 'both');
   if (seed) rows.push({ target: 'Seed, EPUB and PDF, wall time with process start', measured: `${s(seed.time.wallMs.median)} s`, goal: '≤ 0.60 s', met: seed.time.wallMs.median <= 600 });

@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fontPath } from '../lib/render/font-files';
 import { corpusBooks, repeatedBook, syntheticBook, type BenchBook } from './books';
-import { CommandFailed, GNU_TIME, have, measure, runOnce, spread, type Measurement, type Spread } from './measure';
+import { CommandFailed, GNU_TIME, have, measure, paired, runOnce, type Measurement, type Paired } from './measure';
 import { typesetMetrics, type QualityFigures } from './quality';
 import { renderMarkdown, scaleTable, updateReadme } from './report';
 import { runScale, type ScaleResults } from './scale';
@@ -49,7 +49,7 @@ export interface PandocRun {
   format: 'epub' | 'pdf';
   time: Measurement;
   /** quire's run of the same book and format just before each of pandoc's: its wall times, and theirs over pandoc's. */
-  paired?: { quireMs: number[]; ratio: Spread };
+  paired?: Paired;
 }
 
 export interface ScalingRow {
@@ -126,8 +126,7 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** quire's build of one book in one mode, `runs` times, into a fresh folder; returns the folder of the last run. */
 function runQuire(book: BenchBook, mode: Mode, runs: number, out: string): QuireRun {
-  const args = [QUIRE, 'build', book.input, '--out', out, '--format', MODES[mode], '--quiet'];
-  const time = measure(process.execPath, args, runs, { env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' }, setup: () => fs.rmSync(out, { recursive: true, force: true }) });
+  const time = measure(process.execPath, quireArgs(book, MODES[mode], out), runs, { env: QUIRE_ENV, setup: () => fs.rmSync(out, { recursive: true, force: true }) });
   log(`  quire ${mode.padEnd(4)} ${secs(time.wallMs.median)} (${secs(time.wallMs.min)}–${secs(time.wallMs.max)}), ${time.peakMiB.median.toFixed(0)} MiB`);
   return { book: book.key, mode, time, wordsPerSecond: book.words / (time.wallMs.median / 1000) };
 }
@@ -144,20 +143,25 @@ function runPandoc(book: BenchBook, format: 'epub' | 'pdf', runs: number, out: s
   const time = measure('pandoc', args, runs, { cwd: path.dirname(book.input), setup: alongside && (() => quireMs.push(alongside())) });
   log(`  pandoc ${format.padEnd(4)} ${secs(time.wallMs.median)}, ${time.peakMiB.median.toFixed(0)} MiB`);
   if (!alongside) return { book: book.key, format, time };
-  const ratio = spread(quireMs.map((ms, i) => ms / time.samples[i].wallMs));
-  log(`  quire ${format} in turn with it: ${quireMs.map((ms) => secs(ms)).join(', ')}; ratio ${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)})`);
-  return { book: book.key, format, time, paired: { quireMs, ratio } };
+  return { book: book.key, format, time, paired: paired(quireMs, time.samples.map((s) => s.wallMs), format, log) };
 }
+
+/** quire's command line for a build of `book` in `formats` (as `--format` takes them) into `out`. */
+function quireArgs(book: BenchBook, formats: string, out: string): string[] {
+  return [QUIRE, 'build', book.input, '--out', out, '--format', formats, '--quiet'];
+}
+
+/** The environment quire's builds run in: a fixed date, so that every run writes the same bytes. */
+const QUIRE_ENV = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
 
 /**
  * One run of quire's build of `book` in `format`, its wall time in ms: run in turn with an anchor (typst, pandoc),
- * whose ratio to quire's is issue 13's target. This machine's speed drifts (typst's compile went from 2.0 to 3.2 s
- * within hours, pandoc + xelatex's Moby-Dick from 4.8 to 8.5 s), and runs taken in turn see the same machine.
+ * whose ratio to quire's is issue 13's target (see `paired`).
  */
 function quireOnce(book: BenchBook, format: 'epub' | 'pdf', out: string): () => number {
   return () => {
     fs.rmSync(out, { recursive: true, force: true });
-    return runOnce(process.execPath, [QUIRE, 'build', book.input, '--out', out, '--format', format, '--quiet'], { env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } }).wallMs;
+    return runOnce(process.execPath, quireArgs(book, format, out), { env: QUIRE_ENV }).wallMs;
   };
 }
 

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { BenchBook } from './books';
-import { measure, spread, type Measurement, type Spread } from './measure';
+import { measure, paired, spread, type Measurement, type Paired } from './measure';
 
 const ROOT = path.resolve(__dirname, '..');
 const CACHE = path.join(ROOT, '.bench', 'typst');
@@ -52,7 +52,7 @@ export interface TypstRun {
   time: Measurement;
   pdf: string;
   /** quire's PDF of the same book run just before each compile: its wall times, and theirs over the compile's. */
-  paired?: { quireMs: number[]; ratio: Spread };
+  paired?: Paired;
 }
 
 /** Whether both packages are installed (they are devDependencies). */
@@ -81,8 +81,7 @@ function typstSource(book: BenchBook, log: (line: string) => void): string {
 /**
  * typst's compile of `book`, `runs` times; `fonts` is the folder of quire's Source Serif 4. With `alongside` (one run
  * of quire's PDF of the same book, returning its wall time in ms), each compile follows a run of quire's, and their
- * ratio is taken pair by pair: this machine's speed drifts (typst's compile went from 2.0 to 3.2 s within hours), and
- * runs taken in turn see the same machine.
+ * ratio is taken pair by pair (`paired`).
  */
 export function runTypst(book: BenchBook, runs: number, out: string, fonts: string, log: (line: string) => void, alongside?: () => number): TypstRun {
   const main = typstSource(book, log);
@@ -102,8 +101,5 @@ export function runTypst(book: BenchBook, runs: number, out: string, fonts: stri
   compileMs.push(Number(fs.readFileSync(timing, 'utf8')));
   const time = { ...whole, wallMs: spread(compileMs) };
   log(`  typst pdf  ${(time.wallMs.median / 1000).toFixed(2)} s compile (process ${(whole.wallMs.median / 1000).toFixed(2)} s), ${whole.peakMiB.median.toFixed(0)} MiB`);
-  if (!alongside) return { book: book.key, time, pdf };
-  const ratio = spread(quireMs.map((ms, i) => ms / compileMs[i]));
-  log(`  quire pdf in turn with it: ${quireMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s; ratio ${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)})`);
-  return { book: book.key, time, pdf, paired: { quireMs, ratio } };
+  return alongside ? { book: book.key, time, pdf, paired: paired(quireMs, compileMs, 'pdf', log) } : { book: book.key, time, pdf };
 }
