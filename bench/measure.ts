@@ -84,6 +84,9 @@ export function measure(
   };
 }
 
+/** The environment the bench's commands run in: a fixed date, so that every run writes the same bytes. */
+export const BENCH_ENV = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
+
 /** quire's runs taken in turn with an anchor's (typst, pandoc): quire's wall times, and theirs over the anchor's. */
 export interface Paired {
   quireMs: number[];

@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fontPath } from '../lib/render/font-files';
 import { corpusBooks, repeatedBook, syntheticBook, type BenchBook } from './books';
-import { CommandFailed, GNU_TIME, have, measure, paired, runOnce, type Measurement, type Paired } from './measure';
+import { BENCH_ENV, CommandFailed, GNU_TIME, have, measure, paired, runOnce, type Measurement, type Paired } from './measure';
 import { typesetMetrics, type QualityFigures } from './quality';
 import { renderMarkdown, scaleTable, updateReadme } from './report';
 import { runScale, type ScaleResults } from './scale';
@@ -126,7 +126,7 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** quire's build of one book in one mode, `runs` times, into a fresh folder; returns the folder of the last run. */
 function runQuire(book: BenchBook, mode: Mode, runs: number, out: string): QuireRun {
-  const time = measure(process.execPath, quireArgs(book, MODES[mode], out), runs, { env: QUIRE_ENV, setup: () => fs.rmSync(out, { recursive: true, force: true }) });
+  const time = measure(process.execPath, quireArgs(book, MODES[mode], out), runs, { env: BENCH_ENV, setup: () => fs.rmSync(out, { recursive: true, force: true }) });
   log(`  quire ${mode.padEnd(4)} ${secs(time.wallMs.median)} (${secs(time.wallMs.min)}–${secs(time.wallMs.max)}), ${time.peakMiB.median.toFixed(0)} MiB`);
   return { book: book.key, mode, time, wordsPerSecond: book.words / (time.wallMs.median / 1000) };
 }
@@ -151,9 +151,6 @@ function quireArgs(book: BenchBook, formats: string, out: string): string[] {
   return [QUIRE, 'build', book.input, '--out', out, '--format', formats, '--quiet'];
 }
 
-/** The environment quire's builds run in: a fixed date, so that every run writes the same bytes. */
-const QUIRE_ENV = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
-
 /**
  * One run of quire's build of `book` in `format`, its wall time in ms: run in turn with an anchor (typst, pandoc),
  * whose ratio to quire's is issue 13's target (see `paired`).
@@ -161,7 +158,7 @@ const QUIRE_ENV = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
 function quireOnce(book: BenchBook, format: 'epub' | 'pdf', out: string): () => number {
   return () => {
     fs.rmSync(out, { recursive: true, force: true });
-    return runOnce(process.execPath, quireArgs(book, format, out), { env: QUIRE_ENV }).wallMs;
+    return runOnce(process.execPath, quireArgs(book, format, out), { env: BENCH_ENV }).wallMs;
   };
 }
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CORPUS } from './books';
-import { have, measure, runOnce, type Measurement } from './measure';
+import { BENCH_ENV, have, measure, runOnce, type Measurement } from './measure';
 
 export interface ScaleRow {
   /** What was built: `40 one-shots, EPUB, --jobs 2`. */
@@ -59,7 +59,7 @@ export function runScale(runs: number, log: (line: string) => void): ScaleResult
   const { oneShots, novels } = writeWorks(dir);
   const cores = os.cpus().length;
   const rows: ScaleRow[] = [];
-  const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600' };
+  const env = BENCH_ENV;
   const row = (label: string, works: number, tool: ScaleRow['tool'], time: Measurement, jobs?: number): ScaleRow => {
     const msPerWork = time.wallMs.median / works;
     const r = { label, works, tool, jobs, time, msPerWork, worksPerMinute: 60_000 / msPerWork, busy: time.cpuMs.median / time.wallMs.median };
