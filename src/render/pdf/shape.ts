@@ -42,8 +42,8 @@ export interface GlyphRun {
   readonly advanceWidth: number;
 }
 
-/** A fontkit glyph, as far as shaping reads it. */
-interface Glyph {
+/** A fontkit glyph, as far as shaping (and text-object.ts) reads it. */
+export interface Glyph {
   id: number;
   advanceWidth: number;
   /** The characters it stands for, which pdfkit writes into the PDF's text layer (ToUnicode). */
@@ -66,12 +66,16 @@ export interface ShapedFont extends FontTables {
  * offsets only where a glyph has one (position objects for every word of a novel in four faces were most of the
  * memory the PDF renderer kept).
  */
-interface Packed {
+export interface Packed {
   glyphs: unknown[];
+  /** Each glyph's advance in font units, as shaped (kerning included). */
   advances: number[];
   /** yAdvance, xOffset, yOffset per glyph, when any is not 0. */
   rest?: number[];
 }
+
+/** Each font's shaper, so that drawing can read the runs that measuring shaped (`Shaper.of`). */
+const SHAPERS = new WeakMap<object, Shaper>();
 
 function pack(glyphs: unknown[], positions: readonly GlyphPosition[]): Packed {
   const advances = positions.map((p) => p.xAdvance);
@@ -179,6 +183,12 @@ export class Shaper {
 
   constructor(private readonly font: ShapedFont) {
     this.shape = font.layout.bind(font);
+    SHAPERS.set(font, this);
+  }
+
+  /** The shaper of a fontkit font, if it has one (fonts.ts gives every face it loads one). */
+  static of(font: object): Shaper | undefined {
+    return SHAPERS.get(font);
   }
 
   /** The font's lookups read for the shortcut: glyphs and pairs it leaves to fontkit, and whether it applies at all. */
@@ -204,8 +214,11 @@ export class Shaper {
     return width;
   }
 
-  /** `text`'s run from the cache, shaped the first time. */
-  private packed(text: string): Packed {
+  /**
+   * `text`'s run from the cache, shaped the first time: what `layout` copies, to be read and not changed (its glyphs
+   * are fontkit's objects, with `id`, `advanceWidth` and `codePoints`).
+   */
+  packed(text: string): Readonly<Packed> {
     let run = this.runs.get(text);
     if (!run) {
       if (this.runs.size >= CACHE_LIMIT) this.runs.clear();

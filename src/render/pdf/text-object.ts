@@ -4,9 +4,10 @@
  * For every string, `_fragment` lays each word out again (`layoutRun`, which scales every glyph position in place
  * with a `for…in` over its keys), hex-encodes each glyph, joins the arrays of all the words, and writes each line of
  * the text object as its own chunk. On a novel that was most of pdfkit's share of the time. Here each distinct word is
- * encoded once per font, by pdfkit's own `encode` (which adds its glyphs to the font's subset, widths and ToUnicode,
- * in the order a first use would), and kept as its glyphs' hex codes and advances; a string's text object is then
- * put together from those, and written as one chunk.
+ * encoded once per font, as pdfkit's `encode` does it (adding its glyphs to the font's subset, widths and ToUnicode,
+ * in the order a first use would) but from the run its shaper already holds (shape.ts) rather than through pdfkit's
+ * layout, and kept as its glyphs' hex codes and advances; a string's text object is then put together from those,
+ * and written as one chunk.
  *
  * Only what quire draws is taken: the alphabetic baseline, optional word spacing and horizontal scaling, no features
  * (small capitals go to pdfkit), no character spacing, fill only. A word with a glyph that pdfkit would place with an
@@ -14,6 +15,7 @@
  * against pdfkit's in tests/render/pdf/text-object.test.ts and by the byte-identical PDFs of the corpus books.
  */
 import type { SerifText } from './layout/types';
+import { Shaper, type Glyph, type Packed } from './shape';
 
 /** pdfkit's number format in content streams (`PDFObject.number`): at most six decimals. */
 const number = (n: number): number => Math.round(n * 1e6) / 1e6;
@@ -26,11 +28,20 @@ interface EncodedPosition {
   yOffset?: number;
 }
 
-/** The part of a pdfkit font that text objects use. */
+/**
+ * The part of a pdfkit font that text objects use; an embedded font (not one of the PDF's standard 14) also has its
+ * fontkit font, the scale from its units to thousandths of an em, and the subset, widths and characters that its
+ * `encode` fills in.
+ */
 export interface PdfkitFont {
   readonly id: string;
   encode(text: string, features?: string[]): [string[], EncodedPosition[]];
   ref(): unknown;
+  readonly font?: object;
+  readonly scale?: number;
+  readonly subset?: { includeGlyph(id: number): number };
+  readonly widths?: number[];
+  readonly unicode?: number[][];
 }
 
 /** The part of a pdfkit document that text objects use (its current font, size and page). */
@@ -185,7 +196,7 @@ export class TextObjects {
     const known = this.known!;
     let code = known.get(word);
     if (code === undefined) {
-      code = encoded(...font.encode(word));
+      code = encode(font, word);
       if (known.size >= LIMIT) known.clear();
       known.set(word, code);
     }
@@ -202,14 +213,60 @@ export class TextObjects {
   }
 }
 
-/** A word's glyphs and positions from pdfkit's `encode`, as `Coded`; null when a glyph has an offset, or none. */
-function encoded(hex: string[], positions: EncodedPosition[]): Coded | null {
-  if (hex.length === 0 || positions.some((p) => p.xOffset || p.yOffset)) return null;
+/**
+ * `word` encoded in `font` as pdfkit's `encode` encodes it (its glyphs added to the subset, and their widths and
+ * characters recorded the first time), then cut as `Coded`; null when a glyph has an offset, or there is none. A word
+ * without spaces or tabs (pdfkit lays those out a piece at a time) in a font with a shaper is encoded here from the
+ * run measuring shaped; anything else by pdfkit.
+ */
+function encode(font: PdfkitFont, word: string): Coded | null {
+  const shaper = font.font && word !== '' && !word.includes(' ') && !word.includes('\t') ? Shaper.of(font.font) : undefined;
+  if (!shaper) {
+    const [hex, positions] = font.encode(word);
+    if (positions.some((p) => p.xOffset || p.yOffset)) return null;
+    return encoded(
+      hex,
+      positions.map((p) => p.xAdvance),
+      positions.map((p) => p.advanceWidth),
+    );
+  }
+  return fromRun(font as Required<PdfkitFont>, shaper.packed(word));
+}
+
+/** pdfkit's `encode` on a shaped run, with its arithmetic (each position times the font's scale), as `Coded`. */
+function fromRun(font: Required<PdfkitFont>, run: Readonly<Packed>): Coded | null {
+  const { subset, widths, unicode, scale } = font;
+  const glyphs = run.glyphs as Glyph[];
+  const hex = new Array<string>(glyphs.length);
+  const designed = new Array<number>(glyphs.length);
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i];
+    const gid = subset.includeGlyph(glyph.id);
+    hex[i] = HEX[gid] ??= `0000${gid.toString(16)}`.slice(-4);
+    widths[gid] ??= glyph.advanceWidth * scale;
+    unicode[gid] ??= glyph.codePoints;
+    designed[i] = glyph.advanceWidth * scale;
+  }
+  // (rest holds yAdvance, xOffset and yOffset per glyph.)
+  if (run.rest?.some((v, k) => k % 3 !== 0 && v !== 0)) return null;
+  return encoded(
+    hex,
+    run.advances.map((a) => a * scale),
+    designed,
+  );
+}
+
+/** Each subset glyph id's four hex digits, as pdfkit writes them. */
+const HEX: string[] = [];
+
+/** A word's glyphs (as hex) and their advances, as set and as designed, cut as `Coded`; null for no glyphs. */
+function encoded(hex: readonly string[], advances: readonly number[], designed: readonly number[]): Coded | null {
+  if (hex.length === 0) return null;
   const code: Coded = { cutHex: [], cutAdjust: [], tailHex: '', lastAdvance: 0, lastWidth: 0 };
   const last = hex.length - 1;
   for (let i = 0; i < last; i++) {
     code.tailHex += hex[i];
-    const adjust = positions[i].xAdvance - positions[i].advanceWidth;
+    const adjust = advances[i] - designed[i];
     if (adjust !== 0) {
       code.cutHex.push(code.tailHex);
       code.cutAdjust.push(`${number(-adjust)}`);
@@ -217,7 +274,7 @@ function encoded(hex: string[], positions: EncodedPosition[]): Coded | null {
     }
   }
   code.tailHex += hex[last];
-  code.lastAdvance = positions[last].xAdvance;
-  code.lastWidth = positions[last].advanceWidth;
+  code.lastAdvance = advances[last];
+  code.lastWidth = designed[last];
   return code;
 }

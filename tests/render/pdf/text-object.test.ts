@@ -155,3 +155,33 @@ test('a word pdfkit must place itself makes writeWords write nothing', () => {
   expect(new TextObjects().writeWords(doc, ['plain', 'cafe\u0301', 'words'], [3, 3], 54, 100)).toBe(false);
   expect(Buffer.concat(doc.page.content.buffer).toString('latin1')).not.toContain('BT');
 });
+
+test('words in a face that has a shaper are encoded from its runs, a face without one by pdfkit, to the same bytes', () => {
+  const words = 'It was the AVATAR of Wavy Tom, Ahab’s whale-ship; office affluent'.split(' ');
+  const gaps = words.slice(1).map((_, k) => 2.5 + (k % 3) * 0.25);
+  const write = (doc: Doc): { content: string; encodes: number } => {
+    const font = doc._font as unknown as { encode: (...args: unknown[]) => unknown };
+    const encode = font.encode.bind(font);
+    let encodes = 0;
+    font.encode = (...args: unknown[]) => (encodes++, encode(...args));
+    expect(new TextObjects().writeWords(doc, words, gaps, 54, 100, 101)).toBe(true);
+    return { content: Buffer.concat(doc.page.content.buffer).toString('latin1'), encodes };
+  };
+  // FontSet's faces have shapers (fonts.ts): pdfkit's encode is never called.
+  const shaped = newDoc();
+  shaped.font('serif-regular').fontSize(10);
+  const fromRuns = write(shaped);
+  expect(fromRuns.encodes).toBe(0);
+  // The same font file registered with pdfkit directly has none: each distinct word goes through pdfkit's encode.
+  const plain = newDoc();
+  plain.registerFont('plain', fs.readFileSync(require.resolve('source-serif/TTF/SourceSerif4-Regular.ttf')));
+  plain.font('plain').fontSize(10);
+  const byPdfkit = write(plain);
+  expect(byPdfkit.encodes).toBe(new Set(words).size);
+  expect(fromRuns.content.replace(/\/F\d+ /g, '/F ')).toBe(byPdfkit.content.replace(/\/F\d+ /g, '/F '));
+  expect(fromRuns.content).toMatch(/<[0-9a-f]+> -?\d/);
+  // (The font's name in the content differs: each document numbers its fonts in the order they were registered.)
+  expect(shaped._font.subset.glyphs).toEqual(plain._font.subset.glyphs);
+  expect(shaped._font.widths).toEqual(plain._font.widths);
+  expect(shaped._font.unicode).toEqual(plain._font.unicode);
+});
