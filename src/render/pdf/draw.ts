@@ -162,27 +162,42 @@ export class PdfWriter {
       } else this.outlineParent.addItem(mark.title);
     }
     const oneFace = (op: TextOp) => op.serif !== undefined || input.fonts.inSerif(op.text, op.style.font);
-    const place = ({ y, box }: Placed, top: number) => {
-      const draw = (ops: readonly DrawOp[]) => () => {
-        for (const run of wordRuns(ops, oneFace)) {
-          if (Array.isArray(run)) canvas.words(run, left, top + y);
-          else if (run.type === 'pageRef') {
-            this.later.push({ page: doc.page, op: run, x0: left, y0: top + y, tag: box.tag });
-            this.waiting.add(doc.page);
-            if (box.tag) tree.pin(box.tag);
-          }
-          else canvas.draw(run, left, top + y);
-        }
-      };
-      const rules = box.ops.filter((op) => op.type === 'rule');
-      if (rules.length) tree.artifact('Layout', draw(rules));
-      const content = box.ops.filter((op) => op.type !== 'rule');
-      if (content.length === 0) return;
-      if (box.tag) tree.mark(box.tag, draw(content));
-      else tree.artifact('Layout', draw(content));
+    const drawAt = (ops: readonly DrawOp[], y: number, tag: StructTag | undefined) => {
+      for (const run of wordRuns(ops, oneFace)) {
+        if (Array.isArray(run)) canvas.words(run, left, y);
+        else if (run.type === 'pageRef') {
+          this.later.push({ page: doc.page, op: run, x0: left, y0: y, tag });
+          this.waiting.add(doc.page);
+          if (tag) tree.pin(tag);
+        } else canvas.draw(run, left, y);
+      }
     };
-    for (const placed of page.placed) place(placed, theme.margins.top);
-    for (const placed of page.notes ?? []) place(placed, theme.margins.top);
+    const place = (placed: readonly Placed[], top: number) => {
+      for (let i = 0; i < placed.length; ) {
+        const { y, box } = placed[i];
+        const { tag } = box;
+        // A paragraph's lines on this page (the boxes of one element, one after another, none with a rule) are one
+        // marked-content sequence: one reference in the structure tree, where a sequence per line made one per line.
+        let end = i + 1;
+        if (tag && !box.ops.some(isRule)) while (end < placed.length && placed[end].box.tag === tag && !placed[end].box.ops.some(isRule)) end++;
+        if (end > i + 1) {
+          tree.mark(tag!, () => {
+            for (let k = i; k < end; k++) drawAt(placed[k].box.ops, top + placed[k].y, tag);
+          });
+          i = end;
+          continue;
+        }
+        i++;
+        const rules = box.ops.filter(isRule);
+        if (rules.length) tree.artifact('Layout', () => drawAt(rules, top + y, tag));
+        const content = box.ops.filter((op) => !isRule(op));
+        if (content.length === 0) continue;
+        if (tag) tree.mark(tag, () => drawAt(content, top + y, tag));
+        else tree.artifact('Layout', () => drawAt(content, top + y, tag));
+      }
+    };
+    place(page.placed, theme.margins.top);
+    place(page.notes ?? [], theme.margins.top);
     tree.artifact('Pagination', () => drawFurniture(canvas, page, recto, left, input));
     tree.endPage();
     this.flush();
@@ -217,6 +232,9 @@ export class PdfWriter {
     }
   }
 }
+
+/** Rules are drawn as decoration (artifacts), apart from the content of their box. */
+const isRule = (op: DrawOp): boolean => op.type === 'rule';
 
 /** Folio centred at the foot; running head centred at the top (book title on versos, chapter title on rectos). */
 function drawFurniture(canvas: Canvas, page: Page, recto: boolean, left: number, input: DrawInput): void {

@@ -114,3 +114,29 @@ test('StructureTree closes an element once its pages are behind, keeps a pinned 
   expect(pdf.match(/\/S \/P\b/g)).toHaveLength(13);
   expect(pdf.match(/\/S \/TOCI\b/g)).toHaveLength(1);
 });
+
+test("a paragraph's lines on one page are one marked-content sequence; a paragraph over a page break is two", async () => {
+  requireTool('pdfinfo', 'poppler-utils');
+  const sentence = 'The lantern swung on its hook while the ferry crossed the dark water, and nobody on deck said a word. ';
+  const short = sentence.repeat(4).trim();
+  const long = `Again: ${sentence.repeat(60).trim()}`;
+  const file = path.join(tempDir('quire-struct-'), 'book.pdf');
+  fs.writeFileSync(file, await pdfOf(`---\ntitle: Lines\n---\n\n# One\n\n${short}\n\n${long}\n`));
+  // `pdfinfo -struct-text` prints each element's marked-content sequences as quoted lines beneath it (no spaces).
+  const lines = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' }).split('\n');
+  const sequences = (start: string) => {
+    const at = lines.findIndex((l) => l.trim().startsWith(`"${start}`));
+    const out = [];
+    for (let i = at; i < lines.length && lines[i].trim().startsWith('"'); i++) out.push(lines[i].trim().slice(1, -1));
+    return out;
+  };
+  const squeeze = (text: string) => text.replace(/\s/g, '');
+  // Four sentences make several lines, all on the chapter's first page: one sequence holds them all.
+  expect(sequences(squeeze(short).slice(0, 20))).toEqual([squeeze(short)]);
+  // Sixty run over at least one page break: a sequence per page, in order, together the whole paragraph.
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  const parts = sequences(squeeze(long).slice(0, 20));
+  expect(parts.length).toBeGreaterThanOrEqual(2);
+  expect(parts.length).toBeLessThanOrEqual(pages);
+  expect(parts.join('')).toBe(squeeze(long));
+});
