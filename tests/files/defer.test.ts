@@ -1,7 +1,8 @@
 /**
  * Modules put off with `defer` (files/packages.ts): building a Markdown book with front matter, EPUB and PDF, does
- * not load them, and each stand-in, once called, does what the real module does. Both run in a fresh node process
- * on lib/: jest keeps its own module registry, not require's cache.
+ * not load them, and each stand-in, once called, does what the real module does. The same for the module replaced
+ * with `substitute` (tiny-inflate, by zlib). All run in a fresh node process on lib/: jest keeps its own module
+ * registry, not require's cache.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,7 +11,7 @@ import { REPO } from '../helpers/cli';
 import { tempDir } from '../helpers/tools';
 
 /** What each put-off module's file is called (node_modules/…) when it is really loaded. */
-const REAL = [/\/brotli\/decompress\.js$/, /\/@noble\/ciphers\/(esm\/)?aes\.js$/, /\/esprima\/dist\/esprima\.js$/];
+const REAL = [/\/brotli\/decompress\.js$/, /\/@noble\/ciphers\/(esm\/)?aes\.js$/, /\/esprima\/dist\/esprima\.js$/, /\/tiny-inflate\/index\.js$/];
 
 test('a build with front matter compiles none of the put-off modules', () => {
   const dir = tempDir('quire-defer-');
@@ -57,4 +58,35 @@ test('the stand-ins load the real modules when called: brotli decompresses, AES 
     { cwd: REPO, encoding: 'utf8' },
   );
   expect(JSON.parse(out)).toEqual({ brotli: true, aes: true, esprima: 'FunctionDeclaration' });
+});
+
+test('zlib stands in for tiny-inflate: the Unicode tables fontkit, unicode-properties and linebreak read are the same', () => {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '-e',
+      `
+      const path = require('path'), zlib = require('zlib');
+      // What zlib decodes while fontkit and pdfkit load (fontkit.ts's substitute calls it).
+      const decoded = [];
+      const inflateRawSync = zlib.inflateRawSync;
+      zlib.inflateRawSync = (source) => { const out = inflateRawSync(source); decoded.push([Buffer.from(source), Buffer.from(out)]); return out; };
+      const { inflate } = require('./lib/render/pdf/fontkit.js');
+      const from = (...chain) => { let dir = process.cwd(); for (const n of chain) dir = path.dirname(require.resolve(n, { paths: [dir] })); return dir; };
+      const files = [from('fontkit'), from('fontkit', 'unicode-properties', 'unicode-trie'), from('pdfkit', 'linebreak', 'unicode-trie')].map((dir) => require.resolve('tiny-inflate', { paths: [dir] }));
+      const given = files.map((file) => require(file) === inflate);
+      // The real decoder, on the same data.
+      delete require.cache[files[0]];
+      const real = require(files[0]);
+      const same = decoded.map(([source, out]) => Buffer.from(real(source, new Uint8Array(out.length))).equals(out));
+      console.log(JSON.stringify({ given, tables: decoded.length, same }));
+      `,
+    ],
+    { cwd: REPO, encoding: 'utf8' },
+  );
+  const result = JSON.parse(out) as { given: boolean[]; tables: number; same: boolean[] };
+  expect(result.given).toEqual([true, true, true]);
+  // unicode-properties' table, linebreak's, and fontkit's own for its shapers.
+  expect(result.tables).toBeGreaterThanOrEqual(3);
+  expect(result.same.every(Boolean)).toBe(true);
 });

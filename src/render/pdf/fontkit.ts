@@ -1,9 +1,23 @@
 /**
  * fontkit and pdfkit, loaded with what they require but quire does not use put off (`defer` in files/packages.ts):
  * fontkit's WOFF2 decoder (quire's faces are TrueType, and WOFF is unwrapped in `woff.ts`) and pdfkit's AES ciphers
- * (quire does not encrypt). pdfkit requires fontkit itself, so both are loaded here, fontkit's deferral first.
+ * (quire does not encrypt); and with the DEFLATE decoder their Unicode tables are inflated with as they load replaced
+ * by zlib's (`substitute`). pdfkit requires fontkit itself, so both are loaded here, after those.
  */
-import { defer } from '../../files/packages';
+import { inflateRawSync } from 'node:zlib';
+import { defer, substitute } from '../../files/packages';
+
+/**
+ * tiny-inflate's `inflate(source, dest)`: raw DEFLATE data decoded into `dest`, which is returned, cut to the length
+ * decoded when that is shorter.
+ */
+export function inflate(source: Uint8Array, dest: Uint8Array): Uint8Array {
+  const out = inflateRawSync(source);
+  dest.set(out.length > dest.length ? out.subarray(0, dest.length) : out);
+  return out.length < dest.length ? dest.subarray(0, out.length) : dest;
+}
+// fontkit (its WOFF reader and its shapers' tables), and unicode-properties and linebreak, which it and pdfkit load.
+for (const chain of [['fontkit'], ['fontkit', 'unicode-properties', 'unicode-trie'], ['pdfkit', 'linebreak', 'unicode-trie']]) substitute('tiny-inflate', chain, inflate);
 
 type Decompress = (buffer: Uint8Array, size?: number) => Uint8Array;
 defer('brotli/decompress.js', 'fontkit', (load) => (buffer: Uint8Array, size?: number) => (load() as Decompress)(buffer, size));
