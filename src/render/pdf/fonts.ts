@@ -206,12 +206,21 @@ export class FontSet {
 
   /** Whether the serif face `font` draws all of `text`: the common case, answered from a set after the first time. */
   inSerif(text: string, font: FontKey): boolean {
+    return this.record(text, font) !== undefined;
+  }
+
+  /**
+   * `text`'s record in `plain` when the serif face `font` draws all of it (made the first time, with its width not
+   * yet measured), else undefined (its segments then kept in `mixed`).
+   */
+  private record(text: string, font: FontKey): SerifText | undefined {
     let plain = this.plain.get(font);
     if (!plain) this.plain.set(font, (plain = new Map()));
-    if (plain.has(text)) return true;
+    const known = plain.get(text);
+    if (known !== undefined) return known;
     let mixed = this.mixed.get(font);
     if (!mixed) this.mixed.set(font, (mixed = new Map()));
-    if (mixed.has(text)) return false;
+    if (mixed.has(text)) return undefined;
     const out: Segment[] = [];
     let current: Segment | undefined;
     for (const char of text) {
@@ -221,11 +230,19 @@ export class FontSet {
       else out.push((current = { text: char, face }));
     }
     if (out.length === 0 || (out.length === 1 && out[0].face === font)) {
-      plain.set(text, { units: NaN, drawn: undefined, drawnWith: undefined });
-      return true;
+      const record: SerifText = { units: NaN, drawn: undefined, drawnWith: undefined };
+      plain.set(text, record);
+      return record;
     }
     mixed.set(text, out);
-    return false;
+    return undefined;
+  }
+
+  /** `record`, with its width measured the first time (kept there alone: the face's own cache would hold it twice). */
+  private measured(text: string, font: FontKey): SerifText | undefined {
+    const record = this.record(text, font);
+    if (record !== undefined && Number.isNaN(record.units)) record.units = this.face(font).measure(text);
+    return record;
   }
 
   /** Per BMP code point: 0 not looked up yet, 1 some face (serif or fallback) has it, 2 none has. */
@@ -272,11 +289,7 @@ export class FontSet {
    * capitals, which have none).
    */
   serifText(text: string, style: TextStyle): SerifText | undefined {
-    if (style.smallCaps) return undefined;
-    const known = this.measuredSerif(text, style.font);
-    if (known !== undefined || !this.inSerif(text, style.font)) return known;
-    this.units(text, style.font);
-    return this.measuredSerif(text, style.font);
+    return style.smallCaps ? undefined : this.measured(text, style.font);
   }
 
   /** The record of a serif string measured before, from `plain`; undefined if not measured yet. */
@@ -295,14 +308,8 @@ export class FontSet {
     if (smallCaps) {
       if (this.inSerif(text, font)) return this.face(font).units(text, true);
     } else {
-      const known = this.measuredSerif(text, font);
-      if (known !== undefined) return known.units;
-      if (this.inSerif(text, font)) {
-        // Kept in `plain` alone: the face's own cache would hold the same width a second time.
-        const units = this.face(font).measure(text);
-        this.plain.get(font)!.get(text)!.units = units;
-        return units;
-      }
+      const record = this.measured(text, font);
+      if (record !== undefined) return record.units;
     }
     const segments = this.segments(text, font);
     let units = 0;

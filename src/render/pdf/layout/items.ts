@@ -113,9 +113,7 @@ function lastText(word: Word): string {
 function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate?: Hyphenator): void {
   // Most pieces of a paragraph's first try (see setParagraph) are one box: no dash, no hyphenation, no CJK.
   if (!hyphenate && !DASH.test(piece.text) && !IDEOGRAPHIC.test(piece.text)) {
-    const serif = fonts.serifText(piece.text, piece.style);
-    piece.serif = serif;
-    items.push({ kind: 'box', width: fonts.width(piece.text, piece.style, serif), data: piece });
+    pushBox(items, piece, fonts);
     return;
   }
   const cuts: { at: number; hyphen: boolean; lastResort?: boolean; ideographic?: boolean }[] = [];
@@ -136,6 +134,10 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
   }
   const ideographic = IDEOGRAPHIC.test(piece.text) ? ideographicBreaks(piece.text) : [];
   for (const at of ideographic) if (!cuts.some((c) => c.at === at)) cuts.push({ at, hyphen: false, ideographic: true });
+  if (cuts.length === 0) {
+    pushBox(items, piece, fonts);
+    return;
+  }
   cuts.sort((a, b) => a.at - b.at);
 
   const hyphenWidth = cuts.length ? fonts.width('-', piece.style) : 0;
@@ -155,6 +157,15 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
     start = cut.at;
   });
   items.push({ kind: 'box', width: widths[cuts.length], data: { text: piece.text.slice(start), style: piece.style, serif: undefined } });
+}
+
+/**
+ * A piece as one box, with its string's record (see `Piece.serif`), which a hyphenated paragraph's second try takes
+ * from its first: most of its words are not cut.
+ */
+function pushBox(items: Item<Piece>[], piece: Piece, fonts: FontSet): void {
+  const serif = (piece.serif ??= fonts.serifText(piece.text, piece.style));
+  items.push({ kind: 'box', width: fonts.width(piece.text, piece.style, serif), data: piece });
 }
 
 /** The characters after which `explicit` in `pushPiece` may allow a break. */
