@@ -56,14 +56,15 @@ export interface TextDoc {
 }
 
 /**
- * A word as encoded once, cut where its glyphs are set apart from their designed advances (kerning): the closed
- * pieces' codes (to go between `(` and `) adjustment`, after the codes of what came before them), then the codes after
- * the last cut, and the last glyph's advance as set and as designed (word spacing is added to it).
+ * A word as encoded once, as it goes in a `TJ` array: its glyph codes, cut where its glyphs are set apart from their
+ * designed advances (kerning), as `c1) a1 (c2) a2 (c3` (`body`), so that a string opened before it (the word before,
+ * when no gap set them apart) runs on into it; `body` as the array's first entry (`opening`, with its `(`) and as a
+ * later one (`spaced`); and the last glyph's advance as set and as designed (word spacing is added to it).
  */
 interface Coded {
-  cutCodes: string[];
-  cutAdjust: string[];
-  tailCodes: string;
+  body: string;
+  opening: string;
+  spaced: string;
   lastAdvance: number;
   lastWidth: number;
 }
@@ -83,6 +84,8 @@ export class TextObjects {
   private readonly spaces = new Map<PdfkitFont, Map<number, number>>();
   /** `codeAll`'s answer, one array for every call. */
   private readonly scratch: Coded[] = [];
+  /** `emit`'s pieces of a text object, one array for every call. */
+  private readonly parts: string[] = [];
   /** The last font asked for, and its strings. */
   private font: PdfkitFont | undefined;
   private known: Map<string, Coded | null> | undefined;
@@ -154,36 +157,37 @@ export class TextObjects {
   private emit(doc: TextDoc, coded: readonly Coded[], gaps: readonly number[] | undefined, factor: number, x: number, y: number, horizontalScaling: number): void {
     const font = doc._font;
     const size = doc._fontSize;
-    // The TJ array's commands, space-separated, built as one string.
-    let tj = '';
-    let codes = '';
+    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    const height = doc.page.height;
+    // The text object's pieces, joined once at the end (a string built by adding to it would be copied flat again).
+    const parts = this.parts;
+    parts.length = 0;
+    parts.push(`q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(height - y - 0)} Tm\n/${font.id} ${number(size)} Tf\n`);
+    if (horizontalScaling !== 100) parts.push(`${horizontalScaling} Tz\n`);
+    parts.push('[');
+    // Whether a string is open (the words since the last adjustment run on in it), and whether an entry was written.
+    let open = false;
+    let entries = false;
     // A line's gaps are mostly alike: the last adjustment's text is kept rather than formatted again.
     let lastAdjust = NaN;
     let lastText = '';
     for (let k = 0; k < coded.length; k++) {
       const code = coded[k];
-      for (let i = 0; i < code.cutCodes.length; i++) {
-        tj += `${tj ? ' ' : ''}(${codes}${code.cutCodes[i]}) ${code.cutAdjust[i]}`;
-        codes = '';
-      }
-      codes += code.tailCodes;
+      parts.push(open ? code.body : entries ? code.spaced : code.opening);
+      open = entries = true;
       const adjust = code.lastAdvance + (gaps === undefined ? factor : k < gaps.length ? gaps[k] * factor : 0) - code.lastWidth;
       if (adjust !== 0) {
         if (adjust !== lastAdjust) {
           lastAdjust = adjust;
-          lastText = `${number(-adjust)}`;
+          lastText = `) ${number(-adjust)}`;
         }
-        tj += `${tj ? ' ' : ''}(${codes}) ${lastText}`;
-        codes = '';
+        parts.push(lastText);
+        open = false;
       }
     }
-    if (codes) tj += `${tj ? ' ' : ''}(${codes}) 0`;
-    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
-    const height = doc.page.height;
-    let object = `q\n1 0 0 -1 0 ${number(height)} cm\nBT\n1 0 0 1 ${number(x)} ${number(height - y - 0)} Tm\n/${font.id} ${number(size)} Tf\n`;
-    if (horizontalScaling !== 100) object += `${horizontalScaling} Tz\n`;
-    if (tj) object += `[${tj}] TJ\n`;
-    object += 'ET\nQ\n';
+    if (open) parts.push(') 0');
+    parts.push('] TJ\nET\nQ\n');
+    const object = parts.join('');
     // As bytes, which pdfkit takes as they are (a string it copies a character at a time, adding the newline).
     doc.addContent(Buffer.from(object, 'latin1'));
   }
@@ -275,19 +279,13 @@ const ESCAPES: Record<string, string> = { '(': '\\(', ')': '\\)', '\\': '\\\\', 
 /** A word's glyphs (as codes) and their advances, as set and as designed, cut as `Coded`; null for no glyphs. */
 function encoded(codes: readonly string[], advances: readonly number[], designed: readonly number[]): Coded | null {
   if (codes.length === 0) return null;
-  const code: Coded = { cutCodes: [], cutAdjust: [], tailCodes: '', lastAdvance: 0, lastWidth: 0 };
+  let body = '';
   const last = codes.length - 1;
   for (let i = 0; i < last; i++) {
-    code.tailCodes += codes[i];
+    body += codes[i];
     const adjust = advances[i] - designed[i];
-    if (adjust !== 0) {
-      code.cutCodes.push(code.tailCodes);
-      code.cutAdjust.push(`${number(-adjust)}`);
-      code.tailCodes = '';
-    }
+    if (adjust !== 0) body += `) ${number(-adjust)} (`;
   }
-  code.tailCodes += codes[last];
-  code.lastAdvance = advances[last];
-  code.lastWidth = designed[last];
-  return code;
+  body += codes[last];
+  return { body, opening: `(${body}`, spaced: ` (${body}`, lastAdvance: advances[last], lastWidth: designed[last] };
 }
