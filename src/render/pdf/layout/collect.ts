@@ -104,8 +104,8 @@ function visibleText(text: string): string {
   return text.replace(JOINED_SPACE, (m) => m.replace(/[ \t]+/, '\u00a0')).replace(INVISIBLE, '');
 }
 
-/** White space between words. */
-const WHITE = /[ \t\n\r\u00a0]+/g;
+/** White space between words: space, tab, line feed, carriage return and no-break space. */
+const isWhite = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0;
 
 /** Splits runs into words at white space, without the invisible format characters. */
 export function toWords(runs: readonly Run[]): Word[] {
@@ -135,20 +135,21 @@ export function toWords(runs: readonly Run[]): Word[] {
     // One gap object per kind in a run: words only point at them.
     let space: Gap | undefined;
     let nbsp: Gap | undefined;
-    let from = 0;
-    WHITE.lastIndex = 0;
-    for (let m = WHITE.exec(text); ; m = WHITE.exec(text)) {
-      const end = m ? m.index : text.length;
+    // A scan by character code: a regular expression's match made an array per gap.
+    for (let from = 0; ; ) {
+      let end = from;
+      while (end < text.length && !isWhite(text.charCodeAt(end))) end++;
       if (end > from) {
         const part = text.slice(from, end);
         const last = current[current.length - 1];
         if (last && sameStyle(last.style, style)) last.text += part;
         else current.push({ text: part, style, serif: undefined });
       }
-      if (!m) break;
-      if (m[0].includes('\u00a0') && !/[ \t\n\r]/.test(m[0])) gap((nbsp ??= { kind: 'nbsp', style }));
-      else gap((space ??= { kind: 'space', style }));
-      from = end + m[0].length;
+      if (end === text.length) break;
+      // A gap of no-break spaces alone binds the words on either side; any other white space is a space.
+      let onlyNbsp = true;
+      for (from = end; from < text.length && isWhite(text.charCodeAt(from)); from++) if (text.charCodeAt(from) !== 0xa0) onlyNbsp = false;
+      gap(onlyNbsp ? (nbsp ??= { kind: 'nbsp', style }) : (space ??= { kind: 'space', style }));
     }
   }
   flush();

@@ -151,10 +151,11 @@ function lineSlots(items: readonly Item<Piece>[], from: number, to: number): Slo
  * and, on a justified line, by the glyphs (up to `expansion` of their width, drawn horizontally scaled).
  */
 function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphSpec, fonts: FontSet, expansion: number): FlowBox {
-  const serif: (SerifText | undefined)[] = new Array<SerifText | undefined>(slots.length);
-  // (A typed array: a plain one changes its element kind with the first whole-number width, and the compiled code
-  // that read the other kind is thrown away.)
-  const measured = new Float64Array(slots.length);
+  // Each slot's record and width, in arrays kept from line to line (only their first `slots.length` are read).
+  const serif = SERIF;
+  serif.length = slots.length;
+  if (MEASURED.length < slots.length) MEASURED = new Float64Array(Math.max(slots.length, 2 * MEASURED.length));
+  const measured = MEASURED;
   // The natural width, the text's share of it, the glue's stretch and shrink (in slot order, as sums go).
   let natural = 0;
   let text = 0;
@@ -217,6 +218,14 @@ function positionLine(slots: Slot[], width: number, x0: number, spec: ParagraphS
   }
   return notes ? { height: spec.leading, ops, noteNumbers: notes } : { height: spec.leading, ops };
 }
+
+/** `positionLine`'s records of a line's slots. */
+const SERIF: (SerifText | undefined)[] = [];
+/**
+ * `positionLine`'s widths of a line's slots. (A typed array: a plain one changes its element kind with the first
+ * whole-number width, and the compiled code that read the other kind is thrown away.)
+ */
+let MEASURED = new Float64Array(64);
 
 /** A combining mark (see `positionLine`). */
 const MARK = /\p{M}/u;
