@@ -65,9 +65,9 @@ export function defer(request: string, dependency: string | readonly string[], s
 /**
  * Gives `dependency` (or the last of a chain) `exports` for `request`, in place of the module: for a module that
  * Node does natively, and faster. The one so replaced is `tiny-inflate`, a DEFLATE decoder in JavaScript that
- * fontkit, unicode-properties and linebreak inflate their Unicode tables with as they load (some 15 ms of every process,
- * before the code is compiled); zlib's `inflateRawSync` gives the same bytes. Does nothing if the module is laid out
- * otherwise, or already loaded.
+ * fontkit, unicode-properties and linebreak inflate their Unicode tables with as they load (some 15 ms of every
+ * process, before the code is compiled); zlib's `inflateRawSync` gives the same bytes. Does nothing if the module is
+ * laid out otherwise, or already loaded.
  */
 export function substitute(request: string, dependency: string | readonly string[], exports: unknown): void {
   const file = cacheable(request, dependency);

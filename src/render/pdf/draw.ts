@@ -14,7 +14,7 @@ import { PDFDocument } from './fontkit';
 import { drawnText, firstStrongDirection, isRightToLeftScript, linePieces, visualPieces } from './layout/bidi';
 import type { DrawOp, Page, Placed, StructTag, TextStyle } from './layout/types';
 import { deflateContent, Output, type ContentStream } from './output';
-import { StructureTree } from './structure';
+import { isRule, markedRuns, StructureTree } from './structure';
 import { TextObjects, type TextDoc } from './text-object';
 import { equalGapRuns, gapsOf, SAME_GAP, wordRuns, type TextOp } from './word-runs';
 import type { Theme } from './theme';
@@ -173,21 +173,13 @@ export class PdfWriter {
       }
     };
     const place = (placed: readonly Placed[], top: number) => {
-      for (let i = 0; i < placed.length; ) {
-        const { y, box } = placed[i];
+      for (const run of markedRuns(placed)) {
+        const [{ y, box }] = run;
         const { tag } = box;
-        // A paragraph's lines on this page (the boxes of one element, one after another, none with a rule) are one
-        // marked-content sequence: one reference in the structure tree, where a sequence per line made one per line.
-        let end = i + 1;
-        if (tag && !box.ops.some(isRule)) while (end < placed.length && placed[end].box.tag === tag && !placed[end].box.ops.some(isRule)) end++;
-        if (end > i + 1) {
-          tree.mark(tag!, () => {
-            for (let k = i; k < end; k++) drawAt(placed[k].box.ops, top + placed[k].y, tag);
-          });
-          i = end;
+        if (run.length > 1) {
+          tree.mark(tag!, () => run.forEach((p) => drawAt(p.box.ops, top + p.y, tag)));
           continue;
         }
-        i++;
         const rules = box.ops.filter(isRule);
         if (rules.length) tree.artifact('Layout', () => drawAt(rules, top + y, tag));
         const content = box.ops.filter((op) => !isRule(op));
@@ -232,9 +224,6 @@ export class PdfWriter {
     }
   }
 }
-
-/** Rules are drawn as decoration (artifacts), apart from the content of their box. */
-const isRule = (op: DrawOp): boolean => op.type === 'rule';
 
 /** Folio centred at the foot; running head centred at the top (book title on versos, chapter title on rectos). */
 function drawFurniture(canvas: Canvas, page: Page, recto: boolean, left: number, input: DrawInput): void {

@@ -1,9 +1,10 @@
 /**
  * The tagged PDF's structure tree: one pdfkit structure element per layout tag, created as its first box is drawn,
  * and closed (written out, its content references let go) once its pages are behind: a book's tree is as wide as its
- * paragraphs, and War and Peace nineteen times over has a million lines of them.
+ * paragraphs, and War and Peace nineteen times over has a million lines of them. Also which boxes of a page are
+ * drawn as one marked-content sequence (`markedRuns`).
  */
-import type { StructTag } from './layout/types';
+import type { DrawOp, Placed, StructTag } from './layout/types';
 
 /** Pages an element goes without content before it is closed (its content lies on consecutive pages). */
 const IDLE_PAGES = 2;
@@ -79,4 +80,23 @@ export class StructureTree {
     }
     return this.elements.get(tag)!;
   }
+}
+
+/** Rules are drawn as decoration (artifacts), apart from the content of their box. */
+export const isRule = (op: DrawOp): boolean => op.type === 'rule';
+
+/**
+ * Placed boxes in the marked-content sequences they are drawn as: a paragraph's lines on a page (boxes of one
+ * element, one after another, none with a rule) are one sequence, one reference in the structure tree where a
+ * sequence per line made one per line; any other box is a run of its own.
+ */
+export function markedRuns(placed: readonly Placed[]): Placed[][] {
+  const runs: Placed[][] = [];
+  const joins = (p: Placed) => p.box.tag !== undefined && !p.box.ops.some(isRule);
+  for (const p of placed) {
+    const run = runs[runs.length - 1];
+    if (run && joins(p) && joins(run[0]) && run[0].box.tag === p.box.tag) run.push(p);
+    else runs.push([p]);
+  }
+  return runs;
 }

@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { read } from '../../../src/build';
-import type { StructTag } from '../../../src/render/pdf/layout/types';
-import { StructureTree } from '../../../src/render/pdf/structure';
+import type { DrawOp, Placed, StructTag } from '../../../src/render/pdf/layout/types';
+import { markedRuns, StructureTree } from '../../../src/render/pdf/structure';
 import { qpdfCheck, requireTool, tempDir } from '../../helpers/tools';
 import { renderPdf } from './helpers';
 
@@ -139,4 +139,14 @@ test("a paragraph's lines on one page are one marked-content sequence; a paragra
   expect(parts.length).toBeGreaterThanOrEqual(2);
   expect(parts.length).toBeLessThanOrEqual(pages);
   expect(parts.join('')).toBe(squeeze(long));
+});
+
+test('markedRuns: the boxes of one element, one after another and without rules, are one run; any other box is alone', () => {
+  const p1: StructTag = { type: 'P' };
+  const p2: StructTag = { type: 'P' };
+  const text: DrawOp = { type: 'text', text: 'x', style: { font: 'serif-regular', size: 10 }, x: 0, baseline: 0, width: 5 };
+  const rule: DrawOp = { type: 'rule', x1: 0, y1: 0, x2: 5, y2: 0, width: 1 };
+  const box = (tag: StructTag | undefined, ...ops: DrawOp[]): Placed => ({ y: 0, box: { height: 10, ops, tag } });
+  const placed = [box(p1, text), box(p1, text), box(p1, text), box(p2, text, rule), box(p2, text), box(p2, text), box(undefined, text), box(undefined, text), box(p1, text)];
+  expect(markedRuns(placed).map((run) => run.map((p) => placed.indexOf(p)))).toEqual([[0, 1, 2], [3], [4, 5], [6], [7], [8]]);
 });
