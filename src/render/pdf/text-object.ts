@@ -58,13 +58,11 @@ export interface TextDoc {
 /**
  * A word as encoded once, as it goes in a `TJ` array: its glyph codes, cut where its glyphs are set apart from their
  * designed advances (kerning), as `c1) a1 (c2) a2 (c3` (`body`), so that a string opened before it (the word before,
- * when no gap set them apart) runs on into it; `body` as the array's first entry (`opening`, with its `(`) and as a
- * later one (`spaced`); and the last glyph's advance as set and as designed (word spacing is added to it).
+ * when no gap set them apart) runs on into it; and the last glyph's advance as set and as designed (word spacing is
+ * added to it).
  */
 interface Coded {
   body: string;
-  opening: string;
-  spaced: string;
   lastAdvance: number;
   lastWidth: number;
 }
@@ -173,7 +171,8 @@ export class TextObjects {
     let lastText = '';
     for (let k = 0; k < coded.length; k++) {
       const code = coded[k];
-      parts.push(open ? code.body : entries ? code.spaced : code.opening);
+      if (!open) parts.push(entries ? ' (' : '(');
+      parts.push(code.body);
       open = entries = true;
       const adjust = code.lastAdvance + (gaps === undefined ? factor : k < gaps.length ? gaps[k] * factor : 0) - code.lastWidth;
       if (adjust !== 0) {
@@ -192,7 +191,10 @@ export class TextObjects {
     doc.addContent(Buffer.from(object, 'latin1'));
   }
 
-  /** `word` encoded in `font` by pdfkit (the first time: that adds its glyphs to the subset), or null if it has offsets. */
+  /**
+   * `word` encoded in `font` (by `encode`, the first time: that adds its glyphs to the subset), or null if it has
+   * offsets.
+   */
   private code(font: PdfkitFont, word: string): Coded | null {
     if (font !== this.font) {
       this.font = font;
@@ -287,5 +289,5 @@ function encoded(codes: readonly string[], advances: readonly number[], designed
     if (adjust !== 0) body += `) ${number(-adjust)} (`;
   }
   body += codes[last];
-  return { body, opening: `(${body}`, spaced: ` (${body}`, lastAdvance: advances[last], lastWidth: designed[last] };
+  return { body, lastAdvance: advances[last], lastWidth: designed[last] };
 }

@@ -140,7 +140,7 @@ function pushPiece(items: Item<Piece>[], piece: Piece, fonts: FontSet, hyphenate
   }
   cuts.sort((a, b) => a.at - b.at);
 
-  const hyphenWidth = cuts.length ? fonts.width('-', piece.style) : 0;
+  const hyphenWidth = fonts.width('-', piece.style);
   const widths = fonts.splitWidths(piece.text, cuts.map((c) => c.at), piece.style);
   let start = 0;
   cuts.forEach((cut, i) => {
